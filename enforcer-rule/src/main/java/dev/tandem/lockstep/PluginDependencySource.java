@@ -1,0 +1,42 @@
+package dev.tandem.lockstep;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Versions from {@code <plugin><dependencies>}: a processor or its core put on a plugin's class path, with their
+ * transitive dependencies.
+ */
+final class PluginDependencySource {
+    private final MavenProject project;
+    private final TransitiveCollector collector;
+
+    PluginDependencySource(MavenProject project, TransitiveCollector collector) {
+        this.project = project;
+        this.collector = collector;
+    }
+
+    List<VersionObservation> observe() throws LockstepInputException {
+        List<VersionObservation> observations = new ArrayList<>();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            List<DeclaredArtifact> declared = new ArrayList<>();
+            for (Dependency dependency : plugin.getDependencies()) {
+                declared.add(new DeclaredArtifact(
+                        ArtifactKey.of(dependency.getGroupId(), dependency.getArtifactId()),
+                        dependency.getVersion(),
+                        dependency.getClassifier(),
+                        dependency.getType(),
+                        ProcessorPathSource.exclusionsOf(dependency),
+                        "dependency of plugin " + plugin.getArtifactId()));
+            }
+            // Maven applies no dependencyManagement to plugin dependencies, so neither does the rule
+            observations.addAll(
+                    CollectedVersions.observe(declared, Collections.emptyList(), Collections.emptyList(), collector));
+        }
+        return observations;
+    }
+}

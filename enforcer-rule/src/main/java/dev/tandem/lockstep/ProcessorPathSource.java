@@ -1,0 +1,130 @@
+package dev.tandem.lockstep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.DependencyManagement;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Versions from annotation processor paths: {@code annotationProcessorPaths} in the configuration of any build
+ * plugin (maven-compiler-plugin in every execution, kotlin-maven-plugin's kapt), with each path's transitive
+ * dependencies, plus Maven 4 dependencies of a {@code processor} type.
+ *
+ * <p>Maven merges a plugin's own configuration into each of its executions, {@code default-compile} and
+ * {@code default-testCompile} included, so reading the executions sees exactly what each compilation uses.
+ */
+final class ProcessorPathSource {
+    static final String PATHS = "annotationProcessorPaths";
+    static final List<String> PROCESSOR_TYPES = Arrays.asList("processor", "classpath-processor", "modular-processor");
+
+    private final MavenProject project;
+    private final TransitiveCollector collector;
+
+    ProcessorPathSource(MavenProject project, TransitiveCollector collector) {
+        this.project = project;
+        this.collector = collector;
+    }
+
+    List<VersionObservation> observe() throws LockstepInputException {
+        List<Dependency> managed = managedDependencies(project);
+        List<VersionObservation> observations = new ArrayList<>();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (plugin.getExecutions().isEmpty()) {
+                observeConfiguration(
+                        plugin.getConfiguration(), plugin.getArtifactId() + " " + PATHS, managed, observations);
+            }
+            for (PluginExecution execution : plugin.getExecutions()) {
+                String origin = plugin.getArtifactId() + " " + PATHS + ", execution " + execution.getId();
+                observeConfiguration(execution.getConfiguration(), origin, managed, observations);
+            }
+        }
+        List<DeclaredArtifact> processorDependencies = new ArrayList<>();
+        for (Dependency dependency : project.getDependencies()) {
+            if (PROCESSOR_TYPES.contains(dependency.getType())) {
+                processorDependencies.add(new DeclaredArtifact(
+                        ArtifactKey.of(dependency.getGroupId(), dependency.getArtifactId()),
+                        dependency.getVersion(),
+                        dependency.getClassifier(),
+                        dependency.getType(),
+                        exclusionsOf(dependency),
+                        "dependency of type " + dependency.getType()));
+            }
+        }
+        observations.addAll(CollectedVersions.observe(processorDependencies, managed, managed, collector));
+        return observations;
+    }
+
+    private void observeConfiguration(
+            Object configuration, String origin, List<Dependency> managed, List<VersionObservation> observations)
+            throws LockstepInputException {
+        if (!(configuration instanceof Xpp3Dom)) {
+            return;
+        }
+        Xpp3Dom dom = (Xpp3Dom) configuration;
+        Xpp3Dom paths = dom.getChild(PATHS);
+        if (paths == null || paths.getChildCount() == 0) {
+            return;
+        }
+        List<DeclaredArtifact> declared = new ArrayList<>();
+        for (Xpp3Dom path : paths.getChildren()) {
+            declared.add(declaredPath(path, origin));
+        }
+        boolean useDependencyManagement = "true".equals(text(dom.getChild("annotationProcessorPathsUseDepMgmt")));
+        observations.addAll(CollectedVersions.observe(
+                declared, managed, useDependencyManagement ? managed : Collections.emptyList(), collector));
+    }
+
+    private static DeclaredArtifact declaredPath(Xpp3Dom path, String origin) throws LockstepInputException {
+        String groupId = text(path.getChild("groupId"));
+        String artifactId = text(path.getChild("artifactId"));
+        if (groupId == null || artifactId == null) {
+            throw new LockstepInputException("lockstep: an entry of " + origin + " has no "
+                    + (groupId == null ? "<groupId>" : "<artifactId>") + " ("
+                    + path.toString().replaceAll("\\s+", " ")
+                    + "). Give each <path> a <groupId>, an <artifactId> and a <version>.");
+        }
+        List<ArtifactKey> exclusions = new ArrayList<>();
+        Xpp3Dom exclusionsDom = path.getChild("exclusions");
+        if (exclusionsDom != null) {
+            for (Xpp3Dom exclusion : exclusionsDom.getChildren()) {
+                String g = text(exclusion.getChild("groupId"));
+                String a = text(exclusion.getChild("artifactId"));
+                if (g != null && a != null) {
+                    exclusions.add(ArtifactKey.of(g, a));
+                }
+            }
+        }
+        return new DeclaredArtifact(
+                ArtifactKey.of(groupId, artifactId),
+                text(path.getChild("version")),
+                text(path.getChild("classifier")),
+                text(path.getChild("type")),
+                exclusions,
+                origin);
+    }
+
+    static List<Dependency> managedDependencies(MavenProject project) {
+        DependencyManagement management = project.getDependencyManagement();
+        return management == null ? Collections.emptyList() : management.getDependencies();
+    }
+
+    static List<ArtifactKey> exclusionsOf(Dependency dependency) {
+        List<ArtifactKey> exclusions = new ArrayList<>();
+        dependency.getExclusions().forEach(e -> exclusions.add(ArtifactKey.of(e.getGroupId(), e.getArtifactId())));
+        return exclusions;
+    }
+
+    private static String text(Xpp3Dom dom) {
+        if (dom == null || dom.getValue() == null) {
+            return null;
+        }
+        String value = dom.getValue().trim();
+        return value.isEmpty() ? null : value;
+    }
+}

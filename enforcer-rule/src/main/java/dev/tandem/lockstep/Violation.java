@@ -1,0 +1,39 @@
+package dev.tandem.lockstep;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Artifacts that must share one version and do not: what was found, and why they must agree. */
+final class Violation {
+    private final List<VersionObservation> found;
+    private final List<String> reasons;
+
+    Violation(List<VersionObservation> found, List<String> reasons) {
+        this.found = Collections.unmodifiableList(new ArrayList<>(found));
+        this.reasons = Collections.unmodifiableList(new ArrayList<>(reasons));
+    }
+
+    /** Every observation involved, sorted by artifact, version and origin. */
+    List<VersionObservation> found() {
+        return found;
+    }
+
+    List<String> reasons() {
+        return reasons;
+    }
+
+    Set<String> versions() {
+        Set<String> versions = new TreeSet<>();
+        found.forEach(o -> versions.add(o.version()));
+        return versions;
+    }
+
+    Set<ArtifactKey> artifacts() {
+        Set<ArtifactKey> artifacts = new TreeSet<>();
+        found.forEach(o -> artifacts.add(o.artifact()));
+        return artifacts;
+    }
+}
