@@ -35,13 +35,21 @@ final class ProcessorPathSource {
         List<Dependency> managed = managedDependencies(project);
         List<VersionObservation> observations = new ArrayList<>();
         for (Plugin plugin : project.getBuildPlugins()) {
-            if (plugin.getExecutions().isEmpty()) {
-                observeConfiguration(
-                        plugin.getConfiguration(), plugin.getArtifactId() + " " + PATHS, managed, observations);
-            }
+            Xpp3Dom pluginPaths = pathsOf(plugin.getConfiguration());
+            String pluginOrigin = plugin.getArtifactId() + " " + PATHS;
+            boolean pluginPathsUsed = plugin.getExecutions().isEmpty();
             for (PluginExecution execution : plugin.getExecutions()) {
-                String origin = plugin.getArtifactId() + " " + PATHS + ", execution " + execution.getId();
-                observeConfiguration(execution.getConfiguration(), origin, managed, observations);
+                Xpp3Dom executionPaths = pathsOf(execution.getConfiguration());
+                if (executionPaths != null && executionPaths.equals(pluginPaths)) {
+                    // Maven copied the plugin-level paths into this execution: report them where the user wrote them
+                    pluginPathsUsed = true;
+                } else {
+                    String origin = pluginOrigin + ", execution " + execution.getId();
+                    observeConfiguration(execution.getConfiguration(), origin, managed, observations);
+                }
+            }
+            if (pluginPathsUsed) {
+                observeConfiguration(plugin.getConfiguration(), pluginOrigin, managed, observations);
             }
         }
         List<DeclaredArtifact> processorDependencies = new ArrayList<>();
@@ -67,8 +75,8 @@ final class ProcessorPathSource {
             return;
         }
         Xpp3Dom dom = (Xpp3Dom) configuration;
-        Xpp3Dom paths = dom.getChild(PATHS);
-        if (paths == null || paths.getChildCount() == 0) {
+        Xpp3Dom paths = pathsOf(dom);
+        if (paths == null) {
             return;
         }
         List<DeclaredArtifact> declared = new ArrayList<>();
@@ -78,6 +86,14 @@ final class ProcessorPathSource {
         boolean useDependencyManagement = "true".equals(text(dom.getChild("annotationProcessorPathsUseDepMgmt")));
         observations.addAll(CollectedVersions.observe(
                 declared, managed, useDependencyManagement ? managed : Collections.emptyList(), collector));
+    }
+
+    private static Xpp3Dom pathsOf(Object configuration) {
+        if (!(configuration instanceof Xpp3Dom)) {
+            return null;
+        }
+        Xpp3Dom paths = ((Xpp3Dom) configuration).getChild(PATHS);
+        return paths == null || paths.getChildCount() == 0 ? null : paths;
     }
 
     private static DeclaredArtifact declaredPath(Xpp3Dom path, String origin) throws LockstepInputException {

@@ -11,11 +11,14 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.ArtifactTypeRegistry;
+import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.collection.CollectResult;
 import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /** Collects processor paths with Maven Resolver, as maven-compiler-plugin does; reads POMs, never jars. */
 final class ResolverTransitiveCollector implements TransitiveCollector {
@@ -50,18 +53,42 @@ final class ResolverTransitiveCollector implements TransitiveCollector {
         try {
             result = system.collectDependencies(session, request);
         } catch (DependencyCollectionException e) {
-            throw new LockstepInputException(
-                    "lockstep: cannot resolve " + describe(roots) + ": " + rootCause(e)
-                            + ". Check the coordinates and the repositories; when building offline (-o), build once"
-                            + " online so Maven can download them.",
-                    e);
+            throw unresolvable(roots, e);
         }
+        requireDescriptors(roots);
         List<CollectedArtifact> collected = new ArrayList<>();
         for (DependencyNode child : result.getRoot().getChildren()) {
             DeclaredArtifact root = rootOf(child.getArtifact(), roots);
             walk(child, root, new ArrayList<>(), collected, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         return collected;
+    }
+
+    /**
+     * Resolver tolerates a missing POM with a warning and collects the artifact without dependencies; for an
+     * artifact the user declared, that means it does not exist or was never downloaded (offline), and its version
+     * cannot be vouched for. The POMs are local after collection, so this costs a look-up each.
+     */
+    private void requireDescriptors(List<DeclaredArtifact> roots) throws LockstepInputException {
+        for (DeclaredArtifact root : roots) {
+            ArtifactRequest request = new ArtifactRequest(
+                    new DefaultArtifact(root.key().groupId(), root.key().artifactId(), "pom", root.version()),
+                    repositories,
+                    null);
+            try {
+                system.resolveArtifact(session, request);
+            } catch (ArtifactResolutionException e) {
+                throw unresolvable(Collections.singletonList(root), e);
+            }
+        }
+    }
+
+    private static LockstepInputException unresolvable(List<DeclaredArtifact> roots, Exception e) {
+        return new LockstepInputException(
+                "lockstep: cannot resolve " + describe(roots) + ": " + rootCause(e)
+                        + ". Check the coordinates and the repositories; when building offline (-o), build once"
+                        + " online so Maven can download them.",
+                e);
     }
 
     private static void walk(

@@ -44,6 +44,42 @@ class ProcessorPathSourceTest {
     }
 
     @Test
+    @DisplayName("paths written once at plugin level, which Maven copies into every execution, are reported once")
+    void pluginLevelPathsAreReportedWhereTheyAreWritten() throws Exception {
+        String paths = "<annotationProcessorPaths>" + path("org.mapstruct", "mapstruct-processor", "1.6.3")
+                + "</annotationProcessorPaths>";
+        Plugin compiler = compilerPlugin();
+        compiler.setConfiguration(Projects.configuration(paths));
+        compiler.addExecution(execution("default-compile", paths));
+        compiler.addExecution(execution("default-testCompile", paths));
+        project.getBuild().addPlugin(compiler);
+
+        List<VersionObservation> observed = new ProcessorPathSource(project, collector).observe();
+
+        assertThat(observed)
+                .extracting(VersionObservation::toString)
+                .containsExactly("org.mapstruct:mapstruct-processor:1.6.3 (maven-compiler-plugin"
+                        + " annotationProcessorPaths)");
+    }
+
+    @Test
+    @DisplayName("plugin-level paths that every execution overrides are used by no compilation and not checked")
+    void overriddenPluginLevelPathsAreIgnored() throws Exception {
+        Plugin compiler = compilerPlugin();
+        compiler.setConfiguration(Projects.configuration("<annotationProcessorPaths>"
+                + path("org.mapstruct", "mapstruct-processor", "1.0") + "</annotationProcessorPaths>"));
+        compiler.addExecution(execution(
+                "default-compile",
+                "<annotationProcessorPaths>" + path("org.mapstruct", "mapstruct-processor", "1.6.3")
+                        + "</annotationProcessorPaths>"));
+        project.getBuild().addPlugin(compiler);
+
+        assertThat(new ProcessorPathSource(project, collector).observe())
+                .extracting(VersionObservation::version)
+                .containsExactly("1.6.3");
+    }
+
+    @Test
     @DisplayName("a processor's transitive core is observed with the path that brought it in")
     void observesTransitiveDependenciesOfAPath() throws Exception {
         Plugin compiler = compilerPlugin();

@@ -1,0 +1,6 @@
+package dev.tandem.it;
+
+import dev.tandem.it.widget.Widget;
+
+@Widget
+public class Gadget {}
