@@ -1,8 +1,11 @@
 package dev.tandem.lockstep;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Exclusion;
 
 /**
  * An artifact the user's POM names outside the dependency graph: an annotationProcessorPaths entry, a plugin's
@@ -30,6 +33,21 @@ final class DeclaredArtifact {
         this.type = type == null || type.trim().isEmpty() ? "jar" : type.trim();
         this.exclusions = Collections.unmodifiableList(exclusions);
         this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A dependency as the POM model states it: a plugin's dependency, a Maven 4 processor dependency. */
+    static DeclaredArtifact of(Dependency dependency, String origin) {
+        List<ArtifactKey> exclusions = new ArrayList<>();
+        for (Exclusion exclusion : dependency.getExclusions()) {
+            exclusions.add(ArtifactKey.of(exclusion.getGroupId(), exclusion.getArtifactId()));
+        }
+        return new DeclaredArtifact(
+                ArtifactKey.of(dependency.getGroupId(), dependency.getArtifactId()),
+                dependency.getVersion(),
+                dependency.getClassifier(),
+                dependency.getType(),
+                exclusions,
+                origin);
     }
 
     private static String blankToNull(String s) {

@@ -25,13 +25,7 @@ final class PluginDependencySource {
         for (Plugin plugin : project.getBuildPlugins()) {
             List<DeclaredArtifact> declared = new ArrayList<>();
             for (Dependency dependency : plugin.getDependencies()) {
-                declared.add(new DeclaredArtifact(
-                        ArtifactKey.of(dependency.getGroupId(), dependency.getArtifactId()),
-                        dependency.getVersion(),
-                        dependency.getClassifier(),
-                        dependency.getType(),
-                        ProcessorPathSource.exclusionsOf(dependency),
-                        "dependency of plugin " + plugin.getArtifactId()));
+                declared.add(DeclaredArtifact.of(dependency, "dependency of plugin " + plugin.getArtifactId()));
             }
             // Maven applies no dependencyManagement to plugin dependencies, so neither does the rule
             observations.addAll(

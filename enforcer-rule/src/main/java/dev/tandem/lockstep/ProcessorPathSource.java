@@ -55,13 +55,8 @@ final class ProcessorPathSource {
         List<DeclaredArtifact> processorDependencies = new ArrayList<>();
         for (Dependency dependency : project.getDependencies()) {
             if (PROCESSOR_TYPES.contains(dependency.getType())) {
-                processorDependencies.add(new DeclaredArtifact(
-                        ArtifactKey.of(dependency.getGroupId(), dependency.getArtifactId()),
-                        dependency.getVersion(),
-                        dependency.getClassifier(),
-                        dependency.getType(),
-                        exclusionsOf(dependency),
-                        "dependency of type " + dependency.getType()));
+                processorDependencies.add(
+                        DeclaredArtifact.of(dependency, "dependency of type " + dependency.getType()));
             }
         }
         observations.addAll(CollectedVersions.observe(processorDependencies, managed, managed, collector));
@@ -128,12 +123,6 @@ final class ProcessorPathSource {
     static List<Dependency> managedDependencies(MavenProject project) {
         DependencyManagement management = project.getDependencyManagement();
         return management == null ? Collections.emptyList() : management.getDependencies();
-    }
-
-    static List<ArtifactKey> exclusionsOf(Dependency dependency) {
-        List<ArtifactKey> exclusions = new ArrayList<>();
-        dependency.getExclusions().forEach(e -> exclusions.add(ArtifactKey.of(e.getGroupId(), e.getArtifactId())));
-        return exclusions;
     }
 
     private static String text(Xpp3Dom dom) {
