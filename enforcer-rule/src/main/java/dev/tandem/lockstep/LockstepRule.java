@@ -1,8 +1,10 @@
 package dev.tandem.lockstep;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.inject.Inject;
@@ -74,11 +76,11 @@ public final class LockstepRule extends AbstractEnforcerRule {
                 CompanionReader reader = new CompanionReader(new ResolverPomLocator(
                         repositorySystem, repositorySession, project.getRemoteProjectRepositories()));
                 PublishedCompanions cache = PublishedCompanions.of(repositorySession);
-                for (String coordinates : distinctCoordinates(observations)) {
-                    int colon = coordinates.lastIndexOf(':');
-                    String version = coordinates.substring(colon + 1);
-                    String[] ga = coordinates.substring(0, colon).split(":");
-                    companions.addAll(cache.declaredBy(ArtifactKey.of(ga[0], ga[1]), version, reader));
+                for (Map.Entry<ArtifactKey, Set<String>> artifact :
+                        versionsByArtifact(observations).entrySet()) {
+                    for (String version : artifact.getValue()) {
+                        companions.addAll(cache.declaredBy(artifact.getKey(), version, reader));
+                    }
                 }
             }
 
@@ -117,10 +119,13 @@ public final class LockstepRule extends AbstractEnforcerRule {
         return result;
     }
 
-    private static Set<String> distinctCoordinates(List<VersionObservation> observations) {
-        Set<String> coordinates = new LinkedHashSet<>();
-        observations.forEach(o -> coordinates.add(o.artifact() + ":" + o.version()));
-        return coordinates;
+    /** Each artifact version in the build once: the POMs whose companions apply. */
+    private static Map<ArtifactKey, Set<String>> versionsByArtifact(List<VersionObservation> observations) {
+        Map<ArtifactKey, Set<String>> versions = new LinkedHashMap<>();
+        for (VersionObservation o : observations) {
+            versions.computeIfAbsent(o.artifact(), a -> new LinkedHashSet<>()).add(o.version());
+        }
+        return versions;
     }
 
     /** Rules are per project: never cached by the enforcer. */
