@@ -1,9 +1,7 @@
 /**
  * The Tandem processor cache: a managed, per-consumer key/value store inside the build directory, plus the input
- * checksums that {@code tandem:prepare} computes once per build.
+ * checksums that {@code tandem:prepare} computes once per build. Start at {@link dev.tandem.cache.ProcessorCache}.
  *
- * <p>This module has no dependencies so that annotation processors can load it inside javac. The cache itself
- * arrives with the processor-cache issue; until then this package only reserves the module, its coordinates and
- * its automatic module name {@code dev.tandem.cache}.
+ * <p>This module has no dependencies, so that annotation processors can load it inside javac.
  */
 package dev.tandem.cache;

@@ -1,0 +1,140 @@
+package dev.tandem.cache;
+
+import dev.tandem.cache.store.AntPattern;
+import dev.tandem.cache.store.Hex;
+import dev.tandem.cache.store.InputIndex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The checksums {@code tandem:prepare} computed for the project's input files, once per build, for every
+ * invocation to look up instead of reading the files again.
+ *
+ * <pre>{@code
+ * Optional<String> sha = cache.inputs().sha256(sqlFile);         // from the index: no file read
+ * Set<Path> changed = cache.inputs().changedSinceLastBuild();
+ * String all = cache.inputs().digestOf("src/main/sql/**&#47;*.sql"); // one digest of a set of files
+ * }</pre>
+ */
+public final class Inputs {
+    /** The checksum recorded for a file that did not exist. */
+    static final String MISSING = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private final InputIndex index;
+    private final int lastBuildOfConsumer;
+    private final Map<String, String> tracked = new ConcurrentHashMap<>();
+
+    Inputs(InputIndex index, int lastBuildOfConsumer) {
+        this.index = index;
+        this.lastBuildOfConsumer = lastBuildOfConsumer;
+    }
+
+    /**
+     * The SHA-256 (hexadecimal) of a file as indexed at the start of this build, without reading it; empty when
+     * the index does not cover the file.
+     */
+    public Optional<String> sha256(Path file) {
+        InputIndex.Entry entry = index.find(file);
+        return entry == null ? Optional.empty() : Optional.of(entry.sha256Hex());
+    }
+
+    /**
+     * The indexed files whose content changed since this consumer last ran (all of them on its first run), as
+     * absolute paths.
+     */
+    public Set<Path> changedSinceLastBuild() {
+        Set<Path> changed = new TreeSet<>();
+        for (int i = 0; i < index.size(); i++) {
+            InputIndex.Entry entry = index.entry(i);
+            if (lastBuildOfConsumer <= 0 || entry.changedInBuild() > lastBuildOfConsumer) {
+                changed.add(index.basedir().resolve(entry.path()));
+            }
+        }
+        return Collections.unmodifiableSet(changed);
+    }
+
+    /**
+     * One SHA-256 over the paths and checksums of every indexed file matching a pattern relative to the project's
+     * base directory, written as in Maven's {@code <includes>} ({@code src/main/sql/**&#47;*.sql} matches
+     * {@code src/main/sql/a.sql} too); the matching files are tracked. The key for the one-expensive-pass pattern: compute a table for the whole module once, under
+     * this digest, and let each invocation read its slice.
+     */
+    public String digestOf(String glob) {
+        AntPattern matcher = AntPattern.compile(glob);
+        MessageDigest sha = sha256();
+        for (int i = 0; i < index.size(); i++) {
+            InputIndex.Entry entry = index.entry(i);
+            if (matcher.matches(entry.path())) {
+                sha.update(entry.path().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(entry.sha256());
+                tracked.put(index.basedir().resolve(entry.path()).toString(), entry.sha256Hex());
+            }
+        }
+        return Hex.of(sha.digest());
+    }
+
+    /**
+     * Records that the consumer's output depends on this file, so that a change to it alone makes the next
+     * compile rerun. {@link CacheKey.Builder#addFile} does this by itself.
+     */
+    public void track(Path file) {
+        checksumForKey(file);
+    }
+
+    /** The file's checksum from the index, else from reading it; tracks the file. */
+    String checksumForKey(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        InputIndex.Entry entry = index.find(absolute);
+        String checksum;
+        if (entry != null) {
+            checksum = entry.sha256Hex();
+        } else {
+            checksum = hash(absolute);
+        }
+        // an unreadable file is tracked as missing: any readable state later differs from it
+        tracked.put(absolute.toString(), checksum.startsWith("unreadable:") ? MISSING : checksum);
+        return checksum;
+    }
+
+    Map<String, String> tracked() {
+        return tracked;
+    }
+
+    private static String hash(Path file) {
+        MessageDigest sha = sha256();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+            return Hex.of(sha.digest());
+        } catch (NoSuchFileException e) {
+            return MISSING;
+        } catch (IOException e) {
+            // unreadable now: a key that no later readable state can equal
+            return "unreadable:" + e.getClass().getSimpleName();
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package dev.tandem.cache;
+
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.CacheStats;
+import dev.tandem.cache.store.ConsumerId;
+import dev.tandem.cache.store.ConsumerLock;
+import dev.tandem.cache.store.EntryPack;
+import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.store.TrackedInputs;
+import dev.tandem.cache.store.UsedKeys;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * A processor's or plugin's private, managed cache inside the build directory: a key/value store of bytes with
+ * atomic, checksummed writes and locking, a scratch directory, and the input checksums {@code tandem:prepare}
+ * computed once for the whole build.
+ *
+ * <pre>{@code
+ * // in an annotation processor (add ProcessorCache.OPTION to getSupportedOptions())
+ * ProcessorCache cache = ProcessorCache.open(processingEnv, "com.acme.sqlgen");
+ * CacheKey key = cache.newKey().add("schema-v3").addFile(sqlFile).add(typeName).build();
+ * byte[] generated = cache.computeIfAbsent(key, () -> expensiveGenerate(sqlFile, typeName));
+ * cache.close(); // at the last round: flushes the statistics
+ *
+ * // in a Maven plugin or any build tool
+ * ProcessorCache cache = ProcessorCache.open(buildDirectory.resolve("tandem"), "my-plugin");
+ * }</pre>
+ *
+ * <p>A processor never fails because of Tandem: when the cache cannot be found, read or written, it disables
+ * itself with one note or warning, every look-up misses and {@link #computeIfAbsent} just computes.
+ */
+public final class ProcessorCache implements AutoCloseable {
+    /** The javac option naming the cache root: {@code -Atandem.cacheDirectory=${tandem.cacheDirectory}}. */
+    public static final String OPTION = "tandem.cacheDirectory";
+
+    /** Open caches of this class loader: javac makes one per compilation, so one compilation shares instances. */
+    private static final ConcurrentMap<String, ProcessorCache> OPEN = new ConcurrentHashMap<>();
+
+    private final String id;
+    private final String consumerVersion;
+    private final Path root;
+    private final Path directory;
+    private final Consumer<String> warnings;
+    private final Inputs inputs;
+    private final int build;
+    private final AtomicInteger openCount = new AtomicInteger(1);
+    private final ConcurrentMap<ByteBuffer, Object> keyLocks = new ConcurrentHashMap<>();
+    private final Set<ByteBuffer> used = ConcurrentHashMap.newKeySet();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder bytesRead = new LongAdder();
+    private final LongAdder bytesWritten = new LongAdder();
+    private final LongAdder computeNanos = new LongAdder();
+    private final LongAdder savedNanos = new LongAdder();
+    private volatile EntryPack pack;
+    private volatile String disabled;
+
+    private ProcessorCache(
+            String id,
+            String consumerVersion,
+            Path root,
+            Consumer<String> warnings,
+            InputIndex index,
+            int build,
+            int lastBuild,
+            String disabled) {
+        this.id = id;
+        this.consumerVersion = consumerVersion;
+        this.root = root;
+        this.directory = root == null ? null : new CacheLayout(root).consumer(id);
+        this.warnings = warnings;
+        this.inputs = new Inputs(index, lastBuild);
+        this.build = build;
+        this.disabled = disabled;
+    }
+
+    /**
+     * Opens the cache of consumer {@code id} for an annotation processor. The cache root is the
+     * {@value #OPTION} option if given, else derived from the class output ({@code target/classes} gives {@code
+     * target/tandem}); without either the cache is disabled. The processor's version, which every key includes,
+     * is taken from the jar (or class file) the caller was loaded from: its name, size and modification time.
+     *
+     * @throws IllegalArgumentException for an id outside {@code [A-Za-z0-9._-]{1,128}}
+     */
+    public static ProcessorCache open(ProcessingEnvironment env, String id) {
+        Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .getCallerClass();
+        return open(env, id, versionOf(caller));
+    }
+
+    /** As {@link #open(ProcessingEnvironment, String)}, with the processor's version declared. */
+    public static ProcessorCache open(ProcessingEnvironment env, String id, String version) {
+        ConsumerId.check(id);
+        Consumer<String> warn = message -> env.getMessager().printMessage(Diagnostic.Kind.WARNING, message);
+        Path root = locate(env);
+        if (root == null) {
+            env.getMessager()
+                    .printMessage(
+                            Diagnostic.Kind.NOTE,
+                            "Tandem cache for " + id + " is off: no -A" + OPTION + " and the class output is not a"
+                                    + " directory; every look-up computes.");
+            return disabled(id, version, warn, "no cache directory");
+        }
+        return open(root, id, version, warn);
+    }
+
+    /** Opens the cache of consumer {@code id} under a cache root, for a Maven plugin or any other tool. */
+    public static ProcessorCache open(Path root, String id) {
+        Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .getCallerClass();
+        return open(root, id, versionOf(caller), message -> System.err.println("[WARNING] " + message));
+    }
+
+    /** As {@link #open(Path, String)}, with the consumer's version declared and warnings sent to {@code warnings}. */
+    public static ProcessorCache open(Path root, String id, String version, Consumer<String> warnings) {
+        ConsumerId.check(id);
+        Path normalized = root.toAbsolutePath().normalize();
+        String name = normalized + "\0" + id + "\0" + version;
+        while (true) {
+            ProcessorCache existing = OPEN.get(name);
+            if (existing != null) {
+                if (existing.openCount.getAndUpdate(n -> n > 0 ? n + 1 : n) > 0) {
+                    return existing;
+                }
+                OPEN.remove(name, existing);
+                continue;
+            }
+            ProcessorCache created = create(normalized, id, version, warnings);
+            if (OPEN.putIfAbsent(name, created) == null) {
+                return created;
+            }
+        }
+    }
+
+    private static ProcessorCache create(Path root, String id, String version, Consumer<String> warnings) {
+        CacheLayout layout = new CacheLayout(root);
+        Path consumer = layout.consumer(id);
+        String disabled = null;
+        try {
+            Files.createDirectories(CacheLayout.files(consumer));
+        } catch (IOException | SecurityException e) {
+            disabled = "cannot create " + consumer + " (" + e + ")";
+            warnings.accept("Tandem cache for " + id + " is off: " + disabled + "; every look-up computes.");
+        }
+        InputIndex index = null;
+        try {
+            index = InputIndex.open(layout.inputIndex());
+        } catch (IOException e) {
+            if (disabled == null) { // one warning per cache: an unusable cache has had its own
+                warnings.accept(e.getMessage() + "; Tandem hashes the files it is asked about itself.");
+            }
+        }
+        int build =
+                index != null ? index.buildNumber() : BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
+        if (index == null) {
+            Path target = root.getParent();
+            index = InputIndex.empty(target == null || target.getParent() == null ? root : target.getParent());
+        }
+        int lastBuild = BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0);
+        return new ProcessorCache(id, version, root, warnings, index, build, lastBuild, disabled);
+    }
+
+    private static ProcessorCache disabled(String id, String version, Consumer<String> warn, String why) {
+        return new ProcessorCache(
+                id, version, null, warn, InputIndex.empty(Paths.get("").toAbsolutePath()), 0, 0, why);
+    }
+
+    static Path locate(ProcessingEnvironment env) {
+        String option = env.getOptions().get(OPTION);
+        if (option != null && !option.trim().isEmpty() && !option.contains("${")) {
+            return Paths.get(option.trim());
+        }
+        try {
+            FileObject probe = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", "tandem.probe");
+            URI uri = probe.toUri();
+            if (!"file".equals(uri.getScheme())) {
+                return null;
+            }
+            Path classes = Paths.get(uri).getParent();
+            return classes == null || classes.getParent() == null
+                    ? null
+                    : classes.getParent().resolve("tandem");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String versionOf(Class<?> type) {
+        try {
+            URI location =
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI();
+            File file = new File(location);
+            if (file.isDirectory()) {
+                file = new File(file, type.getName().replace('.', '/') + ".class");
+            }
+            return file.getName() + ":" + file.length() + ":" + file.lastModified();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** Starts a key; it already holds this consumer's id and version. */
+    public CacheKey.Builder newKey() {
+        return new CacheKey.Builder(id, consumerVersion, inputs);
+    }
+
+    /** The value stored under {@code key}, if any; a damaged entry is a miss and is dropped. */
+    public Optional<byte[]> get(CacheKey key) {
+        EntryPack.Value value = read(key);
+        if (value == null) {
+            misses.increment();
+            return Optional.empty();
+        }
+        hits.increment();
+        return Optional.of(value.bytes());
+    }
+
+    /** Stores {@code value} under {@code key}, replacing any earlier value. */
+    public void put(CacheKey key, byte[] value) {
+        write(key, value.clone(), 0);
+    }
+
+    /**
+     * The value under {@code key}, computing and storing it on a miss. Among the threads of one compilation a key
+     * is computed once; among JVMs at most once where the file system has locks.
+     *
+     * @param compute must not return {@code null}
+     */
+    public byte[] computeIfAbsent(CacheKey key, Supplier<byte[]> compute) {
+        EntryPack.Value cached = read(key);
+        if (cached != null) {
+            hits.increment();
+            return cached.bytes();
+        }
+        Object keyLock = keyLocks.computeIfAbsent(ByteBuffer.wrap(key.digest()), k -> new Object());
+        synchronized (keyLock) {
+            ConsumerLock lock = lockKey(key);
+            try {
+                cached = read(key);
+                if (cached != null) {
+                    hits.increment();
+                    return cached.bytes();
+                }
+                misses.increment();
+                long start = System.nanoTime();
+                byte[] value = compute.get();
+                if (value == null) {
+                    throw new NullPointerException("computeIfAbsent: the computation for key " + key + " of " + id
+                            + " returned null; return an empty array for 'nothing'");
+                }
+                long took = System.nanoTime() - start;
+                computeNanos.add(took);
+                write(key, value, (int) Math.min(Integer.MAX_VALUE, took / 1000));
+                return value;
+            } finally {
+                release(lock);
+            }
+        }
+    }
+
+    private void release(ConsumerLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                disable("cannot unlock " + CacheLayout.lock(directory) + " (" + e + ")");
+            }
+        }
+    }
+
+    private ConsumerLock lockKey(CacheKey key) {
+        if (disabled != null) {
+            return null;
+        }
+        try {
+            long range = 1 + (ByteBuffer.wrap(key.digest()).getInt() & 0xfffffL);
+            return ConsumerLock.acquire(CacheLayout.lock(directory), range);
+        } catch (IOException | RuntimeException e) {
+            disable("cannot lock " + CacheLayout.lock(directory) + " (" + e + ")");
+            return null;
+        }
+    }
+
+    private EntryPack.Value read(CacheKey key) {
+        if (disabled != null) {
+            return null;
+        }
+        used.add(ByteBuffer.wrap(key.digest()));
+        try {
+            EntryPack.Value value = pack().get(key.digest());
+            if (value != null) {
+                bytesRead.add(value.bytes().length);
+                savedNanos.add(value.computeMicros() * 1000L);
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            disable("cannot read " + CacheLayout.pack(directory) + " (" + e + ")");
+            return null;
+        }
+    }
+
+    private void write(CacheKey key, byte[] value, int computeMicros) {
+        if (disabled != null) {
+            return;
+        }
+        used.add(ByteBuffer.wrap(key.digest()));
+        try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
+            bytesWritten.add(pack().append(key.digest(), value, computeMicros));
+        } catch (IOException | RuntimeException e) {
+            disable("cannot write " + CacheLayout.pack(directory) + " (" + e + ")");
+        }
+    }
+
+    private EntryPack pack() throws IOException {
+        EntryPack open = pack;
+        if (open == null) {
+            synchronized (this) {
+                if (pack == null) {
+                    pack = EntryPack.open(CacheLayout.pack(directory));
+                }
+                open = pack;
+            }
+        }
+        return open;
+    }
+
+    private void disable(String why) {
+        if (disabled == null) {
+            disabled = why;
+            warnings.accept("Tandem cache for " + id + " is off for the rest of this compilation: " + why
+                    + "; every look-up computes, the output is unaffected.");
+        }
+    }
+
+    /** The input checksums of this build. */
+    public Inputs inputs() {
+        return inputs;
+    }
+
+    /**
+     * The consumer's private scratch directory, stable across builds, removed by {@code mvn clean}; {@code null}
+     * when the cache is off.
+     */
+    public Path directory() {
+        return disabled != null && root == null ? null : CacheLayout.files(directory);
+    }
+
+    /** Whether entries are read and written; false after a failure disabled the cache. */
+    public boolean isEnabled() {
+        return disabled == null;
+    }
+
+    /**
+     * Releases this opening; the last one writes the statistics, tracked inputs and used keys, then closes the
+     * files. Call it at the last round of processing.
+     */
+    @Override
+    public void close() {
+        if (openCount.decrementAndGet() > 0) {
+            return;
+        }
+        OPEN.values().remove(this);
+        try {
+            if (root != null && (disabled == null || pack != null)) {
+                flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            warnings.accept("Tandem cache for " + id + " could not save its statistics (" + e + ")");
+        } finally {
+            try {
+                if (pack != null) {
+                    pack.close();
+                }
+            } catch (IOException ignored) {
+                // nothing is left to write
+            }
+        }
+    }
+
+    private void flush() throws IOException {
+        Files.createDirectories(directory);
+        try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
+            Path statsFile = CacheLayout.stats(directory);
+            CacheStats now = new CacheStats(
+                    build,
+                    hits.sum(),
+                    misses.sum(),
+                    pack == null ? 0 : pack.corruptCount(),
+                    bytesRead.sum(),
+                    bytesWritten.sum(),
+                    computeNanos.sum(),
+                    savedNanos.sum());
+            CacheStats before = CacheStats.read(statsFile);
+            (before != null && before.build() == build ? before.plus(now) : now).write(statsFile);
+
+            Map<String, String> tracked = new TreeMap<>(TrackedInputs.read(CacheLayout.tracked(directory)));
+            tracked.putAll(inputs.tracked());
+            TrackedInputs.write(CacheLayout.tracked(directory), tracked);
+
+            List<byte[]> digests = new ArrayList<>();
+            used.forEach(d -> digests.add(d.array()));
+            UsedKeys.record(CacheLayout.used(directory), digests, build);
+
+            Properties consumer = new Properties();
+            consumer.setProperty("id", id);
+            consumer.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
+            consumer.setProperty("lastBuild", String.valueOf(build));
+            consumer.setProperty("version", consumerVersion);
+            BuildInfo.write(CacheLayout.consumerProperties(directory), consumer, "Tandem consumer " + id);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessorCache[" + id + (disabled == null ? " at " + directory : ", off: " + disabled) + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tandem.cache.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where everything lives under the cache root ({@code target/tandem} by default). The one place that names files.
+ *
+ * <pre>
+ * target/tandem/
+ *   inputs.idx                 the input index ({@link InputIndex})
+ *   build.properties           build number and time ({@link BuildInfo})
+ *   consumers/&lt;id&gt;/
+ *     consumer.properties      owner id, format version, last build that used it
+ *     entries.pack             cache entries, append-only ({@link EntryPack})
+ *     entries.lock             lock file for writers of this consumer
+ *     stats                    hits, misses, bytes, time of the last build ({@link CacheStats})
+ *     tracked                  input files the consumer's keys read, with their checksums ({@link TrackedInputs})
+ *     used                     keys used since the last prepare, for least-recently-used eviction
+ *     files/                   free scratch space the consumer owns
+ * </pre>
+ */
+public final class CacheLayout {
+    private final Path root;
+
+    public CacheLayout(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path inputIndex() {
+        return root.resolve("inputs.idx");
+    }
+
+    public Path buildInfo() {
+        return root.resolve("build.properties");
+    }
+
+    public Path consumers() {
+        return root.resolve("consumers");
+    }
+
+    /** The consumer's directory; the id is checked first. */
+    public Path consumer(String id) {
+        return consumers().resolve(ConsumerId.check(id));
+    }
+
+    public static Path consumerProperties(Path consumer) {
+        return consumer.resolve("consumer.properties");
+    }
+
+    public static Path pack(Path consumer) {
+        return consumer.resolve("entries.pack");
+    }
+
+    public static Path lock(Path consumer) {
+        return consumer.resolve("entries.lock");
+    }
+
+    public static Path stats(Path consumer) {
+        return consumer.resolve("stats");
+    }
+
+    public static Path tracked(Path consumer) {
+        return consumer.resolve("tracked");
+    }
+
+    public static Path used(Path consumer) {
+        return consumer.resolve("used");
+    }
+
+    public static Path files(Path consumer) {
+        return consumer.resolve("files");
+    }
+}

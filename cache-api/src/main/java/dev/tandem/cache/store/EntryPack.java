@@ -1,0 +1,308 @@
+package dev.tandem.cache.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
+
+/**
+ * One consumer's entries: an append-only file of records, each {@code [magic][key digest][compute micros][length]
+ * [CRC32C][value]}. Appending costs a few microseconds where a file per entry costs a temp file and a rename.
+ *
+ * <p>Records are never changed once written. A reader validates each record's CRC, so a record half-written by a
+ * killed writer, a flipped byte or a truncated file is a miss, never a wrong value. A writer, under the
+ * consumer's {@link ConsumerLock}, first reads what other writers appended and cuts off a torn tail. {@code
+ * tandem:prepare} rewrites the file (temp file and atomic rename) to drop dead records and evict old ones.
+ */
+public final class EntryPack implements Closeable {
+    static final int FILE_MAGIC = 0x544e4450; // "TNDP"
+    static final short FORMAT_VERSION = 1;
+    static final int HEADER_SIZE = 8;
+    static final int RECORD_MAGIC = 0x54524543; // "TREC"
+    public static final int DIGEST_SIZE = 32;
+    static final int RECORD_HEADER_SIZE = 4 + DIGEST_SIZE + 4 + 4 + 4;
+    /** No single value may be larger: protects the reader from a corrupt length. */
+    public static final int MAX_VALUE_SIZE = 256 * 1024 * 1024;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final Map<ByteBuffer, Location> index = new ConcurrentHashMap<>();
+    private long indexedUpTo = HEADER_SIZE;
+    /** The file is of another format or version: nothing in it is read, and the first append replaces it. */
+    private boolean foreign;
+
+    private int corrupt;
+
+    private EntryPack(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Where a value lies, and what computing it cost. */
+    static final class Location {
+        final long offset;
+        final int length;
+        final int crc;
+        final int computeMicros;
+
+        Location(long offset, int length, int crc, int computeMicros) {
+            this.offset = offset;
+            this.length = length;
+            this.crc = crc;
+            this.computeMicros = computeMicros;
+        }
+    }
+
+    /** A value read back whole and intact. */
+    public static final class Value {
+        private final byte[] bytes;
+        private final int computeMicros;
+
+        Value(byte[] bytes, int computeMicros) {
+            this.bytes = bytes;
+            this.computeMicros = computeMicros;
+        }
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        /** What computing it cost when it was put: what a hit saves. */
+        public int computeMicros() {
+            return computeMicros;
+        }
+    }
+
+    /** Opens (creating if needed) the pack for reading and appending; a file of another format starts afresh. */
+    public static EntryPack open(Path file) throws IOException {
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        EntryPack pack = new EntryPack(file, channel);
+        try {
+            pack.refresh();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return pack;
+    }
+
+    /** Opens an existing pack for reading only, e.g. for {@code tandem:status}; {@code null} when there is none. */
+    public static EntryPack openForReading(Path file) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        EntryPack pack = new EntryPack(file, channel);
+        pack.refresh();
+        return pack;
+    }
+
+    /** Indexes the records other writers appended since the last look. */
+    public synchronized void refresh() throws IOException {
+        long size = channel.size();
+        if (foreign || size < HEADER_SIZE) {
+            return;
+        }
+        if (indexedUpTo == HEADER_SIZE && !hasValidHeader()) {
+            foreign = true;
+            return;
+        }
+        ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER_SIZE);
+        long position = indexedUpTo;
+        while (position + RECORD_HEADER_SIZE <= size) {
+            header.clear();
+            if (readFully(header, position) < RECORD_HEADER_SIZE) {
+                break;
+            }
+            header.flip();
+            if (header.getInt() != RECORD_MAGIC) {
+                break;
+            }
+            byte[] digest = new byte[DIGEST_SIZE];
+            header.get(digest);
+            int computeMicros = header.getInt();
+            int length = header.getInt();
+            int crc = header.getInt();
+            long valueOffset = position + RECORD_HEADER_SIZE;
+            if (length < 0 || length > MAX_VALUE_SIZE || valueOffset + length > size) {
+                break; // torn or corrupt: everything from here on is unreadable
+            }
+            index.put(ByteBuffer.wrap(digest), new Location(valueOffset, length, crc, computeMicros));
+            position = valueOffset + length;
+        }
+        indexedUpTo = position;
+    }
+
+    private boolean hasValidHeader() throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
+        return readFully(header, 0) == HEADER_SIZE
+                && header.getInt(0) == FILE_MAGIC
+                && header.getShort(4) == FORMAT_VERSION;
+    }
+
+    /** The value stored under {@code digest}, or {@code null} for a miss (absent, or damaged and now forgotten). */
+    public Value get(byte[] digest) throws IOException {
+        ByteBuffer key = ByteBuffer.wrap(digest);
+        Location location = index.get(key);
+        if (location == null) {
+            refresh();
+            location = index.get(key);
+            if (location == null) {
+                return null;
+            }
+        }
+        ByteBuffer value = ByteBuffer.allocate(location.length);
+        if (readFully(value, location.offset) < location.length || crc(digest, value.array()) != location.crc) {
+            forget(key, location);
+            return null;
+        }
+        return new Value(value.array(), location.computeMicros);
+    }
+
+    private synchronized void forget(ByteBuffer key, Location location) {
+        if (index.remove(key, location)) {
+            corrupt++;
+        }
+    }
+
+    /**
+     * Appends a value; the caller holds the consumer's {@link ConsumerLock}, so no other writer is mid-record.
+     *
+     * @return the bytes written
+     */
+    public synchronized long append(byte[] digest, byte[] value, int computeMicros) throws IOException {
+        if (digest.length != DIGEST_SIZE) {
+            throw new IllegalArgumentException("a key digest has " + DIGEST_SIZE + " bytes");
+        }
+        if (value.length > MAX_VALUE_SIZE) {
+            throw new IllegalArgumentException("a cache value may have at most " + MAX_VALUE_SIZE + " bytes");
+        }
+        refresh();
+        long size = channel.size();
+        if (size < HEADER_SIZE || foreign) {
+            channel.truncate(0);
+            ByteBuffer header =
+                    ByteBuffer.allocate(HEADER_SIZE).putInt(FILE_MAGIC).putShort(FORMAT_VERSION);
+            header.putShort((short) 0).flip();
+            writeFully(header, 0);
+            index.clear();
+            indexedUpTo = HEADER_SIZE;
+            foreign = false;
+        } else if (size > indexedUpTo) {
+            channel.truncate(indexedUpTo); // a writer died mid-record: cut its torn tail
+        }
+        int crc = crc(digest, value);
+        ByteBuffer record = ByteBuffer.allocate(RECORD_HEADER_SIZE + value.length)
+                .putInt(RECORD_MAGIC)
+                .put(digest)
+                .putInt(computeMicros)
+                .putInt(value.length)
+                .putInt(crc)
+                .put(value);
+        record.flip();
+        long offset = indexedUpTo;
+        writeFully(record, offset);
+        index.put(
+                ByteBuffer.wrap(digest.clone()),
+                new Location(offset + RECORD_HEADER_SIZE, value.length, crc, computeMicros));
+        indexedUpTo = offset + RECORD_HEADER_SIZE + value.length;
+        return RECORD_HEADER_SIZE + (long) value.length;
+    }
+
+    /** Live entries: the last record of each key. */
+    public int entryCount() {
+        return index.size();
+    }
+
+    /** Damaged records found by reads since this pack was opened. */
+    public synchronized int corruptCount() {
+        return corrupt;
+    }
+
+    public long fileSize() throws IOException {
+        return channel.size();
+    }
+
+    /** The digests of all live entries, each with its record size; for eviction. */
+    public List<byte[]> digests() {
+        List<byte[]> digests = new ArrayList<>();
+        index.keySet().forEach(k -> digests.add(k.array().clone()));
+        return digests;
+    }
+
+    /** The size of the record holding {@code digest}, or 0. */
+    public long recordSize(byte[] digest) {
+        Location location = index.get(ByteBuffer.wrap(digest));
+        return location == null ? 0 : RECORD_HEADER_SIZE + (long) location.length;
+    }
+
+    /**
+     * Writes a new pack holding only the given keys' intact values, then atomically replaces this one's file.
+     * The caller holds the consumer's lock. This pack must not be used afterwards.
+     *
+     * @return the number of records dropped as damaged
+     */
+    public int rewrite(List<byte[]> keep) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), ".entries", ".pack.tmp");
+        int damaged = 0;
+        try {
+            try (EntryPack fresh = open(temp)) {
+                for (byte[] digest : keep) {
+                    Value value = get(digest);
+                    if (value == null) {
+                        damaged++;
+                    } else {
+                        fresh.append(digest, value.bytes(), value.computeMicros());
+                    }
+                }
+            }
+            AtomicFiles.move(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return damaged;
+    }
+
+    static int crc(byte[] digest, byte[] value) {
+        CRC32C crc = new CRC32C();
+        crc.update(digest);
+        crc.update(value);
+        return (int) crc.getValue();
+    }
+
+    private int readFully(ByteBuffer buffer, long position) throws IOException {
+        int total = 0;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position + total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,334 @@
+package dev.tandem.cache.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The input index: per input file its path (relative to the project's base directory), size, modification time,
+ * inode, change time, SHA-256 and the build in which its content last changed. Written by {@code tandem:prepare}
+ * once per build, read by every processor invocation.
+ *
+ * <p>javac loads processors in a fresh class loader for every compilation, so opening must not parse: the file is
+ * memory-mapped, its CRC checked, and a look-up is a binary search over an offset table. Layout, big-endian:
+ *
+ * <pre>
+ * magic "TNDI" (4)  version (2)  reserved (2)  entry count (4)  build number (4)  indexed at, epoch ms (8)
+ * base directory: length (2) + UTF-8
+ * offset table: one int per entry, from the start of the entries area, entries sorted by path bytes
+ * entries: path length (2) + UTF-8, size (8), mtime ns (8), inode (8), ctime ns (8), changed in build (4), SHA-256 (32)
+ * CRC32C of everything before it (4)
+ * </pre>
+ */
+public final class InputIndex {
+    static final int MAGIC = 0x544e4449; // "TNDI"
+    static final short FORMAT_VERSION = 1;
+    private static final int FIXED_ENTRY_SIZE = 8 + 8 + 8 + 8 + 4 + 32;
+
+    private final ByteBuffer buffer;
+    private final int count;
+    private final int buildNumber;
+    private final long indexedAtMillis;
+    private final Path basedir;
+    private final int offsetTable;
+    private final int entriesStart;
+
+    private InputIndex(ByteBuffer buffer, int count, int buildNumber, long indexedAtMillis, Path basedir, int table) {
+        this.buffer = buffer;
+        this.count = count;
+        this.buildNumber = buildNumber;
+        this.indexedAtMillis = indexedAtMillis;
+        this.basedir = basedir;
+        this.offsetTable = table;
+        this.entriesStart = table + 4 * count;
+    }
+
+    /** One input file. */
+    public static final class Entry {
+        private final String path;
+        private final long size;
+        private final long mtimeNanos;
+        private final long inode;
+        private final long ctimeNanos;
+        private final int changedInBuild;
+        private final byte[] sha256;
+
+        public Entry(
+                String path,
+                long size,
+                long mtimeNanos,
+                long inode,
+                long ctimeNanos,
+                int changedInBuild,
+                byte[] sha256) {
+            this.path = path;
+            this.size = size;
+            this.mtimeNanos = mtimeNanos;
+            this.inode = inode;
+            this.ctimeNanos = ctimeNanos;
+            this.changedInBuild = changedInBuild;
+            this.sha256 = sha256;
+        }
+
+        /** Relative to the base directory, with {@code /} separators. */
+        public String path() {
+            return path;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public long mtimeNanos() {
+            return mtimeNanos;
+        }
+
+        public long inode() {
+            return inode;
+        }
+
+        public long ctimeNanos() {
+            return ctimeNanos;
+        }
+
+        public int changedInBuild() {
+            return changedInBuild;
+        }
+
+        public byte[] sha256() {
+            return sha256.clone();
+        }
+
+        public String sha256Hex() {
+            return Hex.of(sha256);
+        }
+
+        /** Whether the file still looks as it did when indexed, by its metadata alone. */
+        public boolean sameMetadata(long size, long mtimeNanos, long inode, long ctimeNanos) {
+            return this.size == size
+                    && this.mtimeNanos == mtimeNanos
+                    && this.inode == inode
+                    && this.ctimeNanos == ctimeNanos;
+        }
+
+        public Entry withChangedInBuild(int build) {
+            return new Entry(path, size, mtimeNanos, inode, ctimeNanos, build, sha256);
+        }
+    }
+
+    /** An index with no entries, for a project that was never indexed. */
+    public static InputIndex empty(Path basedir) {
+        return new InputIndex(ByteBuffer.allocate(0), 0, 0, 0, basedir, 0);
+    }
+
+    /**
+     * Maps an index file.
+     *
+     * @return the index, or {@code null} when there is no file
+     * @throws CorruptCacheFileException when it is not an intact index of this format
+     */
+    public static InputIndex open(Path file) throws IOException {
+        MappedByteBuffer map;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new CorruptCacheFileException(file, "larger than any index Tandem writes");
+            }
+            map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        try {
+            return parseHeader(file, map);
+        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            throw new CorruptCacheFileException(file, "truncated");
+        }
+    }
+
+    private static InputIndex parseHeader(Path file, ByteBuffer map) throws CorruptCacheFileException {
+        int size = map.limit();
+        if (size < 30 || map.getInt(0) != MAGIC) {
+            throw new CorruptCacheFileException(file, "not a Tandem input index");
+        }
+        if (map.getShort(4) != FORMAT_VERSION) {
+            throw new CorruptCacheFileException(
+                    file, "index format " + map.getShort(4) + ", expected " + FORMAT_VERSION);
+        }
+        CRC32C crc = new CRC32C();
+        ByteBuffer body = map.duplicate();
+        body.position(0).limit(size - 4);
+        crc.update(body);
+        if ((int) crc.getValue() != map.getInt(size - 4)) {
+            throw new CorruptCacheFileException(file, "checksum mismatch");
+        }
+        int count = map.getInt(8);
+        int build = map.getInt(12);
+        long indexedAt = map.getLong(16);
+        int basedirLength = Short.toUnsignedInt(map.getShort(24));
+        byte[] basedir = new byte[basedirLength];
+        ByteBuffer dup = map.duplicate();
+        dup.position(26);
+        dup.get(basedir);
+        int table = 26 + basedirLength;
+        if (count < 0 || table + 4L * count > size - 4) {
+            throw new CorruptCacheFileException(file, "entry count out of range");
+        }
+        return new InputIndex(
+                map, count, build, indexedAt, Paths.get(new String(basedir, StandardCharsets.UTF_8)), table);
+    }
+
+    /** Writes an index atomically. Entries are sorted here. */
+    public static void write(Path file, Path basedir, int buildNumber, long indexedAtMillis, List<Entry> entries)
+            throws IOException {
+        List<byte[]> paths = new ArrayList<>(entries.size());
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort((a, b) -> compare(utf8(a.path), utf8(b.path)));
+        int entriesSize = 0;
+        for (Entry e : sorted) {
+            byte[] p = utf8(e.path);
+            if (p.length > 0xffff) {
+                throw new IllegalArgumentException("path longer than 65535 bytes: " + e.path.substring(0, 80));
+            }
+            paths.add(p);
+            entriesSize += 2 + p.length + FIXED_ENTRY_SIZE;
+        }
+        byte[] base = utf8(basedir.toAbsolutePath().toString());
+        int table = 26 + base.length;
+        ByteBuffer out = ByteBuffer.allocate(table + 4 * sorted.size() + entriesSize + 4);
+        out.putInt(MAGIC)
+                .putShort(FORMAT_VERSION)
+                .putShort((short) 0)
+                .putInt(sorted.size())
+                .putInt(buildNumber);
+        out.putLong(indexedAtMillis).putShort((short) base.length).put(base);
+        int offset = 0;
+        for (byte[] p : paths) {
+            out.putInt(offset);
+            offset += 2 + p.length + FIXED_ENTRY_SIZE;
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            Entry e = sorted.get(i);
+            out.putShort((short) paths.get(i).length).put(paths.get(i));
+            out.putLong(e.size).putLong(e.mtimeNanos).putLong(e.inode).putLong(e.ctimeNanos);
+            out.putInt(e.changedInBuild).put(e.sha256);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), 0, out.position());
+        out.putInt((int) crc.getValue());
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, out.array());
+    }
+
+    public Path basedir() {
+        return basedir;
+    }
+
+    public int buildNumber() {
+        return buildNumber;
+    }
+
+    /** When the walk that wrote this index started: files modified since then are "racily clean". */
+    public long indexedAtMillis() {
+        return indexedAtMillis;
+    }
+
+    public int size() {
+        return count;
+    }
+
+    public Entry entry(int i) {
+        int at = entriesStart + buffer.getInt(offsetTable + 4 * i);
+        int pathLength = Short.toUnsignedInt(buffer.getShort(at));
+        byte[] path = new byte[pathLength];
+        ByteBuffer dup = buffer.duplicate();
+        dup.position(at + 2);
+        dup.get(path);
+        int f = at + 2 + pathLength;
+        byte[] sha = new byte[32];
+        dup.position(f + 36);
+        dup.get(sha);
+        return new Entry(
+                new String(path, StandardCharsets.UTF_8),
+                buffer.getLong(f),
+                buffer.getLong(f + 8),
+                buffer.getLong(f + 16),
+                buffer.getLong(f + 24),
+                buffer.getInt(f + 32),
+                sha);
+    }
+
+    public List<Entry> entries() {
+        List<Entry> all = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            all.add(entry(i));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The entry for a path relative to the base directory, by binary search; {@code null} if not indexed. */
+    public Entry find(String relativePath) {
+        byte[] wanted = utf8(relativePath);
+        int low = 0;
+        int high = count - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int cmp = compareAt(mid, wanted);
+            if (cmp < 0) {
+                low = mid + 1;
+            } else if (cmp > 0) {
+                high = mid - 1;
+            } else {
+                return entry(mid);
+            }
+        }
+        return null;
+    }
+
+    /** The entry for a file, absolute or relative to the base directory; {@code null} if outside it or absent. */
+    public Entry find(Path file) {
+        Path absolute =
+                file.isAbsolute() ? file.normalize() : basedir.resolve(file).normalize();
+        if (!absolute.startsWith(basedir)) {
+            return null;
+        }
+        return find(relativize(basedir, absolute));
+    }
+
+    /** The index's name for a file under the base directory. */
+    public static String relativize(Path basedir, Path file) {
+        return basedir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private int compareAt(int i, byte[] wanted) {
+        int at = entriesStart + buffer.getInt(offsetTable + 4 * i);
+        int length = Short.toUnsignedInt(buffer.getShort(at));
+        int n = Math.min(length, wanted.length);
+        for (int k = 0; k < n; k++) {
+            int c = Byte.toUnsignedInt(buffer.get(at + 2 + k)) - Byte.toUnsignedInt(wanted[k]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return length - wanted.length;
+    }
+
+    private static int compare(byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

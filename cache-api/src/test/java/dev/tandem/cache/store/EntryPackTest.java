@@ -1,0 +1,132 @@
+package dev.tandem.cache.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EntryPackTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void valuesReadBackAfterReopening() throws Exception {
+        Path file = dir.resolve("entries.pack");
+        try (EntryPack pack = EntryPack.open(file)) {
+            pack.append(digest(1), bytes("one"), 10);
+            pack.append(digest(2), bytes("two"), 20);
+        }
+        try (EntryPack pack = EntryPack.open(file)) {
+            assertThat(pack.get(digest(1)).bytes()).isEqualTo(bytes("one"));
+            assertThat(pack.get(digest(2)).computeMicros()).isEqualTo(20);
+            assertThat(pack.get(digest(3))).isNull();
+            assertThat(pack.entryCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @DisplayName("a later value for a key replaces the earlier one")
+    void laterValueWins() throws Exception {
+        try (EntryPack pack = EntryPack.open(dir.resolve("p"))) {
+            pack.append(digest(1), bytes("old"), 0);
+            pack.append(digest(1), bytes("new"), 0);
+            assertThat(pack.get(digest(1)).bytes()).isEqualTo(bytes("new"));
+        }
+    }
+
+    @Test
+    @DisplayName("a record cut off by a killed writer is a miss, and the next writer cuts it away")
+    void tornTailIsAMissAndIsTruncated() throws Exception {
+        Path file = dir.resolve("p");
+        try (EntryPack pack = EntryPack.open(file)) {
+            pack.append(digest(1), bytes("whole"), 0);
+            pack.append(digest(2), new byte[1000], 0);
+        }
+        long whole = Files.size(file);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(whole - 500);
+        }
+        try (EntryPack pack = EntryPack.open(file)) {
+            assertThat(pack.get(digest(1)).bytes()).isEqualTo(bytes("whole"));
+            assertThat(pack.get(digest(2))).isNull();
+            pack.append(digest(3), bytes("after"), 0);
+        }
+        try (EntryPack pack = EntryPack.open(file)) {
+            assertThat(pack.get(digest(3)).bytes()).isEqualTo(bytes("after"));
+            assertThat(pack.entryCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @DisplayName("a flipped byte in a value is a miss, counted, never a wrong value")
+    void flippedByteIsDetected() throws Exception {
+        Path file = dir.resolve("p");
+        try (EntryPack pack = EntryPack.open(file)) {
+            pack.append(digest(1), bytes("precious value"), 0);
+        }
+        byte[] content = Files.readAllBytes(file);
+        content[content.length - 3] ^= 0x20;
+        Files.write(file, content);
+        try (EntryPack pack = EntryPack.open(file)) {
+            assertThat(pack.get(digest(1))).isNull();
+            assertThat(pack.corruptCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a file of another format is not read, and is replaced by the first write")
+    void foreignFileStartsAfresh() throws Exception {
+        Path file = dir.resolve("p");
+        Files.write(file, "this is not a pack at all".getBytes(StandardCharsets.UTF_8));
+        try (EntryPack pack = EntryPack.open(file)) {
+            assertThat(pack.get(digest(1))).isNull();
+            pack.append(digest(1), bytes("fresh"), 0);
+        }
+        try (EntryPack pack = EntryPack.open(file)) {
+            assertThat(pack.get(digest(1)).bytes()).isEqualTo(bytes("fresh"));
+        }
+    }
+
+    @Test
+    @DisplayName("a writer sees what another writer appended since it opened the pack")
+    void seesOtherWritersAppends() throws Exception {
+        Path file = dir.resolve("p");
+        try (EntryPack reader = EntryPack.open(file);
+                EntryPack writer = EntryPack.open(file)) {
+            writer.append(digest(7), bytes("from the other"), 0);
+            assertThat(reader.get(digest(7)).bytes()).isEqualTo(bytes("from the other"));
+        }
+    }
+
+    @Test
+    void rewriteKeepsOnlyTheGivenKeys() throws Exception {
+        Path file = dir.resolve("p");
+        try (EntryPack pack = EntryPack.open(file)) {
+            pack.append(digest(1), new byte[100], 0);
+            pack.append(digest(2), bytes("keep"), 0);
+            assertThat(pack.rewrite(Collections.singletonList(digest(2)))).isZero();
+        }
+        try (EntryPack pack = EntryPack.open(file)) {
+            assertThat(pack.entryCount()).isEqualTo(1);
+            assertThat(pack.get(digest(2)).bytes()).isEqualTo(bytes("keep"));
+        }
+        assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
+    }
+
+    static byte[] digest(int n) {
+        byte[] d = new byte[32];
+        Arrays.fill(d, (byte) n);
+        return d;
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
