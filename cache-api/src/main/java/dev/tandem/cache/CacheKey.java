@@ -1,10 +1,10 @@
 package dev.tandem.cache;
 
 import dev.tandem.cache.store.Hex;
+import dev.tandem.cache.store.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -53,16 +53,11 @@ public final class CacheKey {
         private static final byte NUMBER = 3;
         private static final byte FILE = 4;
 
-        private final MessageDigest sha;
+        private final MessageDigest sha = Sha256.newDigest();
         private final Inputs inputs;
 
         Builder(String consumerId, String consumerVersion, Inputs inputs) {
             this.inputs = inputs;
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform has SHA-256", e);
-            }
             add("tandem-key-1").add(consumerId).add(consumerVersion);
         }
 

@@ -3,14 +3,10 @@ package dev.tandem.cache;
 import dev.tandem.cache.store.AntPattern;
 import dev.tandem.cache.store.Hex;
 import dev.tandem.cache.store.InputIndex;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.tandem.cache.store.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class Inputs {
-    /** The checksum recorded for a file that did not exist. */
-    static final String MISSING = "0000000000000000000000000000000000000000000000000000000000000000";
-
     private final InputIndex index;
     private final int lastBuildOfConsumer;
     private final Map<String, String> tracked = new ConcurrentHashMap<>();
@@ -73,7 +66,7 @@ public final class Inputs {
      */
     public String digestOf(String glob) {
         AntPattern matcher = AntPattern.compile(glob);
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         for (int i = 0; i < index.size(); i++) {
             InputIndex.Entry entry = index.entry(i);
             if (matcher.matches(entry.path())) {
@@ -98,43 +91,13 @@ public final class Inputs {
     String checksumForKey(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         InputIndex.Entry entry = index.find(absolute);
-        String checksum;
-        if (entry != null) {
-            checksum = entry.sha256Hex();
-        } else {
-            checksum = hash(absolute);
-        }
-        // an unreadable file is tracked as missing: any readable state later differs from it
-        tracked.put(absolute.toString(), checksum.startsWith("unreadable:") ? MISSING : checksum);
+        // a missing or unreadable file counts as MISSING: any readable state later differs from it
+        String checksum = entry != null ? entry.sha256Hex() : Sha256.hexOrMissing(absolute);
+        tracked.put(absolute.toString(), checksum);
         return checksum;
     }
 
     Map<String, String> tracked() {
         return tracked;
-    }
-
-    private static String hash(Path file) {
-        MessageDigest sha = sha256();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-            return Hex.of(sha.digest());
-        } catch (NoSuchFileException e) {
-            return MISSING;
-        } catch (IOException e) {
-            // unreadable now: a key that no later readable state can equal
-            return "unreadable:" + e.getClass().getSimpleName();
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -1,0 +1,145 @@
+package dev.tandem.maven;
+
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.ConsumerLock;
+import dev.tandem.cache.store.EntryPack;
+import dev.tandem.cache.store.UsedKeys;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the cache small: removes consumers no build has used for {@code pruneAfterBuilds} builds, and rewrites a
+ * consumer's pack past {@code maxConsumerSize}, keeping the most recently used entries (and dropping damaged and
+ * superseded records on the way).
+ */
+final class CacheMaintenance {
+    private final CacheLayout layout;
+
+    CacheMaintenance(CacheLayout layout) {
+        this.layout = layout;
+    }
+
+    /** What one run did. */
+    static final class Result {
+        int consumers;
+        int pruned;
+        int compacted;
+        int evicted;
+        long bytes;
+    }
+
+    Result run(int build, int pruneAfterBuilds, long maxConsumerSize) throws IOException {
+        Result result = new Result();
+        if (!Files.isDirectory(layout.consumers())) {
+            return result;
+        }
+        List<Path> consumers;
+        try (Stream<Path> list = Files.list(layout.consumers())) {
+            consumers = new ArrayList<>();
+            list.filter(Files::isDirectory).forEach(consumers::add);
+        }
+        for (Path consumer : consumers) {
+            int lastBuild =
+                    BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", build);
+            if (build - lastBuild >= pruneAfterBuilds) {
+                deleteTree(consumer);
+                result.pruned++;
+                continue;
+            }
+            result.consumers++;
+            Path pack = CacheLayout.pack(consumer);
+            if (Files.isRegularFile(pack) && Files.size(pack) > maxConsumerSize) {
+                result.evicted += compact(consumer, maxConsumerSize);
+                result.compacted++;
+            }
+            result.bytes += sizeOf(consumer);
+        }
+        return result;
+    }
+
+    /** Keeps the most recently used entries that fit in {@code maxSize}; returns how many were evicted. */
+    static int compact(Path consumer, long maxSize) throws IOException {
+        try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(consumer));
+                EntryPack pack = EntryPack.open(CacheLayout.pack(consumer))) {
+            Map<ByteBuffer, Integer> lastUse = new HashMap<>();
+            for (UsedKeys.Use use : UsedKeys.read(CacheLayout.used(consumer))) {
+                lastUse.merge(ByteBuffer.wrap(use.digest()), use.build(), Math::max);
+            }
+            List<byte[]> digests = pack.digests();
+            digests.sort(Comparator.comparingInt((byte[] d) -> lastUse.getOrDefault(ByteBuffer.wrap(d), 0))
+                    .reversed());
+            List<byte[]> keep = new ArrayList<>();
+            long size = 8;
+            for (byte[] digest : digests) {
+                long record = pack.recordSize(digest);
+                if (size + record > maxSize) {
+                    break;
+                }
+                keep.add(digest);
+                size += record;
+            }
+            pack.rewrite(keep);
+            List<UsedKeys.Use> kept = new ArrayList<>();
+            for (byte[] digest : keep) {
+                Integer when = lastUse.get(ByteBuffer.wrap(digest));
+                if (when != null) {
+                    kept.add(new UsedKeys.Use(digest, when));
+                }
+            }
+            UsedKeys.write(CacheLayout.used(consumer), kept);
+            return digests.size() - keep.size();
+        }
+    }
+
+    static long sizeOf(Path dir) throws IOException {
+        long[] total = {0};
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<Path>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                total[0] += attrs.size();
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
+    }
+
+    /** Deletes a directory tree without following links out of it. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<Path>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tandem.maven;
+
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.CacheStats;
+import dev.tandem.cache.store.EntryPack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The table {@code tandem:status} prints: per consumer, what its cache holds and what it did in its last build. */
+final class CacheReport {
+    private CacheReport() {}
+
+    static List<String> lines(CacheLayout layout) throws IOException {
+        List<String> lines = new ArrayList<>();
+        int build = BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
+        lines.add("Tandem cache " + layout.root() + " (build " + build + ")");
+        List<Path> consumers = new ArrayList<>();
+        if (Files.isDirectory(layout.consumers())) {
+            try (Stream<Path> list = Files.list(layout.consumers())) {
+                list.filter(Files::isDirectory).sorted().forEach(consumers::add);
+            }
+        }
+        if (consumers.isEmpty()) {
+            lines.add("  no consumer has used it yet");
+            return lines;
+        }
+        String format = "  %-32s %8s %10s %7s %7s %7s %10s %10s  %s";
+        lines.add(String.format(
+                Locale.ROOT,
+                format,
+                "consumer",
+                "entries",
+                "size",
+                "hits",
+                "misses",
+                "hit%",
+                "computing",
+                "saved",
+                "last used"));
+        for (Path consumer : consumers) {
+            int entries = 0;
+            try (EntryPack pack = EntryPack.openForReading(CacheLayout.pack(consumer))) {
+                entries = pack == null ? 0 : pack.entryCount();
+            }
+            CacheStats stats = CacheStats.read(CacheLayout.stats(consumer));
+            if (stats == null) {
+                stats = CacheStats.none(0);
+            }
+            long lookups = stats.hits() + stats.misses();
+            int lastBuild = BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0);
+            lines.add(String.format(
+                    Locale.ROOT,
+                    format,
+                    consumer.getFileName(),
+                    entries,
+                    bytes(CacheMaintenance.sizeOf(consumer)),
+                    stats.hits(),
+                    stats.misses(),
+                    lookups == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * stats.hits() / lookups),
+                    millis(stats.computeNanos()),
+                    millis(stats.savedNanos()),
+                    lastBuild == 0 ? "never" : "build " + lastBuild + (lastBuild == build ? " (this one)" : "")));
+            if (stats.corrupt() > 0) {
+                lines.add("      " + stats.corrupt() + " damaged entries were found, dropped and recomputed");
+            }
+        }
+        return lines;
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%d ms", nanos / 1_000_000);
+    }
+}

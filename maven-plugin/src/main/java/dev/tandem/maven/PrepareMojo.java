@@ -1,0 +1,196 @@
+package dev.tandem.maven;
+
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.InputIndex;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Prepares the processor cache for this build: indexes the input files once (so every processor invocation looks
+ * their checksums up instead of reading them), makes the compile rerun when a file a processor read has changed,
+ * prunes unused and oversized caches, and sets the project property {@code tandem.cacheDirectory} for
+ * {@code -Atandem.cacheDirectory=${tandem.cacheDirectory}} in the compiler's {@code compilerArgs}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "prepare", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class PrepareMojo extends AbstractMojo {
+
+    /** The project property that names the cache root, for {@code -A} options. */
+    static final String CACHE_DIRECTORY_PROPERTY = "tandem.cacheDirectory";
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /**
+     * The cache root. It must lie inside the build directory, so that {@code mvn clean} removes it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = CACHE_DIRECTORY_PROPERTY, defaultValue = "${project.build.directory}/tandem")
+    private File cacheDirectory;
+
+    /**
+     * Allows a {@code cacheDirectory} outside the build directory. Such a cache survives {@code mvn clean}; clean
+     * it yourself.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.allowOutsideBuildDirectory", defaultValue = "false")
+    private boolean allowOutsideBuildDirectory;
+
+    /**
+     * The input files to index. By default every file under {@code ${project.basedir}/src}, and {@code pom.xml}.
+     *
+     * <pre>{@code
+     * <inputs>
+     *   <input>
+     *     <directory>${project.basedir}/src/main</directory>
+     *     <includes><include>**&#47;*.sql</include></includes>
+     *   </input>
+     * </inputs>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<FileSet> inputs;
+
+    /**
+     * Removes the cache of a consumer (a processor or plugin) that no build has used for this many builds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.pruneAfterBuilds", defaultValue = "10")
+    private int pruneAfterBuilds;
+
+    /**
+     * The most bytes one consumer's entries may take; past it, the least recently used entries are evicted. The
+     * default is 256 MiB.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.maxConsumerSize", defaultValue = "268435456")
+    private long maxConsumerSize;
+
+    /**
+     * Threads that hash changed files; 0 means one per processor core.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.threads", defaultValue = "0")
+    private int threads;
+
+    /**
+     * Skips Tandem: no index, no property; processors still work, hashing what they read themselves.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Tandem: skipped (tandem.skip)");
+            return;
+        }
+        Path buildDirectory = new File(project.getBuild().getDirectory())
+                .toPath()
+                .toAbsolutePath()
+                .normalize();
+        Path root = cacheDirectory.toPath().toAbsolutePath().normalize();
+        if (!root.startsWith(buildDirectory) && !allowOutsideBuildDirectory) {
+            throw new MojoExecutionException("Tandem cacheDirectory " + root + " is outside the build directory "
+                    + buildDirectory + ", so mvn clean would not remove it. Put it under ${project.build.directory},"
+                    + " or set <allowOutsideBuildDirectory>true</allowOutsideBuildDirectory>"
+                    + " (-Dtandem.allowOutsideBuildDirectory) and clean it yourself.");
+        }
+        CacheLayout layout = new CacheLayout(root);
+        try {
+            Files.createDirectories(root);
+            int build = nextBuild(layout);
+            InputIndexer.Result indexed = new InputIndexer(project.getBasedir().toPath(), threadCount())
+                    .index(fileSets(), layout.inputIndex(), build);
+            if (indexed.previousProblem != null) {
+                getLog().warn(indexed.previousProblem);
+            }
+            InputIndex index = InputIndex.open(layout.inputIndex());
+            List<StaleCompile.Change> changes = StaleCompile.changedInputs(layout, index);
+            if (!changes.isEmpty()) {
+                List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
+                for (StaleCompile.Change change : changes) {
+                    getLog().info("Tandem: " + shown(change.file) + " changed since " + change.consumer
+                            + " read it: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
+                }
+            }
+            CacheMaintenance.Result kept =
+                    new CacheMaintenance(layout).run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize);
+            project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
+            getLog().info(String.format(
+                    "Tandem: %d input files indexed, %d changed (%d read) in %d ms; cache %s for %d consumer%s%s",
+                    indexed.files,
+                    indexed.changed,
+                    indexed.hashed,
+                    indexed.millis,
+                    CacheReport.bytes(kept.bytes),
+                    kept.consumers,
+                    kept.consumers == 1 ? "" : "s",
+                    kept.pruned + kept.evicted == 0
+                            ? ""
+                            : " (" + kept.pruned + " unused removed, " + kept.evicted + " old entries evicted)"));
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("Tandem: build " + build + ", cache root " + root + ", inputs " + fileSets());
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Tandem could not prepare the cache in " + root + ": " + e.getMessage()
+                            + ". Check that the build directory is writable, or skip Tandem with -Dtandem.skip.",
+                    e);
+        }
+    }
+
+    private String shown(String file) {
+        Path path = new File(file).toPath();
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        return path.startsWith(base) ? base.relativize(path).toString() : file;
+    }
+
+    private int threadCount() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    private List<FileSet> fileSets() {
+        if (inputs != null && !inputs.isEmpty()) {
+            return inputs;
+        }
+        List<FileSet> defaults = new ArrayList<>();
+        File basedir = project.getBasedir();
+        defaults.add(new FileSet(new File(basedir, "src"), Collections.emptyList(), Collections.emptyList()));
+        defaults.add(new FileSet(new File(basedir, "pom.xml"), Collections.emptyList(), Collections.emptyList()));
+        return defaults;
+    }
+
+    private static int nextBuild(CacheLayout layout) throws IOException {
+        Properties info = BuildInfo.read(layout.buildInfo());
+        int build = BuildInfo.number(info, "build", 0) + 1;
+        info.setProperty("build", String.valueOf(build));
+        info.setProperty("time", java.time.Instant.now().toString());
+        info.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
+        BuildInfo.write(layout.buildInfo(), info, "Tandem: the build sequence number of this cache");
+        return build;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tandem.maven;
+
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.ConsumerId;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Deletes one consumer's cache ({@code -Dtandem.consumer=ID}) or all of them; the input index stays.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "purge", threadSafe = true)
+public class PurgeMojo extends AbstractMojo {
+
+    /**
+     * The cache root.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PrepareMojo.CACHE_DIRECTORY_PROPERTY, defaultValue = "${project.build.directory}/tandem")
+    private File cacheDirectory;
+
+    /**
+     * The consumer whose cache to delete, e.g. {@code com.acme.sqlgen}; all consumers when not set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.consumer")
+    private String consumer;
+
+    /**
+     * Skips the purge.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Tandem: skipped (tandem.skip)");
+            return;
+        }
+        CacheLayout layout = new CacheLayout(cacheDirectory.toPath());
+        Path target;
+        try {
+            target = consumer == null || consumer.isEmpty() ? layout.consumers() : layout.consumer(consumer);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        try {
+            if (!Files.exists(target)) {
+                getLog().info("Tandem: nothing to purge, " + target + " does not exist");
+                return;
+            }
+            long bytes = CacheMaintenance.sizeOf(target);
+            CacheMaintenance.deleteTree(target);
+            getLog().info("Tandem: purged " + (consumer == null || consumer.isEmpty() ? "all consumers" : consumer)
+                    + " (" + CacheReport.bytes(bytes) + ")");
+        } catch (IOException e) {
+            throw new MojoExecutionException("Tandem cannot delete " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String checkedConsumer(String id) {
+        return ConsumerId.check(id);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tandem.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.EntryPack;
+import dev.tandem.cache.store.UsedKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheMaintenanceTest {
+    @TempDir
+    Path root;
+
+    @Test
+    @DisplayName("a consumer no build used for pruneAfterBuilds builds is removed; a recent one stays")
+    void prunesUnusedConsumers() throws Exception {
+        CacheLayout layout = new CacheLayout(root);
+        consumer(layout, "old", 2);
+        consumer(layout, "recent", 11);
+
+        CacheMaintenance.Result result = new CacheMaintenance(layout).run(12, 10, Long.MAX_VALUE);
+
+        assertThat(result.pruned).isEqualTo(1);
+        assertThat(layout.consumer("old")).doesNotExist();
+        assertThat(layout.consumer("recent")).exists();
+    }
+
+    @Test
+    @DisplayName("past maxConsumerSize, the least recently used entries are evicted")
+    void evictsLeastRecentlyUsed() throws Exception {
+        CacheLayout layout = new CacheLayout(root);
+        Path consumer = consumer(layout, "big", 5);
+        try (EntryPack pack = EntryPack.open(CacheLayout.pack(consumer))) {
+            for (int i = 1; i <= 4; i++) {
+                pack.append(digest(i), new byte[1000], 0);
+            }
+        }
+        UsedKeys.write(
+                CacheLayout.used(consumer),
+                Arrays.asList(
+                        new UsedKeys.Use(digest(1), 1),
+                        new UsedKeys.Use(digest(2), 5),
+                        new UsedKeys.Use(digest(3), 4),
+                        new UsedKeys.Use(digest(4), 2)));
+
+        CacheMaintenance.Result result = new CacheMaintenance(layout).run(5, 10, 2200);
+
+        assertThat(result.evicted).isEqualTo(2);
+        try (EntryPack pack = EntryPack.open(CacheLayout.pack(consumer))) {
+            assertThat(pack.get(digest(2))).isNotNull();
+            assertThat(pack.get(digest(3))).isNotNull();
+            assertThat(pack.get(digest(1))).isNull();
+            assertThat(pack.get(digest(4))).isNull();
+        }
+    }
+
+    private static Path consumer(CacheLayout layout, String id, int lastBuild) throws Exception {
+        Path dir = layout.consumer(id);
+        Files.createDirectories(dir);
+        Properties p = new Properties();
+        p.setProperty("lastBuild", String.valueOf(lastBuild));
+        BuildInfo.write(CacheLayout.consumerProperties(dir), p, "test");
+        return dir;
+    }
+
+    private static byte[] digest(int n) {
+        byte[] d = new byte[32];
+        Arrays.fill(d, (byte) n);
+        return d;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tandem.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.store.TrackedInputs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StaleCompileTest {
+    @TempDir
+    Path project;
+
+    @Test
+    @DisplayName("a tracked file whose content changed is found, with the consumer that read it")
+    void findsChangedTrackedInputs() throws Exception {
+        CacheLayout layout = new CacheLayout(project.resolve("target/tandem"));
+        Path sql = write("src/main/sql/cars.sql", "v1");
+        Path same = write("src/main/sql/same.sql", "same");
+        Path consumer = layout.consumer("com.acme.sqlgen");
+        Files.createDirectories(consumer);
+        Map<String, String> tracked = new TreeMap<>();
+        tracked.put(sql.toString(), Sha256.hexOrMissing(sql));
+        tracked.put(same.toString(), Sha256.hexOrMissing(same));
+        TrackedInputs.write(CacheLayout.tracked(consumer), tracked);
+        write("src/main/sql/cars.sql", "v2");
+
+        List<StaleCompile.Change> changes = StaleCompile.changedInputs(layout, InputIndex.empty(project));
+
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.file).isEqualTo(sql.toString());
+            assertThat(c.consumer).isEqualTo("com.acme.sqlgen");
+        });
+    }
+
+    @Test
+    @DisplayName("every compiler execution's inputFiles.lst is removed, and nothing else")
+    void marksEveryCompileStale() throws Exception {
+        Path target = project.resolve("target");
+        Path compile = write("target/maven-status/maven-compiler-plugin/compile/default-compile/inputFiles.lst", "A");
+        Path test =
+                write("target/maven-status/maven-compiler-plugin/testCompile/default-testCompile/inputFiles.lst", "B");
+        Path created = write("target/maven-status/maven-compiler-plugin/compile/default-compile/createdFiles.lst", "C");
+
+        List<String> marked = StaleCompile.markCompilesStale(target);
+
+        assertThat(marked).containsExactlyInAnyOrder("compile/default-compile", "testCompile/default-testCompile");
+        assertThat(compile).doesNotExist();
+        assertThat(test).doesNotExist();
+        assertThat(created).exists();
+        assertThat(StaleCompile.markCompilesStale(project.resolve("nowhere"))).isEqualTo(Collections.emptyList());
+    }
+
+    private Path write(String relative, String content) throws Exception {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+}
