@@ -415,7 +415,10 @@ public final class ProcessorCache implements AutoCloseable {
                     computeNanos.sum(),
                     savedNanos.sum());
             CacheStats before = CacheStats.read(statsFile);
-            (before != null && before.build() == build ? before.plus(now) : now).write(statsFile);
+            // compile and testCompile of one build add up; without tandem:prepare there is no build number (0),
+            // and each compilation's statistics stand alone
+            boolean sameBuild = build > 0 && before != null && before.build() == build;
+            (sameBuild ? before.plus(now) : now).write(statsFile);
 
             Map<String, String> tracked = new TreeMap<>(TrackedInputs.read(CacheLayout.tracked(directory)));
             tracked.putAll(inputs.tracked());

@@ -122,6 +122,19 @@ class ProcessorCacheTest {
     }
 
     @Test
+    @DisplayName("without tandem:prepare there is no build number: each compilation's statistics stand alone")
+    void statisticsWithoutPrepareAreThoseOfTheLastCompilation() {
+        for (int compilation = 0; compilation < 2; compilation++) {
+            try (ProcessorCache cache = open("1.0")) {
+                cache.computeIfAbsent(cache.newKey().add("x").build(), () -> bytes("value"));
+            }
+        }
+        CacheStats stats = CacheStats.read(CacheLayout.stats(root().resolve("consumers/com.acme.sqlgen")));
+        assertThat(stats.hits()).isEqualTo(1);
+        assertThat(stats.misses()).isZero();
+    }
+
+    @Test
     @DisplayName("within one compilation, a second open of the same consumer is the same cache")
     void secondOpenIsTheSameInstance() {
         try (ProcessorCache first = open("1.0");

@@ -65,12 +65,20 @@ final class CacheReport {
                     lookups == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * stats.hits() / lookups),
                     millis(stats.computeNanos()),
                     millis(stats.savedNanos()),
-                    lastBuild == 0 ? "never" : "build " + lastBuild + (lastBuild == build ? " (this one)" : "")));
+                    lastUsed(lastBuild, build, stats)));
             if (stats.corrupt() > 0) {
                 lines.add("      " + stats.corrupt() + " damaged entries were found, dropped and recomputed");
             }
         }
         return lines;
+    }
+
+    private static String lastUsed(int lastBuild, int build, CacheStats stats) {
+        if (lastBuild > 0) {
+            return "build " + lastBuild + (lastBuild == build ? " (this one)" : "");
+        }
+        // a consumer that ran without tandem:prepare has no build number
+        return stats.hits() + stats.misses() > 0 ? "last compile (no tandem:prepare)" : "never";
     }
 
     static String bytes(long bytes) {

@@ -21,8 +21,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Prepares the processor cache for this build: indexes the input files once (so every processor invocation looks
  * their checksums up instead of reading them), makes the compile rerun when a file a processor read has changed,
- * prunes unused and oversized caches, and sets the project property {@code tandem.cacheDirectory} for
- * {@code -Atandem.cacheDirectory=${tandem.cacheDirectory}} in the compiler's {@code compilerArgs}.
+ * prunes unused and oversized caches, and sets the project property tandem.cacheDirectory, for the compiler
+ * argument -Atandem.cacheDirectory=${tandem.cacheDirectory}.
  *
  * @since 0.1.0
  */
@@ -53,16 +53,9 @@ public class PrepareMojo extends AbstractMojo {
     private boolean allowOutsideBuildDirectory;
 
     /**
-     * The input files to index. By default every file under {@code ${project.basedir}/src}, and {@code pom.xml}.
-     *
-     * <pre>{@code
-     * <inputs>
-     *   <input>
-     *     <directory>${project.basedir}/src/main</directory>
-     *     <includes><include>**&#47;*.sql</include></includes>
-     *   </input>
-     * </inputs>
-     * }</pre>
+     * The input files to index: each a directory with optional includes and excludes, written as in Maven
+     * (** for any directories). By default every file under the project's src directory, and pom.xml. The
+     * build owners' guide on the site has an example.
      *
      * @since 0.1.0
      */

@@ -1,0 +1,39 @@
+def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
+def status = evaluate(new File(basedir, '../../../src/it/lib/Status.groovy'))
+def consumer = 'dev.tandem.it.cars'
+def startedAt = System.currentTimeMillis()
+def tmp = new File(System.getProperty('java.io.tmpdir'))
+def tempBefore = tmp.list() as Set
+
+// 1. the first build: every element computes
+def first = new File(basedir, 'build.log').text
+assert first =~ /Tandem: \d+ input files indexed/
+assert status(first, consumer) == [hits: 0, misses: 500]
+assert new File(basedir, 'target/classes/dev/tandem/it/fleet/Fleet03_Car4Info.class').isFile()
+
+// 2. touch one Java file: javac recompiles the module, every element is a hit
+def fleet = new File(basedir, 'src/main/java/dev/tandem/it/fleet/Fleet07.java')
+fleet.text = fleet.text + '\n// touched\n'
+def second = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
+assert second.contains('Recompiling the module')
+assert status(second, consumer) == [hits: 500, misses: 0]
+
+// 3. change one data file and no Java file: the compile still reruns, and only its 50 elements miss
+new File(basedir, 'src/main/cars/car-3.txt').text = 'Changed make\n'
+def third = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
+assert third.contains('Tandem: src/main/cars/car-3.txt changed since dev.tandem.it.cars read it: the next compile reruns')
+assert !third.contains('Nothing to compile')
+assert status(third, consumer) == [hits: 450, misses: 50]
+def generated = new File(basedir, 'target/generated-sources/annotations/dev/tandem/it/fleet/Fleet00_Car3Info.java')
+assert generated.text.contains('"Changed make"')
+
+// 4. mvn clean leaves nothing of Tandem: not in the project, not in the local repository, not in the temp directory
+mvn(basedir, localRepositoryPath, 'clean')
+assert !new File(basedir, 'target').exists()
+def leftovers = []
+basedir.eachFileRecurse { if (it.name ==~ /inputs\.idx|entries\.pack|entries\.lock|build\.properties|.*\.tmp/) leftovers << it }
+localRepositoryPath.eachFileRecurse { if (it.name ==~ /inputs\.idx|entries\.pack|entries\.lock|consumer\.properties/) leftovers << it }
+assert leftovers.isEmpty() : "Tandem left ${leftovers}"
+def newInTemp = (tmp.list() as Set) - tempBefore
+def ours = newInTemp.findAll { it.toLowerCase().contains('tandem') || it.contains('entries') || it.contains('inputs.idx') }
+assert ours.isEmpty() : "Tandem left ${ours} in ${tmp}"

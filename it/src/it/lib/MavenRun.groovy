@@ -1,0 +1,25 @@
+// Runs the Maven that runs the integration tests again, offline, on an integration test's project, for
+// scenarios with steps between builds (touch a file, then build again). Evaluate it from a verify script:
+//   def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
+//   def log = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
+// Offline, a goal prefix cannot always be resolved: name the plugin. The settings are invoker's own
+// (src/it/settings.xml), so the local repository's records of where each artifact came from still hold.
+return { File project, File localRepository, String... goals ->
+    def outerRepository = System.getProperty('maven.repo.local') ?: "${System.getProperty('user.home')}/.m2/repository"
+    def settings = new File(project, 'step-settings.xml')
+    settings.text = new File(project, '../../../src/it/settings.xml').text
+            .replace('@localRepositoryUrl@', new File(outerRepository).toURI().toString())
+    def mavenHome = System.getProperty('maven.home')
+    def command = ["${mavenHome}/bin/mvn", '-B', '-o', '-s', settings, "-Dmaven.repo.local=${localRepository}"]
+    command.addAll(goals.toList())
+    def process = new ProcessBuilder(command.collect { it.toString() })
+            .directory(project)
+            .redirectErrorStream(true)
+            .start()
+    def output = process.inputStream.text
+    def code = process.waitFor()
+    def step = new File(project, "step-${System.nanoTime()}.log")
+    step.text = output
+    assert code == 0 : "mvn ${goals.join(' ')} failed, see ${step}:\n${output.readLines().takeRight(40).join('\n')}"
+    return output
+}
