@@ -78,8 +78,7 @@ public final class CacheKey {
          * A missing file adds a marker of its absence, so creating it later changes the key.
          */
         public Builder addFile(Path file) {
-            String checksum = inputs.checksumForKey(file);
-            return part(FILE, (file.toAbsolutePath().normalize() + "\0" + checksum).getBytes(StandardCharsets.UTF_8));
+            return part(FILE, inputs.keyPart(file));
         }
 
         private Builder part(byte type, byte[] bytes) {

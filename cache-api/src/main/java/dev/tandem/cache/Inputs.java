@@ -28,6 +28,8 @@ public final class Inputs {
     private final InputIndex index;
     private final int lastBuildOfConsumer;
     private final Map<String, String> tracked = new ConcurrentHashMap<>();
+    /** Per file, what a key adds for it: many invocations read the same data file in one compilation. */
+    private final Map<Path, byte[]> keyParts = new ConcurrentHashMap<>();
 
     Inputs(InputIndex index, int lastBuildOfConsumer) {
         this.index = index;
@@ -85,6 +87,17 @@ public final class Inputs {
      */
     public void track(Path file) {
         checksumForKey(file);
+    }
+
+    /**
+     * What a key adds for a file: its absolute path and checksum, looked up once per file and compilation (the
+     * index and the file do not change while javac runs).
+     */
+    byte[] keyPart(Path file) {
+        return keyParts.computeIfAbsent(file, f -> {
+            Path absolute = f.toAbsolutePath().normalize();
+            return (absolute + "\0" + checksumForKey(absolute)).getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** The file's checksum from the index, else from reading it; tracks the file. */

@@ -5,23 +5,20 @@ import dev.tandem.cache.store.CorruptCacheFileException;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.Sha256;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the input index incrementally, like git's index: a file whose size, modification time, inode and change
@@ -75,38 +72,125 @@ final class InputIndexer {
         } catch (CorruptCacheFileException e) {
             problem = e.getMessage();
         }
-        Map<String, Stat> found = walk(inputs);
-        List<InputIndex.Entry> entries = new ArrayList<>(found.size());
-        List<Map.Entry<String, Stat>> toHash = new ArrayList<>();
-        for (Map.Entry<String, Stat> file : found.entrySet()) {
-            Stat stat = file.getValue();
-            InputIndex.Entry old = previous == null ? null : previous.find(file.getKey());
-            boolean racy = previous == null || stat.mtimeNanos / 1_000_000 >= previous.indexedAtMillis();
-            if (old != null && !racy && old.sameMetadata(stat.size, stat.mtimeNanos, stat.inode, stat.ctimeNanos)) {
-                entries.add(old);
-            } else {
-                toHash.add(file);
+        Walk walk = new Walk(previous, build);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            for (FileSet set : inputs) {
+                Path dir = set.getDirectory().toPath().toAbsolutePath().normalize();
+                if (!dir.startsWith(basedir)) {
+                    continue;
+                }
+                Map<String, Object> attributes = stat(dir, true);
+                if (attributes == null) {
+                    continue;
+                }
+                if (Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+                    walk.file(dir, attributes);
+                } else if (Boolean.TRUE.equals(attributes.get("isDirectory"))) {
+                    pool.invoke(new DirectoryTask(
+                            walk, dir, dir, patterns(set.getIncludes()), patterns(set.getExcludes())));
+                }
             }
+        } finally {
+            pool.shutdownNow();
         }
-        int changed = 0;
-        for (InputIndex.Entry hashed : hash(toHash)) {
-            InputIndex.Entry old = previous == null ? null : previous.find(hashed.path());
-            if (old != null && java.util.Arrays.equals(old.sha256(), hashed.sha256())) {
-                entries.add(hashed.withChangedInBuild(old.changedInBuild()));
-            } else {
-                entries.add(hashed.withChangedInBuild(build));
-                changed++;
-            }
-        }
+        int changed = walk.changed.get();
         if (previous != null) {
             for (int i = 0; i < previous.size(); i++) {
-                if (!found.containsKey(previous.entry(i).path())) {
+                if (!walk.entries.containsKey(previous.entry(i).path())) {
                     changed++; // deleted
                 }
             }
         }
-        InputIndex.write(indexFile, basedir, build, walkStarted, entries);
-        return new Result(entries.size(), toHash.size(), changed, (System.nanoTime() - start) / 1_000_000, problem);
+        InputIndex.write(indexFile, basedir, build, walkStarted, new ArrayList<>(walk.entries.values()));
+        return new Result(
+                walk.entries.size(), walk.hashed.get(), changed, (System.nanoTime() - start) / 1_000_000, problem);
+    }
+
+    /** What the walking threads share. */
+    private final class Walk {
+        final InputIndex previous;
+        final int build;
+        final Map<String, InputIndex.Entry> entries = new ConcurrentHashMap<>();
+        final AtomicInteger hashed = new AtomicInteger();
+        final AtomicInteger changed = new AtomicInteger();
+
+        Walk(InputIndex previous, int build) {
+            this.previous = previous;
+            this.build = build;
+        }
+
+        /** One file: keep the previous checksum when its metadata says it did not change, else read it now. */
+        void file(Path file, Map<String, Object> attributes) {
+            String relative = InputIndex.relativize(basedir, file);
+            Stat stat = toStat(file, attributes);
+            InputIndex.Entry old = previous == null ? null : previous.find(relative);
+            boolean racy = previous == null || stat.mtimeNanos / 1_000_000 >= previous.indexedAtMillis();
+            if (old != null && !racy && old.sameMetadata(stat.size, stat.mtimeNanos, stat.inode, stat.ctimeNanos)) {
+                entries.put(relative, old);
+                return;
+            }
+            InputIndex.Entry fresh = hashOne(relative, stat);
+            if (fresh == null) {
+                return;
+            }
+            hashed.incrementAndGet();
+            if (old != null && java.util.Arrays.equals(old.sha256(), fresh.sha256())) {
+                entries.put(relative, fresh.withChangedInBuild(old.changedInBuild()));
+            } else {
+                entries.put(relative, fresh.withChangedInBuild(build));
+                changed.incrementAndGet();
+            }
+        }
+    }
+
+    /** Lists one directory, stats each entry once, and forks a task per subdirectory. */
+    private final class DirectoryTask extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient Walk walk;
+        private final transient Path root;
+        private final transient Path dir;
+        private final transient List<AntPattern> includes;
+        private final transient List<AntPattern> excludes;
+
+        DirectoryTask(Walk walk, Path root, Path dir, List<AntPattern> includes, List<AntPattern> excludes) {
+            this.walk = walk;
+            this.root = root;
+            this.dir = dir;
+            this.includes = includes;
+            this.excludes = excludes;
+        }
+
+        @Override
+        protected void compute() {
+            List<DirectoryTask> subdirectories = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    Map<String, Object> attributes = stat(entry, false);
+                    if (attributes == null) {
+                        continue; // vanished since the listing
+                    }
+                    if (Boolean.TRUE.equals(attributes.get("isSymbolicLink"))) {
+                        // a link to a file is an input; a link to a directory is not followed (no loops, no escape)
+                        attributes = stat(entry, true);
+                        if (attributes == null || !Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+                            continue;
+                        }
+                    }
+                    if (Boolean.TRUE.equals(attributes.get("isDirectory"))) {
+                        subdirectories.add(new DirectoryTask(walk, root, entry, includes, excludes));
+                    } else if (Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+                        String relative = root.relativize(entry).toString().replace('\\', '/');
+                        if ((includes.isEmpty() || matchesAny(includes, relative)) && !matchesAny(excludes, relative)) {
+                            walk.file(entry, attributes);
+                        }
+                    }
+                }
+            } catch (IOException unreadable) {
+                return; // a directory that vanished or cannot be listed holds no inputs this build
+            }
+            invokeAll(subdirectories);
+        }
     }
 
     static final class Stat {
@@ -125,112 +209,50 @@ final class InputIndexer {
         }
     }
 
-    private Map<String, Stat> walk(List<FileSet> inputs) throws IOException {
-        Map<String, Stat> found = new TreeMap<>();
-        for (FileSet set : inputs) {
-            Path dir = set.getDirectory().toPath().toAbsolutePath().normalize();
-            if (!Files.exists(dir)) {
-                continue;
-            }
-            List<AntPattern> includes = patterns(set.getIncludes());
-            List<AntPattern> excludes = patterns(set.getExcludes());
-            if (Files.isRegularFile(dir)) {
-                add(found, dir);
-                continue;
-            }
-            Files.walkFileTree(dir, new SimpleFileVisitor<Path>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String relative = dir.relativize(file).toString().replace('\\', '/');
-                    if ((includes.isEmpty() || matchesAny(includes, relative)) && !matchesAny(excludes, relative)) {
-                        add(found, file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+    private static final String UNIX_ATTRIBUTES =
+            "unix:size,lastModifiedTime,ino,ctime,isDirectory,isRegularFile,isSymbolicLink";
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // vanished or unreadable: not an input this build
-                }
-            });
-        }
-        return found;
-    }
-
-    private void add(Map<String, Stat> found, Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        if (!absolute.startsWith(basedir) || Files.isDirectory(absolute)) {
-            return;
-        }
-        Stat stat = stat(absolute);
-        if (stat != null) {
-            found.put(InputIndex.relativize(basedir, absolute), stat);
-        }
-    }
-
-    /** One stat call: size, times and inode, through the Unix view where there is one. */
-    static Stat stat(Path file) {
+    /**
+     * One stat call per entry: size, times, inode and type, through the Unix view where there is one (and the
+     * basic view, with the file key for the inode, elsewhere); {@code null} when the entry is gone.
+     */
+    static Map<String, Object> stat(Path file, boolean follow) {
+        LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         try {
-            Map<String, Object> unix =
-                    Files.readAttributes(file, "unix:size,lastModifiedTime,ino,ctime", LinkOption.NOFOLLOW_LINKS);
-            return new Stat(
-                    file,
-                    (Long) unix.get("size"),
-                    nanos((FileTime) unix.get("lastModifiedTime")),
-                    ((Number) unix.get("ino")).longValue(),
-                    nanos((FileTime) unix.get("ctime")));
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Files.readAttributes(file, UNIX_ATTRIBUTES, options);
+        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
             try {
-                BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class);
-                Object key = basic.fileKey();
-                return new Stat(
-                        file,
-                        basic.size(),
-                        nanos(basic.lastModifiedTime()),
-                        key == null ? 0 : key.hashCode(),
-                        nanos(basic.creationTime()));
-            } catch (IOException vanished) {
+                BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, options);
+                Map<String, Object> attributes = new java.util.HashMap<>();
+                attributes.put("size", basic.size());
+                attributes.put("lastModifiedTime", basic.lastModifiedTime());
+                attributes.put("ctime", basic.creationTime());
+                attributes.put(
+                        "ino",
+                        basic.fileKey() == null ? 0L : (long) basic.fileKey().hashCode());
+                attributes.put("isDirectory", basic.isDirectory());
+                attributes.put("isRegularFile", basic.isRegularFile());
+                attributes.put("isSymbolicLink", basic.isSymbolicLink());
+                return attributes;
+            } catch (IOException gone) {
                 return null;
             }
-        } catch (IOException vanished) {
+        } catch (IOException gone) {
             return null;
         }
     }
 
-    private static long nanos(FileTime time) {
-        return time.to(TimeUnit.NANOSECONDS);
+    private static Stat toStat(Path file, Map<String, Object> attributes) {
+        return new Stat(
+                file,
+                (Long) attributes.get("size"),
+                nanos((FileTime) attributes.get("lastModifiedTime")),
+                ((Number) attributes.get("ino")).longValue(),
+                nanos((FileTime) attributes.get("ctime")));
     }
 
-    private List<InputIndex.Entry> hash(List<Map.Entry<String, Stat>> files) throws IOException {
-        if (files.isEmpty()) {
-            return Collections.emptyList();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), runnable -> {
-            Thread thread = new Thread(runnable, "tandem-hash");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<InputIndex.Entry>> results = new ArrayList<>(files.size());
-            for (Map.Entry<String, Stat> file : files) {
-                results.add(pool.submit(() -> hashOne(file.getKey(), file.getValue())));
-            }
-            List<InputIndex.Entry> entries = new ArrayList<>(files.size());
-            for (Future<InputIndex.Entry> result : results) {
-                InputIndex.Entry entry = result.get();
-                if (entry != null) {
-                    entries.add(entry);
-                }
-            }
-            return entries;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while hashing inputs", e);
-        } catch (ExecutionException e) {
-            throw new IOException("cannot hash an input file: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+    private static long nanos(FileTime time) {
+        return time.to(TimeUnit.NANOSECONDS);
     }
 
     private static InputIndex.Entry hashOne(String relative, Stat stat) {

@@ -1,14 +1,10 @@
 package dev.tandem.cache.store;
 
-import java.util.regex.Pattern;
-
 /**
  * A consumer's id: the name of its private directory, so only {@code [A-Za-z0-9._-]{1,128}} and never {@code .} or
  * {@code ..}. Anything else is refused before a path is built from it.
  */
 public final class ConsumerId {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-
     private ConsumerId() {}
 
     /**
@@ -16,13 +12,33 @@ public final class ConsumerId {
      * @throws IllegalArgumentException naming the id and the rule, for any other id
      */
     public static String check(String id) {
-        if (id == null || !VALID.matcher(id).matches() || id.equals(".") || id.equals("..")) {
+        if (!valid(id)) {
             String shown = id == null ? "null" : id.length() > 40 ? id.substring(0, 40) + "..." : id;
             throw new IllegalArgumentException("Tandem consumer id '" + printable(shown) + "' is not allowed: use 1"
                     + " to 128 of A-Z a-z 0-9 . _ - (not '.' or '..'), e.g. the processor's package name"
                     + " \"com.acme.sqlgen\".");
         }
         return id;
+    }
+
+    /** {@code [A-Za-z0-9._-]{1,128}}, not "." or "..": a loop, as this runs in every javac, cold. */
+    private static boolean valid(String id) {
+        if (id == null || id.isEmpty() || id.length() > 128 || id.equals(".") || id.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String printable(String s) {

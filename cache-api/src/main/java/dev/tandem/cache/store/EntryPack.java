@@ -3,6 +3,7 @@ package dev.tandem.cache.store;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +40,13 @@ public final class EntryPack implements Closeable {
     private long indexedUpTo = HEADER_SIZE;
     /** The file is of another format or version: nothing in it is read, and the first append replaces it. */
     private boolean foreign;
+    /**
+     * Read-only mapping of the records indexed so far, so a hit is a memory copy, not a system call. Safe although
+     * other writers append and cut torn tails: records never change once indexed, a cut only removes bytes after
+     * every indexed record, and compaction replaces the file by a rename, which leaves this mapping on the old
+     * file.
+     */
+    private volatile MappedByteBuffer mapped;
 
     private int corrupt;
 
@@ -163,12 +171,37 @@ public final class EntryPack implements Closeable {
                 return null;
             }
         }
-        ByteBuffer value = ByteBuffer.allocate(location.length);
-        if (readFully(value, location.offset) < location.length || crc(digest, value.array()) != location.crc) {
+        byte[] value = new byte[location.length];
+        if (!read(value, location.offset) || crc(digest, value) != location.crc) {
             forget(key, location);
             return null;
         }
-        return new Value(value.array(), location.computeMicros);
+        return new Value(value, location.computeMicros);
+    }
+
+    private boolean read(byte[] into, long offset) throws IOException {
+        MappedByteBuffer map = mapped;
+        if (map == null || offset + into.length > map.limit()) {
+            map = remap();
+        }
+        if (map != null && offset + into.length <= map.limit()) {
+            ByteBuffer view = map.duplicate();
+            view.position((int) offset);
+            view.get(into);
+            return true;
+        }
+        return readFully(ByteBuffer.wrap(into), offset) == into.length;
+    }
+
+    private synchronized MappedByteBuffer remap() throws IOException {
+        long end = indexedUpTo;
+        if (foreign || end > Integer.MAX_VALUE) {
+            return null; // past 2 GiB, reads go through the channel
+        }
+        if (mapped == null || mapped.limit() < end) {
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, end);
+        }
+        return mapped;
     }
 
     private synchronized void forget(ByteBuffer key, Location location) {

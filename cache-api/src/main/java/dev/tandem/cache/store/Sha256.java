@@ -12,9 +12,20 @@ public final class Sha256 {
     /** What a missing or unreadable file is recorded as: no content has this checksum in practice. */
     public static final String MISSING = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /** Cloning a digest skips the provider look-up of getInstance, which costs a cold invocation dearly. */
+    private static final MessageDigest PROTOTYPE = create();
+
     private Sha256() {}
 
     public static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return create();
+        }
+    }
+
+    private static MessageDigest create() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -24,16 +24,24 @@ import javax.lang.model.element.TypeElement;
 
 /** Reads each @CarSpec data file, works about 5 ms, generates a class; cached per type and data file. */
 @SupportedAnnotationTypes("dev.tandem.it.cars.CarSpec")
-@SupportedOptions({ProcessorCache.OPTION, "cars.basedir"})
+@SupportedOptions({ProcessorCache.OPTION, "cars.basedir", "cars.cache"})
 public class CarsProcessor extends AbstractProcessor {
     private ProcessorCache cache;
     private Path basedir;
+    private boolean cached;
+    private long nanos;
+    private int elements;
+    private long keyNanos;
+    private long cacheNanos;
+    private long writeNanos;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         cache = ProcessorCache.open(env, "dev.tandem.it.cars");
         basedir = Paths.get(env.getOptions().getOrDefault("cars.basedir", "."));
+        // -Acars.cache=false: the processor as it would be without Tandem, for the benchmark
+        cached = !"false".equals(env.getOptions().get("cars.cache"));
     }
 
     @Override
@@ -43,22 +51,36 @@ public class CarsProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        long start = System.nanoTime();
         for (Element element : round.getElementsAnnotatedWith(CarSpec.class)) {
             TypeElement type = (TypeElement) element;
             Path data = basedir.resolve(type.getAnnotation(CarSpec.class).value());
             String pkg = packageOf(type);
             String binary = processingEnv.getElementUtils().getBinaryName(type).toString();
             String simple = binary.substring(pkg.isEmpty() ? 0 : pkg.length() + 1).replace('$', '_') + "Info";
+            long k0 = System.nanoTime();
             CacheKey key = cache.newKey().add(binary).addFile(data).build();
-            byte[] source = cache.computeIfAbsent(key, () -> generate(pkg, simple, data));
+            keyNanos += System.nanoTime() - k0;
+            long c0 = System.nanoTime();
+            byte[] source = cached
+                    ? cache.computeIfAbsent(key, () -> generate(pkg, simple, data))
+                    : generate(pkg, simple, data);
+            elements++;
+            cacheNanos += System.nanoTime() - c0;
+            long w0 = System.nanoTime();
             try (Writer out = processingEnv.getFiler().createSourceFile(pkg + "." + simple, type).openWriter()) {
                 out.write(new String(source, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            writeNanos += System.nanoTime() - w0;
         }
+        nanos += System.nanoTime() - start;
         if (round.processingOver()) {
             cache.close();
+            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE, "CarsProcessor: "
+                    + elements + " elements in " + nanos / 1_000_000 + " ms: keys " + keyNanos / 1_000_000
+                    + " ms, look-up or compute " + cacheNanos / 1_000_000 + " ms, javac's Filer " + writeNanos / 1_000_000 + " ms (cache " + (cached ? "on" : "off") + ")");
         }
         return true;
     }

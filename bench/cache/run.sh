@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Processor cache benchmarks: every figure of the targets, each beside its baseline, in one run.
+#
+#   bash bench/cache/run.sh        (after ./mvnw install -DskipTests -Dinvoker.skip)
+#
+# 1. a 10,000 x 4 KB tree: git status, and tandem:prepare's indexing with nothing changed and from scratch (JMH),
+#    beside reading and hashing every file on 2 threads (JMH);
+# 2. the cache API (JMH): a hit and a put of a 2 KiB entry; the first open of a 10,000-file index in a fresh
+#    class loader;
+# 3. whole builds of a 500-invocation module with a file-reading processor (about 5 ms an invocation): processor
+#    time on a rebuild after touching one Java file, with the cache and without; and what prepare adds to a no-op
+#    mvn generate-sources.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out="$root/target/bench-cache"
+mvnw="$root/mvnw"
+runs=${RUNS:-5}
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+now() { date +%s%N; }
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+
+version=$("$mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -N)
+compiler=$("$mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=it.compiler.version -DforceStdout -N)
+[ -f "$root/benchmarks/target/classes/META-INF/BenchmarkList" ] \
+  || { echo "build first: ./mvnw install -DskipTests -Dinvoker.skip" >&2; exit 1; }
+rm -rf "$out" && mkdir -p "$out"
+
+echo "== 1. 10,000 files of 4 KB"
+java "$here/GenerateTree.java" "$out/tree" 10000 4096
+(cd "$out/tree" && git init -q && git add -A && git -c user.email=bench@tandem -c user.name=bench commit -qm tree)
+git -C "$out/tree" status --porcelain > /dev/null
+gs=()
+for i in $(seq 1 21); do s=$(now); git -C "$out/tree" status --porcelain > /dev/null; gs+=($(ms "$s" "$(now)")); done
+git_status=$(printf '%s\n' "${gs[@]}" | median)
+
+echo "== 2. JMH (cache API and indexing)"
+cp="$root/benchmarks/target/classes:$("$mvnw" -q -f "$root/benchmarks/pom.xml" dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+java -Dtandem.bench.tree="$out/tree" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 2s -i 5 -r 2s \
+  'dev.tandem.(bench|maven).*' > "$out/jmh.txt" 2>&1 || { tail -30 "$out/jmh.txt"; exit 1; }
+jmh() { grep -E "$1" "$out/jmh.txt" | tail -1 | awk '{for (i=NF; i>0; i--) if ($i ~ /^[0-9.,]+$/) { gsub(",", "", $i); print $i; exit }}'; }
+score() { grep -E "$1 +avgt" "$out/jmh.txt" | awk '{print $(NF-3)}' | tr -d ,; }
+hit=$(jmh 'CacheBenchmark.hit:p0.50'); put=$(jmh 'CacheBenchmark.put:p0.50'); open=$(jmh 'firstOpenInAFreshClassLoader:p0.50')
+nochange=$(score 'IndexBenchmark.noChangeIndex'); full=$(score 'IndexBenchmark.fullIndex'); floor=$(score 'IndexBenchmark.readAndHashOn2Threads')
+
+echo "== 3. Whole builds of a 500-invocation module"
+cat > "$out/settings.xml" <<XML
+<settings><profiles><profile><id>outer</id><activation><activeByDefault>true</activeByDefault></activation>
+<repositories><repository><id>outer</id><url>file://$HOME/.m2/repository</url>
+<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
+</repository></repositories>
+<pluginRepositories><pluginRepository><id>outer</id><url>file://$HOME/.m2/repository</url>
+<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
+</pluginRepository></pluginRepositories></profile></profiles></settings>
+XML
+m() { "$mvnw" -B -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
+cp -r "$root/it/src/it/setup-cars-processor" "$out/cars-processor"
+sed -i "s/@project.version@/$version/; s/@it.compiler.version@/$compiler/" "$out/cars-processor/pom.xml"
+m -q -f "$out/cars-processor/pom.xml" install > "$out/processor.log" 2>&1 || { cat "$out/processor.log"; exit 1; }
+java "$here/GenerateModule.java" "$out/module" "$version" "$compiler"
+m -f "$out/module/pom.xml" clean compile > "$out/first.log" 2>&1 || { tail -40 "$out/first.log"; exit 1; }
+touch_java() { echo "// $(now)" >> "$out/module/src/main/java/dev/tandem/it/fleet/Fleet07.java"; }
+# the processor's own work (keys, then look-up or compute), and all of process() including javac writing the files
+own_ms() { sed -n 's/.*CarsProcessor: 500 elements in [0-9]* ms: keys \([0-9]*\) ms, look-up or compute \([0-9]*\) ms.*/\1 \2/p' "$1" | awk '{print $1 + $2}'; }
+total_ms() { sed -n 's/.*CarsProcessor: 500 elements in \([0-9]*\) ms.*/\1/p' "$1"; }
+with=(); without=(); with_total=(); without_total=()
+for i in $(seq 1 "$runs"); do
+  touch_java; m -f "$out/module/pom.xml" compile > "$out/with-$i.log" 2>&1
+  with+=($(own_ms "$out/with-$i.log")); with_total+=($(total_ms "$out/with-$i.log"))
+  touch_java; m -f "$out/module/pom.xml" compile -Dcars.cache=false > "$out/without-$i.log" 2>&1
+  without+=($(own_ms "$out/without-$i.log")); without_total+=($(total_ms "$out/without-$i.log"))
+done
+on=(); off=()
+for i in $(seq 1 "$runs"); do
+  s=$(now); m -q -f "$out/module/pom.xml" generate-sources > /dev/null 2>&1; on+=($(ms "$s" "$(now)"))
+  s=$(now); m -q -f "$out/module/pom.xml" generate-sources -Dtandem.skip > /dev/null 2>&1; off+=($(ms "$s" "$(now)"))
+done
+cold=$(grep -o 'indexed, [0-9]* changed ([0-9]* read) in [0-9]* ms' "$out/with-1.log" | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
+
+w=$(printf '%s\n' "${with[@]}" | median); wo=$(printf '%s\n' "${without[@]}" | median)
+wt=$(printf '%s\n' "${with_total[@]}" | median); wot=$(printf '%s\n' "${without_total[@]}" | median)
+pon=$(printf '%s\n' "${on[@]}" | median); poff=$(printf '%s\n' "${off[@]}" | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.2f", a / b }'; }
+echo
+echo "Tandem processor cache benchmark ($(nproc) cores, $(java -version 2>&1 | head -1))"
+printf '  %-62s %s\n' \
+  "no-change index of 10,000 files / git status (target <= 1.5x)" "$nochange ms / $git_status ms = $(ratio "$nochange" "$git_status")x" \
+  "full index / read + SHA-256 on 2 threads (target <= 1.2x)" "$full ms / $floor ms = $(ratio "$full" "$floor")x" \
+  "hit of a 2 KiB entry, median (target <= 25 us)" "$hit us" \
+  "put of a 2 KiB entry, median (target <= 50 us)" "$put us" \
+  "first open, fresh class loader, 10,000-file index (target <= 2 ms)" "$open ms" \
+  "500 invocations, one Java file touched: processor's own work," "$wo ms without / $w ms with = $(ratio "$wo" "$w")x (target >= 50x)" \
+  "  and all of process(), javac writing 500 files included" "$wot ms without / $wt ms with = $(ratio "$wot" "$wt")x" \
+  "no-op mvn generate-sources: with prepare / -Dtandem.skip" "$pon ms / $poff ms = +$(awk -v a="$pon" -v b="$poff" 'BEGIN { printf "%.1f", 100 * (a - b) / b }')% (target <= 5%)" \
+  "prepare's indexing in that build (cold JVM, 61 files)" "$cold ms"
+echo "  raw: with ${with[*]} / without ${without[*]}; generate-sources ${on[*]} / ${off[*]}; JMH output $out/jmh.txt"

@@ -1,0 +1,69 @@
+package dev.tandem.bench;
+
+import dev.tandem.cache.ProcessorCache;
+import dev.tandem.cache.store.InputIndex;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * What a processor pays at the start of every compilation: javac loads it in a fresh class loader, so nothing
+ * survives from the last one. Each operation loads tandem-cache-api in a new class loader, opens a consumer
+ * against a 10,000-file index and looks one checksum up. {@code close()}, at the last round, is not part of it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class FirstOpenBenchmark {
+    private Path root;
+    private Path lookedUp;
+    private URL[] cacheApi;
+
+    @Setup(Level.Trial)
+    public void writeIndex() throws Exception {
+        Path project = Files.createTempDirectory("tandem-bench-open");
+        root = project.resolve("target/tandem");
+        List<InputIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            entries.add(new InputIndex.Entry(
+                    "src/main/java/p" + (i % 100) + "/F" + i + ".java", 4096, i, i, i, 1, new byte[32]));
+        }
+        InputIndex.write(root.resolve("inputs.idx"), project, 1, 0, entries);
+        lookedUp = project.resolve("src/main/java/p42/F4242.java");
+        cacheApi = new URL[] {
+            ProcessorCache.class.getProtectionDomain().getCodeSource().getLocation()
+        };
+    }
+
+    @Benchmark
+    public Object firstOpenInAFreshClassLoader() throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(cacheApi, ClassLoader.getPlatformClassLoader())) {
+            Class<?> type = loader.loadClass("dev.tandem.cache.ProcessorCache");
+            Method open = type.getMethod("open", Path.class, String.class, String.class, Consumer.class);
+            Consumer<String> warnings = w -> {};
+            Object cache = open.invoke(null, root, "bench", "1", warnings);
+            Object inputs = type.getMethod("inputs").invoke(cache);
+            Optional<?> sha = (Optional<?>)
+                    inputs.getClass().getMethod("sha256", Path.class).invoke(inputs, lookedUp);
+            if (!sha.isPresent()) {
+                throw new IllegalStateException("the index does not answer");
+            }
+            return sha;
+        }
+    }
+}
