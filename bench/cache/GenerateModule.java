@@ -21,7 +21,7 @@ public final class GenerateModule {
         int element = 0;
         for (int f = 0; f < 50; f++) {
             String name = String.format("Fleet%02d", f);
-            StringBuilder java = new StringBuilder("package dev.tandem.it.fleet;\n\nimport dev.tandem.it.cars.CarSpec;\n\n");
+            StringBuilder java = new StringBuilder("package dev.tandem.it.fleet;\n\nimport dev.tandem.example.cars.CarSpec;\n\n");
             java.append("public class ").append(name).append(" {\n");
             for (int c = 0; c < 10; c++) {
                 java.append("    @CarSpec(\"src/main/cars/car-").append(element++ % 10).append(".txt\")\n");
@@ -33,7 +33,7 @@ public final class GenerateModule {
                 + "<groupId>bench</groupId><artifactId>cars-module</artifactId><version>1.0</version>"
                 + "<properties><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>"
                 + "<maven.compiler.release>11</maven.compiler.release><cars.cache>true</cars.cache></properties>"
-                + "<dependencies><dependency><groupId>dev.tandem.it</groupId><artifactId>cars-processor</artifactId>"
+                + "<dependencies><dependency><groupId>dev.tandem.example</groupId><artifactId>cars-processor</artifactId>"
                 + "<version>1.0</version><scope>provided</scope></dependency></dependencies>"
                 + "<build><plugins><plugin><groupId>dev.tandem</groupId><artifactId>tandem-maven-plugin</artifactId>"
                 + "<version>" + tandem + "</version><executions><execution><goals><goal>prepare</goal></goals>"

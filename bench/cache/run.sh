@@ -11,6 +11,8 @@
 #    time on a rebuild after touching one Java file, with the cache and without; and what prepare adds to a no-op
 #    mvn generate-sources.
 set -euo pipefail
+# shellcheck source=../outer-settings.sh
+source "$(cd "$(dirname "$0")/.." && pwd)/outer-settings.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$root/target/bench-cache"
@@ -44,18 +46,10 @@ hit=$(jmh 'CacheBenchmark.hit:p0.50'); put=$(jmh 'CacheBenchmark.put:p0.50'); op
 nochange=$(score 'IndexBenchmark.noChangeIndex'); full=$(score 'IndexBenchmark.fullIndex'); floor=$(score 'IndexBenchmark.readAndHashOn2Threads')
 
 echo "== 3. Whole builds of a 500-invocation module"
-cat > "$out/settings.xml" <<XML
-<settings><profiles><profile><id>outer</id><activation><activeByDefault>true</activeByDefault></activation>
-<repositories><repository><id>outer</id><url>file://$HOME/.m2/repository</url>
-<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
-</repository></repositories>
-<pluginRepositories><pluginRepository><id>outer</id><url>file://$HOME/.m2/repository</url>
-<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
-</pluginRepository></pluginRepositories></profile></profiles></settings>
-XML
+outer_settings "$out/settings.xml"
 m() { "$mvnw" -B -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
 cp -r "$root/it/src/it/setup-cars-processor" "$out/cars-processor"
-sed -i "s/@project.version@/$version/; s/@it.compiler.version@/$compiler/" "$out/cars-processor/pom.xml"
+sed -i "s/@project.version@/$version/; s/@it.compiler.version@/$compiler/; s|@project.basedir@|$root/it|" "$out/cars-processor/pom.xml"
 m -q -f "$out/cars-processor/pom.xml" install > "$out/processor.log" 2>&1 || { cat "$out/processor.log"; exit 1; }
 java "$here/GenerateModule.java" "$out/module" "$version" "$compiler"
 m -f "$out/module/pom.xml" clean compile > "$out/first.log" 2>&1 || { tail -40 "$out/first.log"; exit 1; }

@@ -8,6 +8,8 @@
 # logger is set to DEBUG, so the rest of Maven runs as usual. Each run is a fresh Maven JVM; the first run also
 # fills the benchmark's local repository and is not counted.
 set -euo pipefail
+# shellcheck source=../outer-settings.sh
+source "$(cd "$(dirname "$0")/.." && pwd)/outer-settings.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 runs=${1:-5}
@@ -21,15 +23,7 @@ if [ ! -f "$HOME/.m2/repository/dev/tandem/tandem-enforcer-rules/$version/tandem
 fi
 rm -rf "$out" && mkdir -p "$out"
 java "$here/GenerateProject.java" "$out" "$version" "$enforcer"
-cat > "$out/settings.xml" <<XML
-<settings><profiles><profile><id>outer</id><activation><activeByDefault>true</activeByDefault></activation>
-<repositories><repository><id>outer</id><url>file://$HOME/.m2/repository</url>
-<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
-</repository></repositories>
-<pluginRepositories><pluginRepository><id>outer</id><url>file://$HOME/.m2/repository</url>
-<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
-</pluginRepository></pluginRepositories></profile></profiles></settings>
-XML
+outer_settings "$out/settings.xml"
 run() {
   "$mvnw" -B -f "$out/reactor/pom.xml" -s "$out/settings.xml" -Dmaven.repo.local="$out/local-repo" \
     -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugins.enforcer=debug validate "$@"

@@ -1,6 +1,6 @@
 def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 def status = evaluate(new File(basedir, '../../../src/it/lib/Status.groovy'))
-def consumer = 'dev.tandem.it.cars'
+def consumer = 'dev.tandem.example.cars'
 def startedAt = System.currentTimeMillis()
 def tmp = new File(System.getProperty('java.io.tmpdir'))
 def tempBefore = tmp.list() as Set
@@ -21,7 +21,7 @@ assert status(second, consumer) == [hits: 500, misses: 0]
 // 3. change one data file and no Java file: the compile still reruns, and only its 50 elements miss
 new File(basedir, 'src/main/cars/car-3.txt').text = 'Changed make\n'
 def third = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
-assert third.contains('Tandem: src/main/cars/car-3.txt changed since dev.tandem.it.cars read it: the next compile reruns')
+assert third.contains('Tandem: src/main/cars/car-3.txt changed since dev.tandem.example.cars read it: the next compile reruns')
 assert !third.contains('Nothing to compile')
 assert status(third, consumer) == [hits: 450, misses: 50]
 def generated = new File(basedir, 'target/generated-sources/annotations/dev/tandem/it/fleet/Fleet00_Car3Info.java')

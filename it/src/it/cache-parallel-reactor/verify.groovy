@@ -2,9 +2,9 @@ def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 def first = new File(basedir, 'build.log').text
 assert first.contains('BUILD SUCCESS')
 assert !first.contains('OverlappingFileLockException')
-def rows = { String log -> log.readLines().findAll { it.contains(' dev.tandem.it.cars ') } }
+def rows = { String log -> log.readLines().findAll { it.contains(' dev.tandem.example.cars ') } }
 assert rows(first).size() == 4
-rows(first).each { assert it =~ /dev\.tandem\.it\.cars +20 +\S+ \S+ +0 +20 / }
+rows(first).each { assert it =~ /dev\.tandem\.example\.cars +20 +\S+ \S+ +0 +20 / }
 ['a', 'b', 'c', 'd'].each {
     def java = new File(basedir, "${it}/src/main/java/dev/tandem/it/fleet/Fleet01.java")
     java.text = java.text + '\n// touched\n'
@@ -12,5 +12,5 @@ rows(first).each { assert it =~ /dev\.tandem\.it\.cars +20 +\S+ \S+ +0 +20 / }
 def second = mvn(basedir, localRepositoryPath, '-T', '4', 'compile', 'dev.tandem:tandem-maven-plugin:status')
 assert !second.contains('OverlappingFileLockException')
 assert rows(second).size() == 4
-rows(second).each { assert it =~ /dev\.tandem\.it\.cars +20 +\S+ \S+ +20 +0 / }
+rows(second).each { assert it =~ /dev\.tandem\.example\.cars +20 +\S+ \S+ +20 +0 / }
 return true

@@ -1,6 +1,6 @@
 def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 def status = evaluate(new File(basedir, '../../../src/it/lib/Status.groovy'))
-def consumer = 'dev.tandem.it.cars'
+def consumer = 'dev.tandem.example.cars'
 def first = new File(basedir, 'build.log').text
 def touch = { File module ->
     def java = new File(module, 'src/main/java/dev/tandem/it/fleet/Fleet01.java')

@@ -11,7 +11,7 @@ return { File module, int files, int perFile, int dataFiles ->
     int element = 0
     (0..<files).each { f ->
         def name = String.format('Fleet%02d', f)
-        def body = new StringBuilder("package dev.tandem.it.fleet;\n\nimport dev.tandem.it.cars.CarSpec;\n\n")
+        def body = new StringBuilder("package dev.tandem.it.fleet;\n\nimport dev.tandem.example.cars.CarSpec;\n\n")
         body << "public class ${name} {\n"
         (0..<perFile).each { c ->
             body << "    @CarSpec(\"src/main/cars/car-${element % dataFiles}.txt\")\n"

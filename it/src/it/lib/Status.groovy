@@ -1,6 +1,6 @@
 // Reads the hits and misses of one consumer from the table `tandem:status` printed last in a build log.
 //   def status = evaluate(new File(basedir, '../../../src/it/lib/Status.groovy'))
-//   assert status(log, 'dev.tandem.it.cars') == [hits: 500, misses: 0]
+//   assert status(log, 'dev.tandem.example.cars') == [hits: 500, misses: 0]
 return { String log, String consumer ->
     def rows = log.readLines().findAll { it.contains("] ") && it.trim().split(/\s+/).size() > 1 }
             .collect { it.substring(it.indexOf('] ') + 2).trim().split(/\s+/) }

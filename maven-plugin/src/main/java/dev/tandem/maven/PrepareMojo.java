@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,21 +26,13 @@ import org.apache.maven.project.MavenProject;
  * @since 0.1.0
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class PrepareMojo extends AbstractMojo {
+public class PrepareMojo extends AbstractCacheMojo {
 
     /** The project property that names the cache root, for {@code -A} options. */
     static final String CACHE_DIRECTORY_PROPERTY = "tandem.cacheDirectory";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
-
-    /**
-     * The cache root. It must lie inside the build directory, so that {@code mvn clean} removes it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = CACHE_DIRECTORY_PROPERTY, defaultValue = "${project.build.directory}/tandem")
-    private File cacheDirectory;
 
     /**
      * Allows a {@code cacheDirectory} outside the build directory. Such a cache survives {@code mvn clean}; clean
@@ -87,20 +78,8 @@ public class PrepareMojo extends AbstractMojo {
     @Parameter(property = "tandem.threads", defaultValue = "0")
     private int threads;
 
-    /**
-     * Skips Tandem: no index, no property; processors still work, hashing what they read themselves.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "tandem.skip", defaultValue = "false")
-    private boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Tandem: skipped (tandem.skip)");
-            return;
-        }
+    protected void run() throws MojoExecutionException {
         Path buildDirectory = new File(project.getBuild().getDirectory())
                 .toPath()
                 .toAbsolutePath()

@@ -1,12 +1,9 @@
 package dev.tandem.maven;
 
 import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.ConsumerId;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,15 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "purge", threadSafe = true)
-public class PurgeMojo extends AbstractMojo {
-
-    /**
-     * The cache root.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PrepareMojo.CACHE_DIRECTORY_PROPERTY, defaultValue = "${project.build.directory}/tandem")
-    private File cacheDirectory;
+public class PurgeMojo extends AbstractCacheMojo {
 
     /**
      * The consumer whose cache to delete, e.g. {@code com.acme.sqlgen}; all consumers when not set.
@@ -35,20 +24,8 @@ public class PurgeMojo extends AbstractMojo {
     @Parameter(property = "tandem.consumer")
     private String consumer;
 
-    /**
-     * Skips the purge.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "tandem.skip", defaultValue = "false")
-    private boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Tandem: skipped (tandem.skip)");
-            return;
-        }
+    protected void run() throws MojoExecutionException {
         CacheLayout layout = new CacheLayout(cacheDirectory.toPath());
         Path target;
         try {
@@ -68,9 +45,5 @@ public class PurgeMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Tandem cannot delete " + target + ": " + e.getMessage(), e);
         }
-    }
-
-    static String checkedConsumer(String id) {
-        return ConsumerId.check(id);
     }
 }

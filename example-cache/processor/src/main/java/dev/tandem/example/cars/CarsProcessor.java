@@ -1,4 +1,4 @@
-package dev.tandem.it.cars;
+package dev.tandem.example.cars;
 
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
@@ -23,7 +23,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /** Reads each @CarSpec data file, works about 5 ms, generates a class; cached per type and data file. */
-@SupportedAnnotationTypes("dev.tandem.it.cars.CarSpec")
+@SupportedAnnotationTypes("dev.tandem.example.cars.CarSpec")
 @SupportedOptions({ProcessorCache.OPTION, "cars.basedir", "cars.cache"})
 public class CarsProcessor extends AbstractProcessor {
     private ProcessorCache cache;
@@ -38,7 +38,7 @@ public class CarsProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
-        cache = ProcessorCache.open(env, "dev.tandem.it.cars");
+        cache = ProcessorCache.open(env, "dev.tandem.example.cars");
         basedir = Paths.get(env.getOptions().getOrDefault("cars.basedir", "."));
         // -Acars.cache=false: the processor as it would be without Tandem, for the benchmark
         cached = !"false".equals(env.getOptions().get("cars.cache"));

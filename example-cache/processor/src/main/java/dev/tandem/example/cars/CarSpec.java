@@ -1,4 +1,4 @@
-package dev.tandem.it.cars;
+package dev.tandem.example.cars;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

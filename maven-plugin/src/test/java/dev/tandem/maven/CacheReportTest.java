@@ -1,0 +1,50 @@
+package dev.tandem.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.CacheStats;
+import dev.tandem.cache.store.EntryPack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheReportTest {
+    @TempDir
+    Path root;
+
+    @Test
+    @DisplayName("one row per consumer: entries, hits, misses, hit rate, time computing and saved, last use")
+    void rowPerConsumer() throws Exception {
+        CacheLayout layout = new CacheLayout(root);
+        Properties build = new Properties();
+        build.setProperty("build", "3");
+        Files.createDirectories(root);
+        BuildInfo.write(layout.buildInfo(), build, "test");
+        Path consumer = layout.consumer("com.acme.sqlgen");
+        Files.createDirectories(consumer);
+        try (EntryPack pack = EntryPack.open(CacheLayout.pack(consumer))) {
+            pack.append(new byte[32], new byte[100], 0);
+        }
+        new CacheStats(3, 450, 50, 0, 0, 0, 273_000_000L, 2_367_000_000L).write(CacheLayout.stats(consumer));
+        Properties used = new Properties();
+        used.setProperty("lastBuild", "3");
+        BuildInfo.write(CacheLayout.consumerProperties(consumer), used, "test");
+
+        List<String> lines = CacheReport.lines(layout);
+
+        assertThat(lines.get(0)).isEqualTo("Tandem cache " + root + " (build 3)");
+        assertThat(lines.get(2))
+                .matches(" +com\\.acme\\.sqlgen +1 +\\S+ B +450 +50 +90\\.0 +273 ms +2367 ms +build 3 \\(this one\\)");
+    }
+
+    @Test
+    void saysSoWhenNothingUsedTheCache() throws Exception {
+        assertThat(CacheReport.lines(new CacheLayout(root))).contains("  no consumer has used it yet");
+    }
+}
