@@ -398,6 +398,9 @@ public final class ProcessorCache implements AutoCloseable {
             } catch (IOException ignored) {
                 // nothing is left to write
             }
+            if (directory != null) {
+                ConsumerLock.closeChannel(CacheLayout.lock(directory));
+            }
         }
     }
 

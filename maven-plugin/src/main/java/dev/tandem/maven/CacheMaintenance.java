@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  * superseded records on the way).
  */
 final class CacheMaintenance {
+    /** Older than this, a temporary file's writer is gone: a killed build left it. */
+    static final long STALE_TEMPORARY_MILLIS = 60_000;
+
     private final CacheLayout layout;
 
     CacheMaintenance(CacheLayout layout) {
@@ -42,6 +45,7 @@ final class CacheMaintenance {
 
     Result run(int build, int pruneAfterBuilds, long maxConsumerSize) throws IOException {
         Result result = new Result();
+        sweepTemporaryFiles(layout, STALE_TEMPORARY_MILLIS);
         if (!Files.isDirectory(layout.consumers())) {
             return result;
         }
@@ -67,6 +71,37 @@ final class CacheMaintenance {
             result.bytes += sizeOf(consumer);
         }
         return result;
+    }
+
+    /**
+     * Deletes the temporary files of writes that never finished (a build killed between writing and renaming) in
+     * the cache root and each consumer's directory. A younger file may belong to a write under way, and stays.
+     */
+    static void sweepTemporaryFiles(CacheLayout layout, long olderThanMillis) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(layout.root());
+        if (Files.isDirectory(layout.consumers())) {
+            try (Stream<Path> consumers = Files.list(layout.consumers())) {
+                consumers.filter(Files::isDirectory).forEach(dirs::add);
+            }
+        }
+        long cutoff = System.currentTimeMillis() - olderThanMillis;
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(".")
+                            && name.endsWith(".tmp")
+                            && Files.isRegularFile(file)
+                            && Files.getLastModifiedTime(file).toMillis() <= cutoff) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
     }
 
     /** Keeps the most recently used entries that fit in {@code maxSize}; returns how many were evicted. */
