@@ -150,6 +150,34 @@ class LockstepCheckTest {
         assertThat(violations).isEmpty();
     }
 
+    @Test
+    @DisplayName("the whole built-in catalogue over a graph that matches none of it passes quietly")
+    void catalogueMatchingNothingPasses() {
+        List<Violation> violations = LockstepCheck.check(
+                Arrays.asList(dependency("com.acme:a:1.0"), dependency("com.acme:b:2.0")),
+                KnownPairs.groups(),
+                NO_COMPANIONS);
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a graph of 20,000 versions with a mismatch buried in it is checked whole")
+    void hugeGraph() {
+        List<VersionObservation> observations = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            observations.add(dependency("com.acme.g" + (i % 100) + ":lib" + i + ":" + (i % 7) + ".0"));
+        }
+        observations.add(dependency("com.google.dagger:dagger:2.51"));
+        observations.add(processorPath("com.google.dagger:dagger-compiler:2.50"));
+
+        List<Violation> violations = LockstepCheck.check(observations, KnownPairs.groups(), NO_COMPANIONS);
+
+        assertThat(violations)
+                .singleElement()
+                .satisfies(v -> assertThat(v.versions()).containsExactly("2.50", "2.51"));
+    }
+
     private static List<LockstepGroup> mapstructGroup() throws LockstepConfigurationException {
         return Collections.singletonList(LockstepGroup.parse(
                 "org.mapstruct:mapstruct, org.mapstruct:mapstruct-processor", "MapStruct pair", "test"));
