@@ -78,6 +78,7 @@ public final class ProcessorCache implements AutoCloseable {
     private final LongAdder savedNanos = new LongAdder();
     private volatile EntryPack pack;
     private volatile String disabled;
+    private final List<String> damagedAtOpen = new ArrayList<>();
 
     private ProcessorCache(
             String id,
@@ -180,8 +181,14 @@ public final class ProcessorCache implements AutoCloseable {
             Path target = root.getParent();
             index = InputIndex.empty(target == null || target.getParent() == null ? root : target.getParent());
         }
-        int lastBuild = BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0);
-        return new ProcessorCache(id, version, root, warnings, index, build, lastBuild, disabled);
+        Path properties = CacheLayout.consumerProperties(consumer);
+        Properties state = BuildInfo.read(properties);
+        int lastBuild = BuildInfo.number(state, "lastBuild", 0);
+        ProcessorCache cache = new ProcessorCache(id, version, root, warnings, index, build, lastBuild, disabled);
+        if (Files.exists(properties) && !id.equals(state.getProperty("id"))) {
+            cache.damagedAtOpen.add(properties.getFileName().toString()); // rewritten whole at close
+        }
+        return cache;
     }
 
     private static ProcessorCache disabled(String id, String version, Consumer<String> warn, String why) {
@@ -406,6 +413,7 @@ public final class ProcessorCache implements AutoCloseable {
 
     private void flush() throws IOException {
         Files.createDirectories(directory);
+        List<String> damaged = new ArrayList<>(damagedAtOpen);
         try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
             Path statsFile = CacheLayout.stats(directory);
             CacheStats now = new CacheStats(
@@ -417,19 +425,20 @@ public final class ProcessorCache implements AutoCloseable {
                     bytesWritten.sum(),
                     computeNanos.sum(),
                     savedNanos.sum());
-            CacheStats before = CacheStats.read(statsFile);
+            CacheStats before = CacheStats.read(statsFile, damaged::add);
             // compile and testCompile of one build add up; without tandem:prepare there is no build number (0),
             // and each compilation's statistics stand alone
             boolean sameBuild = build > 0 && before != null && before.build() == build;
             (sameBuild ? before.plus(now) : now).write(statsFile);
 
-            Map<String, String> tracked = new TreeMap<>(TrackedInputs.read(CacheLayout.tracked(directory)));
+            Map<String, String> tracked =
+                    new TreeMap<>(TrackedInputs.read(CacheLayout.tracked(directory), damaged::add));
             tracked.putAll(inputs.tracked());
             TrackedInputs.write(CacheLayout.tracked(directory), tracked);
 
             List<byte[]> digests = new ArrayList<>();
             used.forEach(d -> digests.add(d.array()));
-            UsedKeys.record(CacheLayout.used(directory), digests, build);
+            UsedKeys.record(CacheLayout.used(directory), digests, build, damaged::add);
 
             Properties consumer = new Properties();
             consumer.setProperty("id", id);
@@ -437,6 +446,14 @@ public final class ProcessorCache implements AutoCloseable {
             consumer.setProperty("lastBuild", String.valueOf(build));
             consumer.setProperty("version", consumerVersion);
             BuildInfo.write(CacheLayout.consumerProperties(directory), consumer, "Tandem consumer " + id);
+        }
+        int corrupt = pack == null ? 0 : pack.corruptCount();
+        if (corrupt > 0 || !damaged.isEmpty()) {
+            warnings.accept("Tandem cache for " + id + " found damage and repaired it: "
+                    + (corrupt > 0 ? corrupt + " damaged entries dropped and recomputed" : "")
+                    + (corrupt > 0 && !damaged.isEmpty() ? "; " : "")
+                    + (damaged.isEmpty() ? "" : "rebuilt " + String.join(", ", damaged))
+                    + ". The output is unaffected; if it recurs, check the disk.");
         }
     }
 

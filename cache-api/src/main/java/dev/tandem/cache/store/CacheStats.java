@@ -57,6 +57,11 @@ public final class CacheStats {
 
     /** @return the stats in the file, or {@code null} when there is none or it is damaged */
     public static CacheStats read(Path file) {
+        return read(file, damage -> {});
+    }
+
+    /** As {@link #read(Path)}, telling {@code damaged} when the file was there but damaged. */
+    public static CacheStats read(Path file, java.util.function.Consumer<String> damaged) {
         try {
             ByteBuffer in = ChecksummedFile.read(file, MAGIC, VERSION);
             if (in == null) {
@@ -72,6 +77,7 @@ public final class CacheStats {
                     in.getLong(),
                     in.getLong());
         } catch (IOException | BufferUnderflowException e) {
+            damaged.accept(file.getFileName().toString());
             return null;
         }
     }

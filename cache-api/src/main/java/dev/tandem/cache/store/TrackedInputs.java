@@ -22,6 +22,11 @@ public final class TrackedInputs {
 
     /** @return path to hex SHA-256; empty when there is no file or it is damaged */
     public static Map<String, String> read(Path file) {
+        return read(file, damage -> {});
+    }
+
+    /** As {@link #read(Path)}, telling {@code damaged} when the file was there but damaged. */
+    public static Map<String, String> read(Path file, java.util.function.Consumer<String> damaged) {
         try {
             ByteBuffer in = ChecksummedFile.read(file, MAGIC, VERSION);
             Map<String, String> tracked = new TreeMap<>();
@@ -38,6 +43,7 @@ public final class TrackedInputs {
             }
             return tracked;
         } catch (IOException | BufferUnderflowException | IllegalArgumentException e) {
+            damaged.accept(file.getFileName().toString());
             return Collections.emptyMap();
         }
     }

@@ -41,6 +41,11 @@ public final class UsedKeys {
     }
 
     public static List<Use> read(Path file) {
+        return read(file, damage -> {});
+    }
+
+    /** The uses recorded, empty when the file is missing or damaged (then {@code damaged} is told). */
+    public static List<Use> read(Path file, java.util.function.Consumer<String> damaged) {
         List<Use> uses = new ArrayList<>();
         try {
             ByteBuffer in = ChecksummedFile.read(file, MAGIC, VERSION);
@@ -50,6 +55,7 @@ public final class UsedKeys {
                 uses.add(new Use(digest, in.getInt()));
             }
         } catch (IOException | BufferUnderflowException e) {
+            damaged.accept(file.getFileName().toString());
             uses.clear();
         }
         return uses;
@@ -57,6 +63,13 @@ public final class UsedKeys {
 
     /** Adds this build's uses to the file; the caller holds the consumer's lock. */
     public static void record(Path file, Collection<byte[]> digests, int build) throws IOException {
+        record(file, digests, build, damage -> {});
+    }
+
+    /** As {@link #record(Path, Collection, int)}, telling {@code damaged} when the old file was damaged. */
+    public static void record(
+            Path file, Collection<byte[]> digests, int build, java.util.function.Consumer<String> damaged)
+            throws IOException {
         Set<java.nio.ByteBuffer> seen = new LinkedHashSet<>();
         List<Use> merged = new ArrayList<>();
         for (byte[] d : digests) {
@@ -64,7 +77,7 @@ public final class UsedKeys {
                 merged.add(new Use(d, build));
             }
         }
-        for (Use old : read(file)) {
+        for (Use old : read(file, damaged)) {
             if (seen.add(ByteBuffer.wrap(old.digest))) {
                 merged.add(old);
             }
