@@ -347,12 +347,25 @@ public final class ProcessorCache implements AutoCloseable {
         if (open == null) {
             synchronized (this) {
                 if (pack == null) {
-                    pack = EntryPack.open(CacheLayout.pack(directory));
+                    pack = openPack(CacheLayout.pack(directory));
                 }
                 open = pack;
             }
         }
         return open;
+    }
+
+    /** For reading and appending; on a read-only disk for reading only, so hits still work there. */
+    private static EntryPack openPack(Path file) throws IOException {
+        try {
+            return EntryPack.open(file);
+        } catch (IOException cannotWrite) {
+            EntryPack readOnly = EntryPack.openForReading(file);
+            if (readOnly == null) {
+                throw cannotWrite;
+            }
+            return readOnly;
+        }
     }
 
     private void disable(String why) {
@@ -392,8 +405,8 @@ public final class ProcessorCache implements AutoCloseable {
         }
         OPEN.values().remove(this);
         try {
-            if (root != null && (disabled == null || pack != null)) {
-                flush();
+            if (root != null && disabled == null) {
+                flush(); // a cache that turned itself off has said so once, and writes nothing more
             }
         } catch (IOException | RuntimeException e) {
             warnings.accept("Tandem cache for " + id + " could not save its statistics (" + e + ")");
