@@ -128,10 +128,10 @@ public class PrepareMojo extends AbstractCacheMojo {
                 getLog().debug("Tandem: build " + build + ", cache root " + root + ", inputs " + fileSets());
             }
         } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "Tandem could not prepare the cache in " + root + ": " + e.getMessage()
-                            + ". Check that the build directory is writable, or skip Tandem with -Dtandem.skip.",
-                    e);
+            // a cache that cannot be written is a slower build, not a failed one: processors hash what they read
+            project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
+            getLog().warn("Tandem could not prepare the cache in " + root + " (" + e + "); this build runs without"
+                    + " the input index. Check that the disk has room and the build directory is writable.");
         }
     }
 
