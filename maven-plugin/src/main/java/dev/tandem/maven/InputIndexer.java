@@ -43,13 +43,15 @@ final class InputIndexer {
         final int changed;
         final long millis;
         final String previousProblem;
+        final InputIndex index;
 
-        Result(int files, int hashed, int changed, long millis, String previousProblem) {
+        Result(int files, int hashed, int changed, long millis, String previousProblem, InputIndex index) {
             this.files = files;
             this.hashed = hashed;
             this.changed = changed;
             this.millis = millis;
             this.previousProblem = previousProblem;
+            this.index = index;
         }
     }
 
@@ -102,9 +104,15 @@ final class InputIndexer {
                 }
             }
         }
-        InputIndex.write(indexFile, basedir, build, walkStarted, new ArrayList<>(walk.entries.values()));
+        InputIndex written =
+                InputIndex.write(indexFile, basedir, build, walkStarted, new ArrayList<>(walk.entries.values()));
         return new Result(
-                walk.entries.size(), walk.hashed.get(), changed, (System.nanoTime() - start) / 1_000_000, problem);
+                walk.entries.size(),
+                walk.hashed.get(),
+                changed,
+                (System.nanoTime() - start) / 1_000_000,
+                problem,
+                written);
     }
 
     /** What the walking threads share. */

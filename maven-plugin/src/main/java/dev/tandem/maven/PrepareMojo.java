@@ -2,7 +2,6 @@ package dev.tandem.maven;
 
 import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.InputIndex;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,8 +99,7 @@ public class PrepareMojo extends AbstractCacheMojo {
             if (indexed.previousProblem != null) {
                 getLog().warn(indexed.previousProblem);
             }
-            InputIndex index = InputIndex.open(layout.inputIndex());
-            List<StaleCompile.Change> changes = StaleCompile.changedInputs(layout, index);
+            List<StaleCompile.Change> changes = StaleCompile.changedInputs(layout, indexed.index);
             if (!changes.isEmpty()) {
                 List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
                 for (StaleCompile.Change change : changes) {

@@ -264,10 +264,6 @@ public final class EntryPack implements Closeable {
         return corrupt;
     }
 
-    public long fileSize() throws IOException {
-        return channel.size();
-    }
-
     /** The digests of all live entries, each with its record size; for eviction. */
     public List<byte[]> digests() {
         List<byte[]> digests = new ArrayList<>();

@@ -189,8 +189,12 @@ public final class InputIndex {
                 map, count, build, indexedAt, Paths.get(new String(basedir, StandardCharsets.UTF_8)), table);
     }
 
-    /** Writes an index atomically. Entries are sorted here. */
-    public static void write(Path file, Path basedir, int buildNumber, long indexedAtMillis, List<Entry> entries)
+    /**
+     * Writes an index atomically. Entries are sorted here.
+     *
+     * @return the index just written, read from the bytes in memory rather than from the file again
+     */
+    public static InputIndex write(Path file, Path basedir, int buildNumber, long indexedAtMillis, List<Entry> entries)
             throws IOException {
         List<byte[]> paths = new ArrayList<>(entries.size());
         List<Entry> sorted = new ArrayList<>(entries);
@@ -229,6 +233,7 @@ public final class InputIndex {
         out.putInt((int) crc.getValue());
         Files.createDirectories(file.getParent());
         AtomicFiles.write(file, out.array());
+        return parseHeader(file, ByteBuffer.wrap(out.array()));
     }
 
     public Path basedir() {
