@@ -1,0 +1,4 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('lockstepProfile: the lockstep profile in ')
+assert log =~ /Failed to execute goal org\.apache\.maven\.plugins:maven-enforcer-plugin:.*on project foo:/
+assert log.contains('companion org.foo:foo-processor is not built in this reactor')
