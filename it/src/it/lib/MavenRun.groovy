@@ -4,18 +4,23 @@
 //   def log = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
 // Offline, a goal prefix cannot always be resolved: name the plugin. The settings are invoker's own
 // (src/it/settings.xml), so the local repository's records of where each artifact came from still hold.
+// The Maven and the JDK are the ones the invoker runs this scenario with (itMavenHome, itJavaHome: it/pom.xml),
+// so a step of the Maven 3.6.3 or the JDK 25 leg of the matrix runs on Maven 3.6.3 or JDK 25 too.
 return { File project, File localRepository, String... goals ->
     def outerRepository = System.getProperty('maven.repo.local') ?: "${System.getProperty('user.home')}/.m2/repository"
     def settings = new File(project, 'step-settings.xml')
     settings.text = new File(project, '../../../src/it/settings.xml').text
             .replace('@localRepositoryUrl@', new File(outerRepository).toURI().toString())
-    def mavenHome = System.getProperty('maven.home')
+    def mavenHome = binding.hasVariable('itMavenHome') ? itMavenHome : System.getProperty('maven.home')
     def command = ["${mavenHome}/bin/mvn", '-B', '-o', '-s', settings, "-Dmaven.repo.local=${localRepository}"]
     command.addAll(goals.toList())
-    def process = new ProcessBuilder(command.collect { it.toString() })
+    def builder = new ProcessBuilder(command.collect { it.toString() })
             .directory(project)
             .redirectErrorStream(true)
-            .start()
+    if (binding.hasVariable('itJavaHome')) {
+        builder.environment().put('JAVA_HOME', itJavaHome.toString())
+    }
+    def process = builder.start()
     def output = process.inputStream.text
     def code = process.waitFor()
     def step = new File(project, "step-${System.nanoTime()}.log")
