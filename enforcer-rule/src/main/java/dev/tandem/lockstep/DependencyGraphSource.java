@@ -8,6 +8,10 @@ import org.apache.maven.project.MavenProject;
 /**
  * Versions from the project's dependency graph as Maven resolved it: all scopes, transitive, each with the path
  * that brought it in. The enforce goal collects test scope before any rule runs, so nothing is resolved here.
+ *
+ * <p>Maven 4 resolves dependencies of type {@code processor} (and their own dependencies) into the same graph;
+ * {@link ProcessorPathSource} reports those, named as processors, so they are left out here rather than reported
+ * twice.
  */
 final class DependencyGraphSource {
     static final String DECLARED_IN = "<dependencies>";
@@ -17,6 +21,9 @@ final class DependencyGraphSource {
     static List<VersionObservation> observe(MavenProject project) {
         List<VersionObservation> observations = new ArrayList<>();
         for (Artifact artifact : project.getArtifacts()) {
+            if (onProcessorPath(artifact)) {
+                continue;
+            }
             List<String> via = intermediates(artifact.getDependencyTrail());
             String scope = artifact.getScope() == null ? "compile" : artifact.getScope();
             String origin = via.isEmpty()
@@ -29,6 +36,24 @@ final class DependencyGraphSource {
                     via.isEmpty() ? DECLARED_IN : null));
         }
         return observations;
+    }
+
+    private static boolean onProcessorPath(Artifact artifact) {
+        if (ProcessorPathSource.PROCESSOR_TYPES.contains(artifact.getType())) {
+            return true;
+        }
+        List<String> trail = artifact.getDependencyTrail();
+        if (trail == null) {
+            return false;
+        }
+        // each entry is groupId:artifactId:type[:classifier]:version; the first is the project itself
+        for (String id : trail.subList(Math.min(1, trail.size()), trail.size())) {
+            String[] parts = id.split(":");
+            if (parts.length >= 4 && ProcessorPathSource.PROCESSOR_TYPES.contains(parts[2])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The trail runs from the project to the artifact; what lies between, as {@code g:a:v}. */

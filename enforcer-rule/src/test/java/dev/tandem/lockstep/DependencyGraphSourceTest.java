@@ -59,10 +59,39 @@ class DependencyGraphSourceTest {
                 .isEqualTo("1.0-SNAPSHOT");
     }
 
+    @Test
+    @DisplayName("Maven 4 processor dependencies and what they bring are left to ProcessorPathSource, not doubled")
+    void skipsMaven4ProcessorDependencies() {
+        MavenProject project = Projects.project();
+        Set<Artifact> artifacts = new LinkedHashSet<>();
+        artifacts.add(artifact("com.google.dagger:dagger:2.51", "compile", "com.acme:app:jar:1.0"));
+        artifacts.add(typed(
+                "com.google.dagger:dagger-compiler:2.51.1",
+                "processor",
+                "compile",
+                "com.acme:app:jar:1.0",
+                "com.google.dagger:dagger-compiler:processor:2.51.1"));
+        artifacts.add(artifact(
+                "com.google.dagger:dagger-spi:2.51.1",
+                "compile",
+                "com.acme:app:jar:1.0",
+                "com.google.dagger:dagger-compiler:processor:2.51.1",
+                "com.google.dagger:dagger-spi:jar:2.51.1"));
+        project.setArtifacts(artifacts);
+
+        assertThat(DependencyGraphSource.observe(project))
+                .extracting(VersionObservation::toString)
+                .containsExactly("com.google.dagger:dagger:2.51 (direct dependency (compile))");
+    }
+
     private static Artifact artifact(String coordinates, String scope, String... trail) {
+        return typed(coordinates, "jar", scope, trail);
+    }
+
+    private static Artifact typed(String coordinates, String type, String scope, String... trail) {
         String[] parts = coordinates.split(":");
-        DefaultArtifact artifact = new DefaultArtifact(
-                parts[0], parts[1], parts[2], scope, "jar", null, new DefaultArtifactHandler("jar"));
+        DefaultArtifact artifact =
+                new DefaultArtifact(parts[0], parts[1], parts[2], scope, type, null, new DefaultArtifactHandler(type));
         artifact.setDependencyTrail(trail.length == 0 ? null : Arrays.asList(trail));
         return artifact;
     }

@@ -16,11 +16,27 @@ import java.util.stream.Stream;
 /**
  * Makes the next compile rerun when a file that a consumer's keys were made from changed and no Java file did.
  * maven-compiler-plugin notices only Java sources, says "Nothing to compile", and leaves generated code stale.
- * The least invasive lever that works on its 3.x versions: deleting the execution's {@code inputFiles.lst}, which
- * makes it recompile the module "because of added or removed source files". The user's files are not touched.
+ * The least invasive lever: on its 3.x versions, deleting the execution's {@code inputFiles.lst}, which makes it
+ * recompile the module "because of added or removed source files"; on 4.x (Maven 4), deleting the execution's
+ * incremental state {@code maven-status/maven-compiler-plugin/<execution>.cache}, which makes it compile
+ * everything. The user's files are not touched.
  */
 final class StaleCompile {
+    /** maven-compiler-plugin 3.x: {@code maven-status/maven-compiler-plugin/<goal>/<execution>/inputFiles.lst}. */
+    private static final String INPUT_FILES = "inputFiles.lst";
+
+    /** maven-compiler-plugin 4.x: {@code maven-status/maven-compiler-plugin/<execution>.cache}. */
+    private static final String CACHE_SUFFIX = ".cache";
+
     private StaleCompile() {}
+
+    private static boolean isCompilerState(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals(INPUT_FILES)
+                || (name.endsWith(CACHE_SUFFIX)
+                        && file.getParent().getFileName().toString().equals("maven-compiler-plugin")
+                        && Files.isRegularFile(file));
+    }
 
     /** A tracked file that changed, and the consumer that read it. */
     static final class Change {
@@ -71,12 +87,18 @@ final class StaleCompile {
         }
         List<Path> lists = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(status, 3)) {
-            walk.filter(p -> p.getFileName().toString().equals("inputFiles.lst"))
-                    .forEach(lists::add);
+            walk.filter(StaleCompile::isCompilerState).forEach(lists::add);
         }
         for (Path list : lists) {
             Files.deleteIfExists(list);
-            marked.add(status.relativize(list.getParent()).toString().replace('\\', '/'));
+            Path named = list.getFileName().toString().equals(INPUT_FILES)
+                    ? status.relativize(list.getParent())
+                    : status.relativize(list);
+            String execution = named.toString().replace('\\', '/');
+            marked.add(
+                    execution.endsWith(CACHE_SUFFIX)
+                            ? execution.substring(0, execution.length() - CACHE_SUFFIX.length())
+                            : execution);
         }
         return marked;
     }

@@ -61,6 +61,21 @@ class StaleCompileTest {
         assertThat(StaleCompile.markCompilesStale(project.resolve("nowhere"))).isEqualTo(Collections.emptyList());
     }
 
+    @Test
+    @DisplayName("maven-compiler-plugin 4.x (Maven 4): each execution's .cache is removed, and nothing else")
+    void marksCompiler4Stale() throws Exception {
+        Path target = project.resolve("target");
+        Path compile = write("target/maven-status/maven-compiler-plugin/default-compile.cache", "A");
+        Path test = write("target/maven-status/maven-compiler-plugin/default-testCompile.cache", "B");
+        Path elsewhere = write("target/maven-status/other-plugin/default.cache", "C");
+
+        assertThat(StaleCompile.markCompilesStale(target))
+                .containsExactlyInAnyOrder("default-compile", "default-testCompile");
+        assertThat(compile).doesNotExist();
+        assertThat(test).doesNotExist();
+        assertThat(elsewhere).exists();
+    }
+
     private Path write(String relative, String content) throws Exception {
         Path file = project.resolve(relative);
         Files.createDirectories(file.getParent());

@@ -1,0 +1,1 @@
+evaluate(new File(basedir, '../../../src/it/lib/Fleet.groovy'))(basedir, 50, 10, 10)
