@@ -102,9 +102,17 @@ public class PrepareMojo extends AbstractCacheMojo {
             List<StaleCompile.Change> changes = StaleCompile.changedInputs(layout, indexed.index);
             if (!changes.isEmpty()) {
                 List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
+                boolean compiledBefore = Files.isDirectory(buildDirectory.resolve("maven-status"));
                 for (StaleCompile.Change change : changes) {
-                    getLog().info("Tandem: " + shown(change.file) + " changed since " + change.consumer
-                            + " read it: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
+                    if (marked.isEmpty() && compiledBefore) {
+                        getLog().warn("Tandem: " + shown(change.file) + " changed since " + change.consumer
+                                + " read it, but " + buildDirectory.resolve("maven-status")
+                                + " has no maven-compiler-plugin state to reset: if the compile says \"Nothing to"
+                                + " compile\", run mvn clean compile");
+                    } else {
+                        getLog().info("Tandem: " + shown(change.file) + " changed since " + change.consumer
+                                + " read it: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
+                    }
                 }
             }
             CacheMaintenance.Result kept =
