@@ -50,6 +50,7 @@ public final class LinkCheck {
         int links = 0;
         for (Path page : pages) {
             String html = Files.readString(page);
+            check.anchors.put(page.toAbsolutePath().normalize(), anchorsIn(html));
             Matcher m = LINK.matcher(html);
             while (m.find()) {
                 links++;
@@ -110,18 +111,23 @@ public final class LinkCheck {
         return anchorsOf(file).contains(fragment) ? null : "no anchor #" + fragment + " in " + root.relativize(file);
     }
 
+    /** A page's anchors are read with its links; a linked file that is not a page is read here. */
     private Set<String> anchorsOf(Path file) {
         return anchors.computeIfAbsent(file, f -> {
-            Set<String> ids = new HashSet<>();
             try {
-                Matcher m = ANCHOR.matcher(Files.readString(f));
-                while (m.find()) {
-                    ids.add(m.group(2));
-                }
+                return anchorsIn(Files.readString(f));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return ids;
         });
+    }
+
+    private static Set<String> anchorsIn(String html) {
+        Set<String> ids = new HashSet<>();
+        Matcher m = ANCHOR.matcher(html);
+        while (m.find()) {
+            ids.add(m.group(2));
+        }
+        return ids;
     }
 }

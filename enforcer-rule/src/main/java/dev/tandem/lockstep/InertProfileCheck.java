@@ -99,10 +99,10 @@ final class InertProfileCheck {
                 problems.add("the lockstep profile's <activation> has no <jdk> condition" + fix);
             }
         } else if (!neverMatches(jdk)) {
-            problems.add("<jdk>" + jdk.trim() + "</jdk> matches "
-                    + (jdk.trim().startsWith("!") || !jdk.trim().matches("^[\\[(].*")
-                            ? "JDKs some consumers run"
-                            : "a JDK version of 1 or newer (an open or too wide range)")
+            String spec = jdk.trim();
+            boolean range = spec.startsWith("[") || spec.startsWith("(");
+            problems.add("<jdk>" + spec + "</jdk> matches "
+                    + (range ? "a JDK version of 1 or newer (an open or too wide range)" : "JDKs some consumers run")
                     + fix);
         }
     }
