@@ -1,10 +1,12 @@
 package dev.tandem.cache;
 
 import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.CacheStats;
 import dev.tandem.cache.store.ConsumerId;
 import dev.tandem.cache.store.ConsumerLock;
+import dev.tandem.cache.store.CorruptCacheFileException;
 import dev.tandem.cache.store.EntryPack;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.TrackedInputs;
@@ -13,7 +15,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -78,6 +79,9 @@ public final class ProcessorCache implements AutoCloseable {
     private final LongAdder savedNanos = new LongAdder();
     private volatile EntryPack pack;
     private volatile String disabled;
+    /** Whether the consumer's folders were found real (no link) and usable at open: only then is there scratch. */
+    private final boolean foldersUsable;
+
     private final List<String> damagedAtOpen = new ArrayList<>();
 
     private ProcessorCache(
@@ -97,6 +101,7 @@ public final class ProcessorCache implements AutoCloseable {
         this.inputs = new Inputs(index, lastBuild);
         this.build = build;
         this.disabled = disabled;
+        this.foldersUsable = root != null && disabled == null;
     }
 
     /**
@@ -162,7 +167,10 @@ public final class ProcessorCache implements AutoCloseable {
         Path consumer = layout.consumer(id);
         String disabled = null;
         try {
-            Files.createDirectories(CacheLayout.files(consumer));
+            CacheFiles.createDirectories(root, CacheLayout.files(consumer));
+        } catch (CacheFiles.LinkInCacheException e) {
+            disabled = e.getMessage();
+            warnings.accept("Tandem cache for " + id + " is off: " + disabled + " Every look-up computes.");
         } catch (IOException | SecurityException e) {
             disabled = "cannot create " + consumer + " (" + e + ")";
             warnings.accept("Tandem cache for " + id + " is off: " + disabled + "; every look-up computes.");
@@ -182,10 +190,18 @@ public final class ProcessorCache implements AutoCloseable {
             index = InputIndex.empty(target == null || target.getParent() == null ? root : target.getParent());
         }
         Path properties = CacheLayout.consumerProperties(consumer);
-        Properties state = BuildInfo.read(properties);
+        boolean[] damaged = {false};
+        Properties state = disabled != null ? new Properties() : BuildInfo.read(properties, name -> damaged[0] = true);
         int lastBuild = BuildInfo.number(state, "lastBuild", 0);
+        if (lastBuild > build) {
+            lastBuild = 0; // the index is older than this consumer's state (built without prepare): all changed
+        }
         ProcessorCache cache = new ProcessorCache(id, version, root, warnings, index, build, lastBuild, disabled);
-        if (Files.exists(properties) && !id.equals(state.getProperty("id"))) {
+        if (damaged[0]) {
+            warnings.accept("Tandem cache for " + id + ": " + properties + " is damaged; its build state is reset,"
+                    + " so every input counts as changed since its last build (entries are checked one by one and"
+                    + " stay). It is rewritten at the end of this compilation.");
+        } else if (!state.isEmpty() && !id.equals(state.getProperty("id"))) {
             cache.damagedAtOpen.add(properties.getFileName().toString()); // rewritten whole at close
         }
         return cache;
@@ -307,7 +323,7 @@ public final class ProcessorCache implements AutoCloseable {
             long range = 1 + (ByteBuffer.wrap(key.digest()).getInt() & 0xfffffL);
             return ConsumerLock.acquire(CacheLayout.lock(directory), range);
         } catch (IOException | RuntimeException e) {
-            disable("cannot lock " + CacheLayout.lock(directory) + " (" + e + ")");
+            disable("cannot lock " + CacheLayout.lock(directory) + " (" + describe(e) + ")");
             return null;
         }
     }
@@ -325,7 +341,7 @@ public final class ProcessorCache implements AutoCloseable {
             }
             return value;
         } catch (IOException | RuntimeException e) {
-            disable("cannot read " + CacheLayout.pack(directory) + " (" + e + ")");
+            disable("cannot read " + CacheLayout.pack(directory) + " (" + describe(e) + ")");
             return null;
         }
     }
@@ -338,7 +354,7 @@ public final class ProcessorCache implements AutoCloseable {
         try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
             bytesWritten.add(pack().append(key.digest(), value, computeMicros));
         } catch (IOException | RuntimeException e) {
-            disable("cannot write " + CacheLayout.pack(directory) + " (" + e + ")");
+            disable("cannot write " + CacheLayout.pack(directory) + " (" + describe(e) + ")");
         }
     }
 
@@ -359,6 +375,8 @@ public final class ProcessorCache implements AutoCloseable {
     private static EntryPack openPack(Path file) throws IOException {
         try {
             return EntryPack.open(file);
+        } catch (CacheFiles.LinkInCacheException link) {
+            throw link; // not even for reading
         } catch (IOException cannotWrite) {
             EntryPack readOnly = EntryPack.openForReading(file);
             if (readOnly == null) {
@@ -366,6 +384,13 @@ public final class ProcessorCache implements AutoCloseable {
             }
             return readOnly;
         }
+    }
+
+    /** Tandem's own exceptions say what and where in their message; others are shown with their class. */
+    private static String describe(Throwable e) {
+        return e instanceof CacheFiles.LinkInCacheException || e instanceof CorruptCacheFileException
+                ? e.getMessage()
+                : e.toString();
     }
 
     private void disable(String why) {
@@ -383,10 +408,10 @@ public final class ProcessorCache implements AutoCloseable {
 
     /**
      * The consumer's private scratch directory, stable across builds, removed by {@code mvn clean}; {@code null}
-     * when the cache is off.
+     * when the cache was off from the start (no cache directory, or its folders could not be made or were links).
      */
     public Path directory() {
-        return disabled != null && root == null ? null : CacheLayout.files(directory);
+        return foldersUsable ? CacheLayout.files(directory) : null;
     }
 
     /** Whether entries are read and written; false after a failure disabled the cache. */
@@ -409,7 +434,7 @@ public final class ProcessorCache implements AutoCloseable {
                 flush(); // a cache that turned itself off has said so once, and writes nothing more
             }
         } catch (IOException | RuntimeException e) {
-            warnings.accept("Tandem cache for " + id + " could not save its statistics (" + e + ")");
+            warnings.accept("Tandem cache for " + id + " could not save its statistics (" + describe(e) + ")");
         } finally {
             try {
                 if (pack != null) {
@@ -425,7 +450,7 @@ public final class ProcessorCache implements AutoCloseable {
     }
 
     private void flush() throws IOException {
-        Files.createDirectories(directory);
+        CacheFiles.createDirectories(root, directory);
         List<String> damaged = new ArrayList<>(damagedAtOpen);
         try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
             Path statsFile = CacheLayout.stats(directory);

@@ -1,6 +1,7 @@
 package dev.tandem.maven;
 
 import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.ConsumerLock;
 import dev.tandem.cache.store.EntryPack;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -41,19 +43,17 @@ final class CacheMaintenance {
         int compacted;
         int evicted;
         long bytes;
+        /** Links found where consumers' folders belong: left alone, one warning each. */
+        final List<String> warnings = new ArrayList<>();
     }
 
     Result run(int build, int pruneAfterBuilds, long maxConsumerSize) throws IOException {
         Result result = new Result();
-        sweepTemporaryFiles(layout, STALE_TEMPORARY_MILLIS);
-        if (!Files.isDirectory(layout.consumers())) {
-            return result;
-        }
-        List<Path> consumers;
-        try (Stream<Path> list = Files.list(layout.consumers())) {
-            consumers = new ArrayList<>();
-            list.filter(Files::isDirectory).forEach(consumers::add);
-        }
+        List<Path> consumers = layout.consumerFolders(link -> result.warnings.add("Tandem: " + link + " is a"
+                + " symbolic link where a consumer's cache folder belongs; Tandem never reads, cleans or deletes"
+                + " through links, so that consumer's cache is off. Delete the link (mvn clean removes the whole"
+                + " cache)."));
+        sweepTemporaryFiles(layout.root(), consumers, STALE_TEMPORARY_MILLIS);
         for (Path consumer : consumers) {
             int lastBuild =
                     BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", build);
@@ -78,16 +78,16 @@ final class CacheMaintenance {
      * the cache root and each consumer's directory. A younger file may belong to a write under way, and stays.
      */
     static void sweepTemporaryFiles(CacheLayout layout, long olderThanMillis) throws IOException {
+        sweepTemporaryFiles(layout.root(), layout.consumerFolders(link -> {}), olderThanMillis);
+    }
+
+    private static void sweepTemporaryFiles(Path root, List<Path> consumers, long olderThanMillis) throws IOException {
         List<Path> dirs = new ArrayList<>();
-        dirs.add(layout.root());
-        if (Files.isDirectory(layout.consumers())) {
-            try (Stream<Path> consumers = Files.list(layout.consumers())) {
-                consumers.filter(Files::isDirectory).forEach(dirs::add);
-            }
-        }
+        dirs.add(root);
+        dirs.addAll(consumers);
         long cutoff = System.currentTimeMillis() - olderThanMillis;
         for (Path dir : dirs) {
-            if (!Files.isDirectory(dir)) {
+            if (!CacheFiles.isRealFolder(dir)) {
                 continue;
             }
             try (Stream<Path> files = Files.list(dir)) {
@@ -95,8 +95,10 @@ final class CacheMaintenance {
                     String name = file.getFileName().toString();
                     if (name.startsWith(".")
                             && name.endsWith(".tmp")
-                            && Files.isRegularFile(file)
-                            && Files.getLastModifiedTime(file).toMillis() <= cutoff) {
+                            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS)
+                                            .toMillis()
+                                    <= cutoff) {
                         Files.deleteIfExists(file);
                     }
                 }

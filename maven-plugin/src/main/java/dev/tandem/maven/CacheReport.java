@@ -5,12 +5,10 @@ import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.CacheStats;
 import dev.tandem.cache.store.EntryPack;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** The table {@code tandem:status} prints: per consumer, what its cache holds and what it did in its last build. */
 final class CacheReport {
@@ -20,11 +18,10 @@ final class CacheReport {
         List<String> lines = new ArrayList<>();
         int build = BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
         lines.add("Tandem cache " + layout.root() + " (build " + build + ")");
-        List<Path> consumers = new ArrayList<>();
-        if (Files.isDirectory(layout.consumers())) {
-            try (Stream<Path> list = Files.list(layout.consumers())) {
-                list.filter(Files::isDirectory).sorted().forEach(consumers::add);
-            }
+        List<Path> links = new ArrayList<>();
+        List<Path> consumers = layout.consumerFolders(links::add);
+        for (Path link : links) {
+            lines.add("  " + link + " is a symbolic link, not a consumer: Tandem leaves it alone; delete it");
         }
         if (consumers.isEmpty()) {
             lines.add("  no consumer has used it yet");

@@ -59,7 +59,9 @@ final class InputIndexer {
      * Walks the file sets and writes a fresh index to {@code indexFile}, reusing what the previous one there
      * knows.
      *
-     * @param build this build's number: files whose content changed are marked with it
+     * @param build this build's number: files whose content changed are marked with it. When the previous index has
+     *     a higher or equal number (build.properties was damaged or deleted), the sequence goes on from the index's:
+     *     a number that moved back would make consumers miss changes. The index written has the number used.
      */
     Result index(List<FileSet> inputs, Path indexFile, int build) throws IOException {
         long start = System.nanoTime();
@@ -68,6 +70,9 @@ final class InputIndexer {
         String problem = null;
         try {
             previous = InputIndex.open(indexFile);
+            if (previous != null && previous.buildNumber() >= build && previous.buildNumber() < Integer.MAX_VALUE) {
+                build = previous.buildNumber() + 1;
+            }
             if (previous != null && !previous.basedir().equals(basedir)) {
                 previous = null; // the project moved: paths and inodes mean nothing any more
             }

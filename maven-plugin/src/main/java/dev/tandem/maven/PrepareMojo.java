@@ -1,6 +1,7 @@
 package dev.tandem.maven;
 
 import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import java.io.File;
 import java.io.IOException;
@@ -92,10 +93,14 @@ public class PrepareMojo extends AbstractCacheMojo {
         }
         CacheLayout layout = new CacheLayout(root);
         try {
-            Files.createDirectories(root);
-            int build = nextBuild(layout);
+            CacheFiles.createDirectories(root, root);
+            int requested = nextBuild(layout, 0);
             InputIndexer.Result indexed = new InputIndexer(project.getBasedir().toPath(), threadCount())
-                    .index(fileSets(), layout.inputIndex(), build);
+                    .index(fileSets(), layout.inputIndex(), requested);
+            int build = indexed.index.buildNumber();
+            if (build != requested) {
+                nextBuild(layout, build); // build.properties had fallen behind the index: catch up
+            }
             if (indexed.previousProblem != null) {
                 getLog().warn(indexed.previousProblem);
             }
@@ -117,6 +122,7 @@ public class PrepareMojo extends AbstractCacheMojo {
             }
             CacheMaintenance.Result kept =
                     new CacheMaintenance(layout).run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize);
+            kept.warnings.forEach(getLog()::warn);
             project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
             getLog().info(String.format(
                     "Tandem: %d input files indexed, %d changed (%d read) in %d ms; cache %s for %d consumer%s%s",
@@ -133,6 +139,9 @@ public class PrepareMojo extends AbstractCacheMojo {
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Tandem: build " + build + ", cache root " + root + ", inputs " + fileSets());
             }
+        } catch (CacheFiles.LinkInCacheException e) {
+            project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
+            getLog().warn("Tandem: " + e.getMessage() + " This build runs without the input index.");
         } catch (IOException e) {
             // a cache that cannot be written is a slower build, not a failed one: processors hash what they read
             project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
@@ -162,9 +171,17 @@ public class PrepareMojo extends AbstractCacheMojo {
         return defaults;
     }
 
-    private static int nextBuild(CacheLayout layout) throws IOException {
-        Properties info = BuildInfo.read(layout.buildInfo());
-        int build = BuildInfo.number(info, "build", 0) + 1;
+    /**
+     * One more than build.properties says. A damaged or deleted build.properties never moves the sequence back
+     * (which would make consumers miss changes): the indexer goes on from the previous index's number when that is
+     * higher, and this file is written again with it.
+     */
+    private int nextBuild(CacheLayout layout, int atLeast) throws IOException {
+        Properties info = BuildInfo.read(
+                layout.buildInfo(),
+                damaged -> getLog().warn("Tandem: " + layout.buildInfo() + " is damaged; the build sequence goes on"
+                        + " from the input index, and the file is rewritten."));
+        int build = Math.max(BuildInfo.number(info, "build", 0) + 1, atLeast);
         info.setProperty("build", String.valueOf(build));
         info.setProperty("time", java.time.Instant.now().toString());
         info.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));

@@ -1,8 +1,10 @@
 package dev.tandem.maven;
 
+import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -33,8 +35,12 @@ public class PurgeMojo extends AbstractCacheMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+        if (CacheFiles.isLink(layout.root())) {
+            throw new MojoExecutionException("Tandem will not purge " + layout.root() + ": it is a symbolic link, and"
+                    + " Tandem never deletes through links. Delete the link itself if the cache behind it is yours.");
+        }
         try {
-            if (!Files.exists(target)) {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 getLog().info("Tandem: nothing to purge, " + target + " does not exist");
                 return;
             }

@@ -52,14 +52,8 @@ final class StaleCompile {
     /** The tracked inputs of every consumer that differ from the fresh index (or from the file, outside it). */
     static List<Change> changedInputs(CacheLayout layout, InputIndex index) throws IOException {
         List<Change> changes = new ArrayList<>();
-        if (!Files.isDirectory(layout.consumers())) {
-            return changes;
-        }
-        List<Path> consumers = new ArrayList<>();
-        try (Stream<Path> list = Files.list(layout.consumers())) {
-            list.filter(Files::isDirectory).forEach(consumers::add);
-        }
-        for (Path consumer : consumers) {
+        // links are not consumers: CacheMaintenance warns about them in the same prepare
+        for (Path consumer : layout.consumerFolders(link -> {})) {
             for (Map.Entry<String, String> tracked :
                     TrackedInputs.read(CacheLayout.tracked(consumer)).entrySet()) {
                 Path file = Paths.get(tracked.getKey());

@@ -1,13 +1,16 @@
 package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.EntryPack;
 import dev.tandem.cache.store.UsedKeys;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
@@ -59,6 +62,43 @@ class CacheMaintenanceTest {
             assertThat(pack.get(digest(1))).isNull();
             assertThat(pack.get(digest(4))).isNull();
         }
+    }
+
+    @Test
+    @DisplayName("a consumer folder linked outside: nothing there is cleaned or deleted, one warning names the link")
+    void leavesLinkedConsumerFoldersAlone(@TempDir Path outside) throws Exception {
+        CacheLayout layout = new CacheLayout(root);
+        Path old = Files.write(outside.resolve(".notes.tmp"), "the user's notes".getBytes(StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(old, FileTime.fromMillis(0));
+        Path unused = Files.write(outside.resolve("consumer.properties"), "lastBuild=1\n".getBytes());
+        Files.createDirectories(layout.consumers());
+        Path link = Files.createSymbolicLink(layout.consumers().resolve("linked"), outside);
+
+        CacheMaintenance.Result result = new CacheMaintenance(layout).run(50, 10, 1);
+
+        assertThat(old).hasContent("the user's notes");
+        assertThat(unused).exists();
+        assertThat(link).exists();
+        assertThat(result.pruned).isZero();
+        assertThat(result.warnings).singleElement(STRING).contains(link.toString(), "symbolic link", "Delete the link");
+    }
+
+    @Test
+    @DisplayName("the consumers folder itself linked outside: likewise left alone with one warning")
+    void leavesALinkedConsumersFolderAlone(@TempDir Path outside) throws Exception {
+        CacheLayout layout = new CacheLayout(root);
+        Path inside = Files.createDirectories(outside.resolve("some-consumer"));
+        Path old = Files.write(inside.resolve(".entries.pack.tmp"), new byte[] {1});
+        Files.setLastModifiedTime(old, FileTime.fromMillis(0));
+        Files.createSymbolicLink(layout.consumers(), outside);
+
+        CacheMaintenance.Result result = new CacheMaintenance(layout).run(50, 10, 1);
+
+        assertThat(old).exists();
+        assertThat(inside).exists();
+        assertThat(result.warnings)
+                .singleElement(STRING)
+                .contains(layout.consumers().toString());
     }
 
     private static Path consumer(CacheLayout layout, String id, int lastBuild) throws Exception {

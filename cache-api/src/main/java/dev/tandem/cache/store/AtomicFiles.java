@@ -11,7 +11,7 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp = CacheFiles.createTempFile(target);
         try {
             Files.write(temp, content);
             move(temp, target);

@@ -1,40 +1,78 @@
 package dev.tandem.cache.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 
 /**
  * {@code build.properties} (build number, time, Tandem version) and each consumer's {@code consumer.properties}
- * (owner id, format version, last build that used it): small text files a person may read.
+ * (owner id, format version, last build that used it): small text files a person may read, each with a {@code
+ * checksum} property (CRC32C of the other properties, sorted) so that a damaged one is noticed. A wrong build number
+ * would make "what changed since my last build" answer "nothing": a damaged file reads as absent, and absent
+ * means "everything changed".
  */
 public final class BuildInfo {
     public static final int FORMAT_VERSION = 1;
+    static final String CHECKSUM = "checksum";
 
     private BuildInfo() {}
 
-    /** @return the properties, empty when the file is missing or unreadable */
+    /** @return the properties, empty when the file is missing, unreadable or damaged */
     public static Properties read(Path file) {
+        return read(file, damage -> {});
+    }
+
+    /**
+     * As {@link #read(Path)}, telling {@code damaged} the file's name when it is there but unreadable, without its
+     * checksum, or does not match it.
+     */
+    public static Properties read(Path file, Consumer<String> damaged) {
         Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
+        try {
+            properties.load(new ByteArrayInputStream(CacheFiles.readSmall(file)));
         } catch (NoSuchFileException e) {
-            // a first build
+            return properties; // a first build
         } catch (IOException | IllegalArgumentException e) {
-            properties.clear();
+            damaged.accept(file.getFileName().toString());
+            return new Properties();
+        }
+        String stored = (String) properties.remove(CHECKSUM);
+        if (stored == null || !stored.equals(checksum(properties))) {
+            damaged.accept(file.getFileName().toString());
+            return new Properties();
         }
         return properties;
     }
 
     public static void write(Path file, Properties properties, String comment) throws IOException {
+        Properties withChecksum = new Properties();
+        withChecksum.putAll(properties);
+        withChecksum.remove(CHECKSUM);
+        withChecksum.setProperty(CHECKSUM, checksum(withChecksum));
         StringWriter text = new StringWriter();
-        properties.store(text, comment);
+        withChecksum.store(text, comment);
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** CRC32C over {@code key=value\n} of every property but the checksum, sorted by key. */
+    private static String checksum(Properties properties) {
+        Map<String, String> sorted = new TreeMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (!name.equals(CHECKSUM)) {
+                sorted.put(name, properties.getProperty(name));
+            }
+        }
+        CRC32C crc = new CRC32C();
+        sorted.forEach((k, v) -> crc.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+        return String.format("%08x", crc.getValue());
     }
 
     /** The number stored under {@code key}, or {@code fallback} when absent or not a number. */

@@ -1,6 +1,15 @@
 package dev.tandem.cache.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Where everything lives under the cache root ({@code target/tandem} by default). The one place that names files.
@@ -40,6 +49,32 @@ public final class CacheLayout {
 
     public Path consumers() {
         return root.resolve("consumers");
+    }
+
+    /**
+     * The consumers' folders, sorted. A link among them (or in place of {@code consumers/} itself) is no consumer:
+     * it is told to {@code links} and left alone, so maintenance never reads, cleans or deletes through it.
+     */
+    public List<Path> consumerFolders(Consumer<Path> links) throws IOException {
+        Path consumers = consumers();
+        if (CacheFiles.isLink(consumers)) {
+            links.accept(consumers);
+            return Collections.emptyList();
+        }
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> list = Files.list(consumers)) {
+            list.forEach(entry -> {
+                if (CacheFiles.isLink(entry)) {
+                    links.accept(entry);
+                } else if (CacheFiles.isRealFolder(entry)) {
+                    folders.add(entry);
+                }
+            });
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return Collections.emptyList();
+        }
+        Collections.sort(folders);
+        return folders;
     }
 
     /** The consumer's directory; the id is checked first. */

@@ -2,7 +2,6 @@ package dev.tandem.cache.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
@@ -31,7 +30,7 @@ final class ChecksummedFile {
     static ByteBuffer read(Path file, int magic, short version) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = CacheFiles.readSmall(file);
         } catch (NoSuchFileException e) {
             return null;
         }

@@ -67,7 +67,7 @@ public final class ConsumerLock implements AutoCloseable {
         Path key = lockFile.toAbsolutePath().normalize();
         FileChannel channel = CHANNELS.get(key);
         if (channel == null || !channel.isOpen()) {
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = CacheFiles.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             CHANNELS.put(key, channel);
         }
         return channel;

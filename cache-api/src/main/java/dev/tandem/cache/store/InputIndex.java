@@ -2,14 +2,10 @@ package dev.tandem.cache.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,7 +18,8 @@ import java.util.zip.CRC32C;
  * once per build, read by every processor invocation.
  *
  * <p>javac loads processors in a fresh class loader for every compilation, so opening must not parse: the file is
- * memory-mapped, its CRC checked, and a look-up is a binary search over an offset table. Layout, big-endian:
+ * read whole (not mapped: a mapping faults the reader when someone truncates the file in place), its CRC and every
+ * offset in it checked against its size, and a look-up is a binary search over an offset table. Layout, big-endian:
  *
  * <pre>
  * magic "TNDI" (4)  version (2)  reserved (2)  entry count (4)  build number (4)  indexed at, epoch ms (8)
@@ -140,18 +137,14 @@ public final class InputIndex {
      * @throws CorruptCacheFileException when it is not an intact index of this format
      */
     public static InputIndex open(Path file) throws IOException {
-        MappedByteBuffer map;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new CorruptCacheFileException(file, "larger than any index Tandem writes");
-            }
-            map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        byte[] bytes;
+        try {
+            bytes = CacheFiles.readWhole(file, Integer.MAX_VALUE - 8);
         } catch (NoSuchFileException e) {
             return null;
         }
         try {
-            return parseHeader(file, map);
+            return parseHeader(file, ByteBuffer.wrap(bytes));
         } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
             throw new CorruptCacheFileException(file, "truncated");
         }
@@ -185,8 +178,36 @@ public final class InputIndex {
         if (count < 0 || table + 4L * count > size - 4) {
             throw new CorruptCacheFileException(file, "entry count out of range");
         }
-        return new InputIndex(
-                map, count, build, indexedAt, Paths.get(new String(basedir, StandardCharsets.UTF_8)), table);
+        Path base;
+        try {
+            base = Paths.get(new String(basedir, StandardCharsets.UTF_8));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CorruptCacheFileException(file, "base directory is not a path");
+        }
+        if (!base.isAbsolute()) {
+            throw new CorruptCacheFileException(file, "base directory is not absolute");
+        }
+        checkEntryBounds(file, map, table, count, size - 4);
+        return new InputIndex(map, count, build, indexedAt, base, table);
+    }
+
+    /**
+     * Every entry the offset table points at lies whole between the table's end and the CRC: the CRC proves the
+     * bytes are the ones written, not that the writer was Tandem. One pass over the table, cheap next to the CRC.
+     */
+    private static void checkEntryBounds(Path file, ByteBuffer map, int table, int count, int end)
+            throws CorruptCacheFileException {
+        long entriesStart = table + 4L * count;
+        for (int i = 0; i < count; i++) {
+            long at = entriesStart + map.getInt(table + 4 * i);
+            if (at < entriesStart || at + 2 > end) {
+                throw new CorruptCacheFileException(file, "entry " + i + " lies outside the file");
+            }
+            int pathLength = Short.toUnsignedInt(map.getShort((int) at));
+            if (at + 2 + pathLength + FIXED_ENTRY_SIZE > end) {
+                throw new CorruptCacheFileException(file, "entry " + i + " runs past the end of the file");
+            }
+        }
     }
 
     /**
@@ -231,7 +252,7 @@ public final class InputIndex {
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, out.position());
         out.putInt((int) crc.getValue());
-        Files.createDirectories(file.getParent());
+        CacheFiles.createDirectories(file.getParent(), file.getParent());
         AtomicFiles.write(file, out.array());
         return parseHeader(file, ByteBuffer.wrap(out.array()));
     }

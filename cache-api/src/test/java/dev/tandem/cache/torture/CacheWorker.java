@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * put ROOT FIRST COUNT               puts and computeIfAbsents keys FIRST.. in a loop until killed
+ * once ROOT COUNT                    computeIfAbsents keys 0..COUNT once, then closes the cache
  * contend ROOT KEYS SECONDS LOG THREADS
  *                                    THREADS threads computeIfAbsent random keys of 0..KEYS for SECONDS; each
  *                                    computation appends "pid key" to LOG; prints "lookups corrupt"
@@ -33,6 +34,13 @@ public final class CacheWorker {
         Path root = Paths.get(args[1]);
         if (args[0].equals("put")) {
             put(root, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        } else if (args[0].equals("once")) {
+            try (ProcessorCache cache = open(root)) {
+                for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+                    int n = i;
+                    cache.computeIfAbsent(key(cache, n), () -> expected(n));
+                }
+            }
         } else {
             contend(
                     root,

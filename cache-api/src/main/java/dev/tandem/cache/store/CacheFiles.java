@@ -1,0 +1,200 @@
+package dev.tandem.cache.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * How the cache touches the disk: never through a link, and never more open than {@code 0644} for files and
+ * {@code 0755} for folders, whatever the umask (a cache entry becomes code in a build, so nobody else may plant
+ * one).
+ *
+ * <p>A link anywhere inside the cache directory could point a write, a truncation or a deletion at a file outside
+ * it. So every folder from the cache root down is checked to be a real folder, files are opened with {@link
+ * LinkOption#NOFOLLOW_LINKS}, and a file with a second hard link is never written in place. What finds a link throws
+ * {@link LinkInCacheException}, which names it.
+ */
+public final class CacheFiles {
+    private static final FileAttribute<?>[] NONE = new FileAttribute<?>[0];
+    private static final FileAttribute<?>[] FOLDER =
+            new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))};
+    private static final FileAttribute<?>[] FILE =
+            new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))};
+    /** Files Tandem reads whole (statistics, tracked inputs, used keys, properties) are small; a larger one is damage. */
+    static final long MAX_SMALL_FILE = 64L * 1024 * 1024;
+
+    private CacheFiles() {}
+
+    /** A link where the cache needs a real file or folder. */
+    public static final class LinkInCacheException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final Path link;
+
+        LinkInCacheException(Path link, String what) {
+            super(link + " is " + what + "; Tandem never follows links inside its cache directory. Delete it (mvn"
+                    + " clean removes the whole cache).");
+            this.link = link;
+        }
+
+        /** The link that was found. */
+        public Path link() {
+            return link;
+        }
+    }
+
+    /**
+     * Creates {@code dir} and the folders between {@code root} and it (each {@code 0755} at most), and checks that
+     * {@code root} and every folder below it on the way is a real folder, not a link. The folders above {@code
+     * root} are the user's and are not checked.
+     */
+    public static Path createDirectories(Path root, Path dir) throws IOException {
+        if (!dir.startsWith(root)) {
+            throw new IllegalArgumentException(dir + " is not inside the cache directory " + root);
+        }
+        Path parent = root.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent, folderAttributes(parent));
+        }
+        Path at = root;
+        makeFolder(at);
+        for (Path name : root.relativize(dir)) {
+            if (name.toString().isEmpty()) {
+                continue;
+            }
+            at = at.resolve(name);
+            makeFolder(at);
+        }
+        return dir;
+    }
+
+    private static void makeFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectory(folder, folderAttributes(folder));
+        } catch (FileAlreadyExistsException exists) {
+            // checked below
+        }
+        requireRealFolder(folder);
+    }
+
+    /** Throws {@link LinkInCacheException} when {@code folder} is a link, or something other than a folder. */
+    public static void requireRealFolder(Path folder) throws IOException {
+        BasicFileAttributes attributes =
+                Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink()) {
+            throw new LinkInCacheException(folder, "a symbolic link");
+        }
+        if (!attributes.isDirectory()) {
+            throw new IOException(folder + " is not a folder; delete it (mvn clean removes the whole cache).");
+        }
+    }
+
+    /** Whether {@code path} is a symbolic link itself (its target is not looked at). */
+    public static boolean isLink(Path path) {
+        return Files.isSymbolicLink(path);
+    }
+
+    /** Whether {@code path} is a real folder: not a link, even to a folder. */
+    public static boolean isRealFolder(Path path) {
+        return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Opens a file of the cache without following a link; a file it creates is {@code 0644} at most. A file with
+     * another hard link is refused when opened for writing, since writing it would write the other name's file.
+     */
+    public static FileChannel open(Path file, OpenOption... options) throws IOException {
+        Set<OpenOption> all = new LinkedHashSet<>(Arrays.asList(options));
+        all.add(LinkOption.NOFOLLOW_LINKS);
+        boolean writes = all.contains(StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            channel =
+                    FileChannel.open(file, all, all.contains(StandardOpenOption.CREATE) ? fileAttributes(file) : NONE);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            if (isLink(file)) {
+                throw new LinkInCacheException(file, "a symbolic link");
+            }
+            throw e;
+        }
+        if (writes && hardLinks(file) > 1) {
+            channel.close();
+            throw new LinkInCacheException(file, "a hard link to a file outside Tandem's control");
+        }
+        return channel;
+    }
+
+    /** As {@link #readWhole(Path, long)} for the small files, at most {@link #MAX_SMALL_FILE}. */
+    public static byte[] readSmall(Path file) throws IOException {
+        return readWhole(file, MAX_SMALL_FILE);
+    }
+
+    /**
+     * Reads a file whole into memory, without following a link, and refuses anything but a regular file (a FIFO
+     * would block the build) or a file past {@code maxBytes}. In memory, a file shrunk later by someone else cannot
+     * fault a reader as a shrunk mapping would.
+     *
+     * @throws NoSuchFileException when there is no file
+     */
+    public static byte[] readWhole(Path file, long maxBytes) throws IOException {
+        BasicFileAttributes attributes =
+                Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink()) {
+            throw new LinkInCacheException(file, "a symbolic link");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new CorruptCacheFileException(file, "not a regular file");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > maxBytes) {
+                throw new CorruptCacheFileException(file, "larger than any file Tandem writes");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // until full or at the end: a file that shrank meanwhile reads shorter and fails its checks
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
+    /** A temporary file beside {@code target} for an atomic replacement; {@code 0600}, as the JDK makes them. */
+    static Path createTempFile(Path target) throws IOException {
+        return Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    }
+
+    private static int hardLinks(Path file) {
+        try {
+            Object links = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+            return links instanceof Integer ? (Integer) links : 1;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1; // no such attribute on this file system: nothing to check
+        }
+    }
+
+    private static FileAttribute<?>[] folderAttributes(Path at) {
+        return posix(at) ? FOLDER : NONE;
+    }
+
+    private static FileAttribute<?>[] fileAttributes(Path at) {
+        return posix(at) ? FILE : NONE;
+    }
+
+    private static boolean posix(Path at) {
+        return at.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}

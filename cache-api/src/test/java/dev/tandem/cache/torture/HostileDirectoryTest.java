@@ -1,0 +1,261 @@
+package dev.tandem.cache.torture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+import dev.tandem.cache.CacheKey;
+import dev.tandem.cache.ProcessorCache;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.store.Sha256;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cache directory that someone else has tampered with, or that changes under a running compilation: nothing
+ * outside the cache is ever written, every damaged file is noticed with one warning that names it, and no failure
+ * of the store reaches the processor.
+ */
+class HostileDirectoryTest {
+    private static final String ID = CacheWorker.CONSUMER;
+
+    @TempDir
+    Path project;
+
+    @TempDir
+    Path outside;
+
+    private Path root() {
+        return project.resolve("target/tandem");
+    }
+
+    private Path consumer() {
+        return root().resolve("consumers").resolve(ID);
+    }
+
+    private ProcessorCache open(List<String> warnings) {
+        return ProcessorCache.open(root(), ID, "1", warnings::add);
+    }
+
+    /** Every key of 0..n through computeIfAbsent; returns how many came back other than their one right value. */
+    private int build(int n, List<String> warnings) {
+        int wrong = 0;
+        try (ProcessorCache cache = open(warnings)) {
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                byte[] value = cache.computeIfAbsent(CacheWorker.key(cache, k), () -> CacheWorker.expected(k));
+                if (!java.util.Arrays.equals(value, CacheWorker.expected(k))) {
+                    wrong++;
+                }
+            }
+        }
+        return wrong;
+    }
+
+    @Test
+    @DisplayName("entries.pack linked to a file outside: the file is untouched, the consumer is off with one warning")
+    void packLinkedOutside() throws Exception {
+        build(5, new ArrayList<>());
+        Path victim = Files.write(outside.resolve("notes.txt"), "the user's notes".getBytes(StandardCharsets.UTF_8));
+        Path pack = CacheLayout.pack(consumer());
+        Files.delete(pack);
+        Files.createSymbolicLink(pack, victim);
+
+        List<String> warnings = new ArrayList<>();
+        assertThat(build(20, warnings)).as("wrong values").isZero();
+
+        assertThat(victim).hasContent("the user's notes");
+        assertThat(warnings).singleElement(STRING).contains("is off", pack.toString(), "symbolic link");
+    }
+
+    @Test
+    @DisplayName("entries.pack hard-linked to a file outside: never truncated or appended to")
+    void packHardLinkedOutside() throws Exception {
+        Path victim = Files.write(outside.resolve("data.bin"), "not a pack".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(consumer());
+        try {
+            Files.createLink(CacheLayout.pack(consumer()), victim);
+        } catch (java.nio.file.FileSystemException crossDevice) {
+            return; // the two temporary folders are on different file systems here: no hard link can join them
+        }
+        List<String> warnings = new ArrayList<>();
+        assertThat(build(10, warnings)).isZero();
+        assertThat(victim).hasContent("not a pack");
+        assertThat(warnings).singleElement(STRING).contains("is off", "hard link");
+    }
+
+    @Test
+    @DisplayName("the consumer's folder linked outside: nothing is created or read there, one warning names it")
+    void consumerFolderLinkedOutside() throws Exception {
+        Path elsewhere = Files.createDirectories(outside.resolve("elsewhere"));
+        Files.createDirectories(consumer().getParent());
+        Files.createSymbolicLink(consumer(), elsewhere);
+
+        List<String> warnings = new ArrayList<>();
+        try (ProcessorCache cache = open(warnings)) {
+            assertThat(cache.isEnabled()).isFalse();
+            assertThat(cache.directory()).as("no scratch folder behind a link").isNull();
+            CacheKey key = CacheWorker.key(cache, 1);
+            assertThat(cache.computeIfAbsent(key, () -> CacheWorker.expected(1)))
+                    .isEqualTo(CacheWorker.expected(1));
+        }
+        try (Stream<Path> there = Files.list(elsewhere)) {
+            assertThat(there).isEmpty();
+        }
+        assertThat(warnings).singleElement(STRING).contains("is off", consumer().toString(), "symbolic link");
+    }
+
+    @Test
+    @DisplayName("a flipped digit in consumer.properties: one warning, and every input counts as changed")
+    void damagedConsumerPropertiesMeansEverythingChanged() throws Exception {
+        Path data = Files.write(
+                Files.createDirectories(project.resolve("src")).resolve("cars.txt"),
+                "Volvo".getBytes(StandardCharsets.UTF_8));
+        // build 3: the consumer runs and records lastBuild=3
+        writeIndex(3, data, 1);
+        try (ProcessorCache cache = open(new ArrayList<>())) {
+            cache.newKey().addFile(data).build();
+        }
+        Path properties = CacheLayout.consumerProperties(consumer());
+        String text = new String(Files.readAllBytes(properties), StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("lastBuild=3");
+        Files.write(properties, text.replace("lastBuild=3", "lastBuild=7").getBytes(StandardCharsets.ISO_8859_1));
+        // build 8: the data file changed in build 5, after the consumer's real last build, before the forged one
+        writeIndex(8, data, 5);
+
+        List<String> warnings = new ArrayList<>();
+        try (ProcessorCache cache = open(warnings)) {
+            assertThat(cache.inputs().changedSinceLastBuild()).containsExactly(data);
+        }
+        assertThat(warnings)
+                .singleElement(STRING)
+                .contains(properties.toString(), "damaged", "every input counts as changed");
+        // it was rewritten whole: the next build trusts it again, silently
+        List<String> next = new ArrayList<>();
+        try (ProcessorCache cache = open(next)) {
+            assertThat(cache.inputs().changedSinceLastBuild()).isEmpty();
+        }
+        assertThat(next).isEmpty();
+    }
+
+    @Test
+    @DisplayName("entries.pack truncated in place while a compilation has it open: a miss and one warning")
+    void packTruncatedUnderAMapping() throws Exception {
+        build(200, new ArrayList<>());
+        List<String> warnings = new ArrayList<>();
+        try (ProcessorCache cache = open(warnings)) {
+            assertThat(cache.get(CacheWorker.key(cache, 0))).contains(CacheWorker.expected(0)); // maps the pack
+            try (FileChannel other = FileChannel.open(CacheLayout.pack(consumer()), StandardOpenOption.WRITE)) {
+                other.truncate(8);
+            }
+            for (int i = 199; i >= 0; i--) {
+                int k = i;
+                assertThat(cache.computeIfAbsent(CacheWorker.key(cache, k), () -> CacheWorker.expected(k)))
+                        .isEqualTo(CacheWorker.expected(k));
+            }
+        }
+        assertThat(warnings).singleElement(STRING).contains("damaged entries dropped and recomputed");
+    }
+
+    @Test
+    @DisplayName("an input index with a valid CRC and an offset past its end: the file is hashed, one warning")
+    void indexWithOutOfRangeOffsets() throws Exception {
+        Path data = Files.write(
+                Files.createDirectories(project.resolve("src")).resolve("cars.txt"),
+                "Volvo".getBytes(StandardCharsets.UTF_8));
+        writeIndex(2, data, 1);
+        Path index = root().resolve("inputs.idx");
+        byte[] bytes = Files.readAllBytes(index);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        int table = 26 + Short.toUnsignedInt(buffer.getShort(24));
+        buffer.putInt(table, 1 << 30); // entry 0 "lies" a gigabyte further on
+        recomputeCrc(bytes);
+        Files.write(index, bytes);
+
+        List<String> warnings = new ArrayList<>();
+        try (ProcessorCache cache = open(warnings)) {
+            CacheKey key = cache.newKey().addFile(data).build();
+            assertThat(cache.inputs().sha256(data)).isEmpty();
+            assertThat(cache.computeIfAbsent(key, () -> CacheWorker.expected(1)))
+                    .isEqualTo(CacheWorker.expected(1));
+        }
+        assertThat(warnings).singleElement(STRING).contains(index.toString(), "damaged", "outside the file");
+    }
+
+    @Test
+    @DisplayName("under umask 000 no file is writable and no folder enterable by others: at most 0644 and 0755")
+    void permissionsIgnoreAnOpenUmask() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                project.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Process child = ChildJvm.startWithUmask(project.resolve("child.log"), "000", "once", root().toString(), "20");
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue())
+                .as(new String(Files.readAllBytes(project.resolve("child.log"))))
+                .isZero();
+
+        List<String> tooOpen;
+        try (Stream<Path> all = Files.walk(root())) {
+            tooOpen = all.filter(p -> {
+                        try {
+                            Set<PosixFilePermission> p2 = Files.getPosixFilePermissions(p);
+                            return p2.contains(PosixFilePermission.GROUP_WRITE)
+                                    || p2.contains(PosixFilePermission.OTHERS_WRITE);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(p -> root().relativize(p) + " " + permissions(p))
+                    .collect(Collectors.toList());
+        }
+        assertThat(CacheLayout.pack(consumer())).exists();
+        assertThat(CacheLayout.lock(consumer())).exists();
+        assertThat(tooOpen).as("files and folders writable by group or others").isEmpty();
+        assertThat(Files.getPosixFilePermissions(CacheLayout.pack(consumer())))
+                .isSubsetOf(EnumSet.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.GROUP_READ,
+                        PosixFilePermission.OTHERS_READ));
+    }
+
+    private static String permissions(Path p) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private void writeIndex(int build, Path data, int changedInBuild) throws Exception {
+        InputIndex.write(
+                root().resolve("inputs.idx"),
+                project,
+                build,
+                0,
+                Collections.singletonList(new InputIndex.Entry(
+                        "src/cars.txt", Files.size(data), 1, 1, 1, changedInBuild, Sha256.of(data))));
+    }
+
+    static void recomputeCrc(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    }
+}
