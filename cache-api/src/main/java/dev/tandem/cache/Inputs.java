@@ -53,8 +53,9 @@ public final class Inputs {
         Set<Path> changed = new TreeSet<>();
         for (int i = 0; i < index.size(); i++) {
             InputIndex.Entry entry = index.entry(i);
-            if (lastBuildOfConsumer <= 0 || entry.changedInBuild() > lastBuildOfConsumer) {
-                changed.add(index.basedir().resolve(entry.path()));
+            Path file = index.resolve(entry);
+            if (file != null && (lastBuildOfConsumer <= 0 || entry.changedInBuild() > lastBuildOfConsumer)) {
+                changed.add(file);
             }
         }
         return Collections.unmodifiableSet(changed);
@@ -71,11 +72,12 @@ public final class Inputs {
         MessageDigest sha = Sha256.newDigest();
         for (int i = 0; i < index.size(); i++) {
             InputIndex.Entry entry = index.entry(i);
-            if (matcher.matches(entry.path())) {
+            Path file = index.resolve(entry);
+            if (file != null && matcher.matches(entry.path())) {
                 sha.update(entry.path().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(entry.sha256());
-                tracked.put(index.basedir().resolve(entry.path()).toString(), entry.sha256Hex());
+                tracked.put(file.toString(), entry.sha256Hex());
             }
         }
         return Hex.of(sha.digest());

@@ -332,6 +332,19 @@ public final class InputIndex {
         return find(relativize(basedir, absolute));
     }
 
+    /**
+     * The entry's file as an absolute path, or {@code null} when its name is no path inside the base directory (an
+     * index Tandem wrote never has such a name; a forged or damaged one might, even with a valid CRC).
+     */
+    public Path resolve(Entry entry) {
+        try {
+            Path file = basedir.resolve(entry.path()).normalize();
+            return file.startsWith(basedir) ? file : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** The index's name for a file under the base directory. */
     public static String relativize(Path basedir, Path file) {
         return basedir.relativize(file).toString().replace('\\', '/');
