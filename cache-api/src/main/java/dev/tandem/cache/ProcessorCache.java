@@ -488,7 +488,10 @@ public final class ProcessorCache implements AutoCloseable {
         int corrupt = pack == null ? 0 : pack.corruptCount();
         if (corrupt > 0 || !damaged.isEmpty()) {
             warnings.accept("Tandem cache for " + id + " found damage and repaired it: "
-                    + (corrupt > 0 ? corrupt + " damaged entries dropped and recomputed" : "")
+                    + (corrupt > 0
+                            ? "damage in " + CacheLayout.pack(directory).getFileName() + " (" + corrupt
+                                    + ") dropped and recomputed"
+                            : "")
                     + (corrupt > 0 && !damaged.isEmpty() ? "; " : "")
                     + (damaged.isEmpty() ? "" : "rebuilt " + String.join(", ", damaged))
                     + ". The output is unaffected; if it recurs, check the disk.");

@@ -191,11 +191,17 @@ class ProcessorCacheTest {
     }
 
     @Test
-    void hostileIdsAreRefused() {
-        assertThatThrownBy(() -> ProcessorCache.open(root(), "../../etc", "1", w -> {}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is not allowed");
-        assertThat(project.resolve("etc")).doesNotExist();
+    @DisplayName("an id that climbs out of the cache is refused before any folder is made, anywhere")
+    void hostileIdsAreRefused() throws Exception {
+        for (String id : new String[] {"../../etc", "..", "a/b", "/abs"}) {
+            assertThatThrownBy(() -> ProcessorCache.open(root(), id, "1", w -> {}))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not allowed");
+        }
+        // "../../etc" from consumers/ would be target/etc; nothing at all may have been created
+        try (java.util.stream.Stream<Path> made = Files.walk(project)) {
+            assertThat(made).containsExactly(project);
+        }
     }
 
     @Test

@@ -31,10 +31,13 @@ class KillDuringIndexTest {
         }
         CacheLayout layout = new CacheLayout(project.resolve("target/tandem"));
         Files.createDirectories(layout.root());
+        FileSet src = new FileSet(project.resolve("src").toFile(), Collections.emptyList(), Collections.emptyList());
+        new InputIndexer(project, 2).index(Collections.singletonList(src), layout.inputIndex(), 1); // the old index
         Random random = new Random(4);
         int intact = 0;
-        int absent = 0;
+        int replaced = 0;
         for (int kill = 0; kill < KILLS; kill++) {
+            int before = InputIndex.open(layout.inputIndex()).buildNumber();
             Process indexer = new ProcessBuilder(
                             System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                             "-cp",
@@ -48,30 +51,32 @@ class KillDuringIndexTest {
             Thread.sleep(300 + random.nextInt(700));
             indexer.destroyForcibly();
             assertThat(indexer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            InputIndex index = InputIndex.open(layout.inputIndex()); // throws if damaged
-            if (index == null) {
-                absent++;
-            } else {
-                assertThat(index.size()).isEqualTo(2000);
-                intact++;
+            InputIndex index = InputIndex.open(layout.inputIndex()); // throws CorruptCacheFileException if damaged
+            assertThat(index)
+                    .as("an index is always there: the old one or a new one")
+                    .isNotNull();
+            assertThat(index.size()).isEqualTo(2000);
+            intact++;
+            if (index.buildNumber() > before) {
+                replaced++;
             }
         }
         // the next prepare indexes as usual and sweeps what the killed ones left behind
-        InputIndexer.Result next = new InputIndexer(project, 2)
-                .index(
-                        Collections.singletonList(new FileSet(
-                                project.resolve("src").toFile(), Collections.emptyList(), Collections.emptyList())),
-                        layout.inputIndex(),
-                        KILLS + 1);
+        InputIndexer.Result next =
+                new InputIndexer(project, 2).index(Collections.singletonList(src), layout.inputIndex(), KILLS + 1);
         CacheMaintenance.sweepTemporaryFiles(layout, 0);
         try (Stream<Path> left = Files.list(layout.root())) {
             assertThat(left.filter(p -> p.getFileName().toString().endsWith(".tmp")))
                     .isEmpty();
         }
         System.out.printf(
-                "prepare killed while indexing: %d SIGKILLs, index intact %d times, absent %d times, damaged 0%n",
-                KILLS, intact, absent);
+                "prepare killed while indexing: %d SIGKILLs, index intact after %d of them (replaced by a newer one in"
+                        + " %d), never absent or damaged%n",
+                KILLS, intact, replaced);
         assertThat(next.files).isEqualTo(2000);
-        assertThat(intact).isPositive();
+        assertThat(intact).isEqualTo(KILLS);
+        assertThat(replaced)
+                .as("kills that came after the worker had rewritten the index")
+                .isPositive();
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -84,10 +85,19 @@ public final class EntryPack implements Closeable {
 
     /** Opens (creating if needed) the pack for reading and appending; a file of another format starts afresh. */
     public static EntryPack open(Path file) throws IOException {
+        boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
         FileChannel channel =
                 CacheFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         EntryPack pack = new EntryPack(file, channel);
         try {
+            if (channel.size() == 0) {
+                // a pack gets its header the moment it is made, so an existing empty one was damaged; writing the
+                // header is safe without the lock: any writer writes the same eight bytes there
+                if (existed) {
+                    pack.corrupt++;
+                }
+                pack.writeFully(header(), 0);
+            }
             pack.refresh();
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -129,6 +139,7 @@ public final class EntryPack implements Closeable {
         }
         if (indexedUpTo == HEADER_SIZE && !hasValidHeader()) {
             foreign = true;
+            corrupt++; // damaged, or of a format this version cannot read: either way, nothing in it is used
             return;
         }
         ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER_SIZE);
@@ -213,16 +224,19 @@ public final class EntryPack implements Closeable {
         refresh();
         long size = channel.size();
         if (size < HEADER_SIZE || foreign) {
+            if (size > 0 && !foreign) {
+                corrupt++; // a few bytes, no whole header
+            }
             channel.truncate(0);
-            ByteBuffer header =
-                    ByteBuffer.allocate(HEADER_SIZE).putInt(FILE_MAGIC).putShort(FORMAT_VERSION);
-            header.putShort((short) 0).flip();
-            writeFully(header, 0);
+            writeFully(header(), 0);
             index.clear();
             indexedUpTo = HEADER_SIZE;
             foreign = false;
         } else if (size > indexedUpTo) {
-            channel.truncate(indexedUpTo); // a writer died mid-record: cut its torn tail
+            // under the writer lock nobody is mid-record: a writer died there (or the file was cut). Count the torn
+            // record and cut it off
+            corrupt++;
+            channel.truncate(indexedUpTo);
         }
         int crc = crc(digest, value);
         ByteBuffer record = ByteBuffer.allocate(RECORD_HEADER_SIZE + value.length)
@@ -247,7 +261,7 @@ public final class EntryPack implements Closeable {
         return index.size();
     }
 
-    /** Damaged records found by reads since this pack was opened. */
+    /** Damage found since this pack was opened: records failing their CRC, a torn tail cut off, a bad header. */
     public synchronized int corruptCount() {
         return corrupt;
     }
@@ -290,6 +304,12 @@ public final class EntryPack implements Closeable {
             Files.deleteIfExists(temp);
         }
         return damaged;
+    }
+
+    private static ByteBuffer header() {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE).putInt(FILE_MAGIC).putShort(FORMAT_VERSION);
+        header.putShort((short) 0).flip();
+        return header;
     }
 
     static int crc(byte[] digest, byte[] value) {

@@ -7,7 +7,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,17 +24,28 @@ class ConsumerLockTest {
         Path lockFile = dir.resolve("entries.lock");
         try (FileChannel other = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock held = other.lock(ConsumerLock.WRITER, 1, false);
-            CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> {
+            AtomicBoolean acquired = new AtomicBoolean();
+            CountDownLatch trying = new CountDownLatch(1);
+            Thread waiter = new Thread(() -> {
+                trying.countDown();
                 try (ConsumerLock ignored = ConsumerLock.acquire(lockFile)) {
-                    // got it
+                    acquired.set(true);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(100);
-            assertThat(waiter).isNotDone();
+            waiter.start();
+            assertThat(trying.await(5, TimeUnit.SECONDS)).isTrue();
+            // it is waiting once it sleeps between tries: the only timed wait on its way to the lock
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (waiter.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(waiter.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+            assertThat(acquired).as("acquired while another holder had it").isFalse();
             held.release();
-            waiter.get(5, TimeUnit.SECONDS);
+            waiter.join(5_000);
+            assertThat(acquired).as("acquired once released").isTrue();
         }
     }
 
@@ -53,11 +66,25 @@ class ConsumerLockTest {
     }
 
     @Test
+    @DisplayName("the holding thread may take it again, and another thread gets it once both are released")
     void isReentrantForTheHoldingThread() throws Exception {
         Path lockFile = dir.resolve("entries.lock");
-        try (ConsumerLock outer = ConsumerLock.acquire(lockFile);
-                ConsumerLock inner = ConsumerLock.acquire(lockFile)) {
-            assertThat(inner).isNotNull();
-        }
+        CompletableFuture<Void> nested = CompletableFuture.runAsync(() -> {
+            try (ConsumerLock outer = ConsumerLock.acquire(lockFile);
+                    ConsumerLock inner = ConsumerLock.acquire(lockFile)) {
+                assertThat(inner).isNotNull();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        nested.get(5, TimeUnit.SECONDS); // a lock that is not reentrant deadlocks here and fails instead of hanging
+        CompletableFuture.runAsync(() -> {
+                    try (ConsumerLock again = ConsumerLock.acquire(lockFile)) {
+                        assertThat(again).isNotNull();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .get(5, TimeUnit.SECONDS);
     }
 }

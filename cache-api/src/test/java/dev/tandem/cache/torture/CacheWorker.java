@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * put ROOT FIRST COUNT               puts and computeIfAbsents keys FIRST.. in a loop until killed
  * once ROOT COUNT                    computeIfAbsents keys 0..COUNT once, then closes the cache
+ * large ROOT FIRST COUNT             puts {@link #large(int)} values under keys FIRST.., each once, until killed or
+ *                                    COUNT are written: most of its time is spent inside write(2), where a kill
+ *                                    tears the record being written
  * contend ROOT KEYS SECONDS LOG THREADS
  *                                    THREADS threads computeIfAbsent random keys of 0..KEYS for SECONDS; each
  *                                    computation appends "pid key" to LOG; prints "lookups corrupt"
@@ -34,6 +37,12 @@ public final class CacheWorker {
         Path root = Paths.get(args[1]);
         if (args[0].equals("put")) {
             put(root, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        } else if (args[0].equals("large")) {
+            ProcessorCache cache = open(root);
+            int first = Integer.parseInt(args[2]);
+            for (int i = first; i < first + Integer.parseInt(args[3]); i++) {
+                cache.put(key(cache, i), large(i));
+            }
         } else if (args[0].equals("once")) {
             try (ProcessorCache cache = open(root)) {
                 for (int i = 0; i < Integer.parseInt(args[2]); i++) {
@@ -57,6 +66,14 @@ public final class CacheWorker {
         byte[] value = new byte[16 + random.nextInt(6 * 1024)];
         random.nextBytes(value);
         ByteBuffer.wrap(value).putInt(i);
+        return value;
+    }
+
+    /** The one right value of key {@code i} for the "large" writer: 1 to 4 MiB, cheap to make and check. */
+    static byte[] large(int i) {
+        byte[] value = new byte[256 * 1024 * (4 + Math.floorMod(i * 7919, 13))];
+        Arrays.fill(value, (byte) i);
+        ByteBuffer.wrap(value).putInt(i).putInt(value.length - 4, i);
         return value;
     }
 

@@ -171,7 +171,7 @@ class HostileDirectoryTest {
                         .isEqualTo(CacheWorker.expected(k));
             }
         }
-        assertThat(warnings).singleElement(STRING).contains("damaged entries dropped and recomputed");
+        assertThat(warnings).singleElement(STRING).contains("damage in entries.pack", "dropped and recomputed");
     }
 
     @Test
