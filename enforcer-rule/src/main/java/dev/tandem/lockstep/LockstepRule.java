@@ -70,6 +70,9 @@ public final class LockstepRule extends AbstractEnforcerRule {
             List<VersionObservation> observations = new ArrayList<>(DependencyGraphSource.observe(project));
             observations.addAll(new ProcessorPathSource(project, collector).observe());
             observations.addAll(new PluginDependencySource(project, collector).observe());
+            observations = MetaVersions.resolve(
+                    observations,
+                    MetaVersions.of(repositorySystem, repositorySession, project.getRemoteProjectRepositories()));
 
             List<CompanionDeclaration> companions = new ArrayList<>();
             if (publishedCompanions) {
