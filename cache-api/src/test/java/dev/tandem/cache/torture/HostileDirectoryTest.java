@@ -125,9 +125,7 @@ class HostileDirectoryTest {
     @Test
     @DisplayName("a flipped digit in consumer.properties: one warning, and every input counts as changed")
     void damagedConsumerPropertiesMeansEverythingChanged() throws Exception {
-        Path data = Files.write(
-                Files.createDirectories(project.resolve("src")).resolve("cars.txt"),
-                "Volvo".getBytes(StandardCharsets.UTF_8));
+        Path data = dataFile();
         // build 3: the consumer runs and records lastBuild=3
         writeIndex(3, data, 1);
         try (ProcessorCache cache = open(new ArrayList<>())) {
@@ -177,9 +175,7 @@ class HostileDirectoryTest {
     @Test
     @DisplayName("an input index with a valid CRC and an offset past its end: the file is hashed, one warning")
     void indexWithOutOfRangeOffsets() throws Exception {
-        Path data = Files.write(
-                Files.createDirectories(project.resolve("src")).resolve("cars.txt"),
-                "Volvo".getBytes(StandardCharsets.UTF_8));
+        Path data = dataFile();
         writeIndex(2, data, 1);
         Path index = root().resolve("inputs.idx");
         byte[] bytes = Files.readAllBytes(index);
@@ -241,6 +237,12 @@ class HostileDirectoryTest {
         } catch (java.io.IOException e) {
             return "?";
         }
+    }
+
+    private Path dataFile() throws java.io.IOException {
+        return Files.write(
+                Files.createDirectories(project.resolve("src")).resolve("cars.txt"),
+                "Volvo".getBytes(StandardCharsets.UTF_8));
     }
 
     private void writeIndex(int build, Path data, int changedInBuild) throws Exception {
