@@ -53,9 +53,11 @@ public final class Inputs {
         Set<Path> changed = new TreeSet<>();
         for (int i = 0; i < index.size(); i++) {
             InputIndex.Entry entry = index.entry(i);
-            Path file = index.resolve(entry);
-            if (file != null && (lastBuildOfConsumer <= 0 || entry.changedInBuild() > lastBuildOfConsumer)) {
-                changed.add(file);
+            if (lastBuildOfConsumer <= 0 || entry.changedInBuild() > lastBuildOfConsumer) {
+                Path file = index.resolve(entry); // only for the changed ones: most entries are not
+                if (file != null) {
+                    changed.add(file);
+                }
             }
         }
         return Collections.unmodifiableSet(changed);
@@ -72,8 +74,8 @@ public final class Inputs {
         MessageDigest sha = Sha256.newDigest();
         for (int i = 0; i < index.size(); i++) {
             InputIndex.Entry entry = index.entry(i);
-            Path file = index.resolve(entry);
-            if (file != null && matcher.matches(entry.path())) {
+            Path file = matcher.matches(entry.path()) ? index.resolve(entry) : null;
+            if (file != null) {
                 sha.update(entry.path().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(entry.sha256());
