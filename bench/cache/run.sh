@@ -11,8 +11,6 @@
 #    time on a rebuild after touching one Java file, with the cache and without; and what prepare adds to a no-op
 #    mvn generate-sources.
 set -euo pipefail
-# shellcheck source=../outer-settings.sh
-source "$(cd "$(dirname "$0")/.." && pwd)/outer-settings.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$root/target/bench-cache"
@@ -22,8 +20,8 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else pr
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 
-version=$("$mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -N)
-compiler=$("$mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=it.compiler.version -DforceStdout -N)
+# shellcheck source=../cars-module.sh
+source "$root/bench/cars-module.sh"
 [ -f "$root/benchmarks/target/classes/META-INF/BenchmarkList" ] \
   || { echo "build first: ./mvnw install -DskipTests -Dinvoker.skip" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
@@ -46,13 +44,7 @@ hit=$(jmh 'CacheBenchmark.hit:p0.50'); put=$(jmh 'CacheBenchmark.put:p0.50'); op
 nochange=$(score 'IndexBenchmark.noChangeIndex'); full=$(score 'IndexBenchmark.fullIndex'); floor=$(score 'IndexBenchmark.readAndHashOn2Threads')
 
 echo "== 3. Whole builds of a 500-invocation module"
-outer_settings "$out/settings.xml"
-m() { "$mvnw" -B -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
-cp -r "$root/it/src/it/setup-cars-processor" "$out/cars-processor"
-sed -i "s/@project.version@/$version/; s/@it.compiler.version@/$compiler/; s|@project.basedir@|$root/it|" "$out/cars-processor/pom.xml"
-m -q -f "$out/cars-processor/pom.xml" install > "$out/processor.log" 2>&1 || { cat "$out/processor.log"; exit 1; }
-java "$here/GenerateModule.java" "$out/module" "$version" "$compiler"
-m -f "$out/module/pom.xml" clean compile > "$out/first.log" 2>&1 || { tail -40 "$out/first.log"; exit 1; }
+cars_module
 touch_java() { echo "// $(now)" >> "$out/module/src/main/java/dev/tandem/it/fleet/Fleet07.java"; }
 # the processor's own work (keys, then look-up or compute), and all of process() including javac writing the files
 own_ms() { sed -n 's/.*CarsProcessor: 500 elements in [0-9]* ms: keys \([0-9]*\) ms, look-up or compute \([0-9]*\) ms.*/\1 \2/p' "$1" | awk '{print $1 + $2}'; }

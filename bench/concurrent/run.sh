@@ -8,24 +8,15 @@
 # processor's -Acars.cache=false). Prints the failed builds of each side and the first error line of each failure,
 # and exits non-zero when the side with the cache failed more often than Maven alone.
 set -euo pipefail
-# shellcheck source=../outer-settings.sh
-source "$(cd "$(dirname "$0")/.." && pwd)/outer-settings.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$root/target/bench-concurrent"
-mvnw="$root/mvnw"
 pairs=${PAIRS:-20}
+# shellcheck source=../cars-module.sh
+source "$root/bench/cars-module.sh"
 
-version=$("$mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -N)
-compiler=$("$mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=it.compiler.version -DforceStdout -N)
 rm -rf "$out" && mkdir -p "$out"
-outer_settings "$out/settings.xml"
-m() { "$mvnw" -B -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
-cp -r "$root/it/src/it/setup-cars-processor" "$out/cars-processor"
-sed -i "s/@project.version@/$version/; s/@it.compiler.version@/$compiler/; s|@project.basedir@|$root/it|" "$out/cars-processor/pom.xml"
-m -q -f "$out/cars-processor/pom.xml" install > "$out/processor.log" 2>&1 || { cat "$out/processor.log"; exit 1; }
-java "$root/bench/cache/GenerateModule.java" "$out/module" "$version" "$compiler"
-m -f "$out/module/pom.xml" clean compile > "$out/first.log" 2>&1 || { tail -40 "$out/first.log"; exit 1; }
+cars_module
 
 failed_with=0; failed_without=0
 pair() { # side, index, extra maven arguments...
