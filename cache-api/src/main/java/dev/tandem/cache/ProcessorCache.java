@@ -268,6 +268,16 @@ public final class ProcessorCache implements AutoCloseable {
     }
 
     /**
+     * Stores {@code value} under {@code key} with the time it took to compute, which {@code tandem:status} reports
+     * as computing time now and as time saved by every later hit.
+     */
+    public void put(CacheKey key, byte[] value, long computeNanos) {
+        computeNanos = Math.max(0, computeNanos);
+        this.computeNanos.add(computeNanos);
+        write(key, value.clone(), (int) Math.min(Integer.MAX_VALUE, computeNanos / 1000));
+    }
+
+    /**
      * The value under {@code key}, computing and storing it on a miss. Among the threads of one compilation a key
      * is computed once; among JVMs at most once where the file system has locks.
      *

@@ -1,0 +1,205 @@
+package dev.tandem.replay;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.tools.FileObject;
+import javax.tools.ForwardingFileObject;
+import javax.tools.ForwardingJavaFileObject;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Filer an isolating processor sees: every call goes to javac's, and what is written is also recorded for
+ * the one unit the file's originating elements belong to. A file with no originating element, or a resource read,
+ * makes the compilation's output unattributable. javac's Filer is kept in a field named {@code delegate}, where
+ * processors that need javac's own classes look for it.
+ */
+final class RecordingFiler implements Filer {
+    private final Filer delegate;
+    private final Recording recording;
+
+    RecordingFiler(Filer delegate, Recording recording) {
+        this.delegate = delegate;
+        this.recording = recording;
+    }
+
+    @Override
+    public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
+        JavaFileObject file = delegate.createSourceFile(name, originatingElements);
+        return javaFile(file, Entry.FileKind.SOURCE, "", name.toString(), originatingElements);
+    }
+
+    @Override
+    public JavaFileObject createClassFile(CharSequence name, Element... originatingElements) throws IOException {
+        JavaFileObject file = delegate.createClassFile(name, originatingElements);
+        return javaFile(file, Entry.FileKind.CLASS, "", name.toString(), originatingElements);
+    }
+
+    @Override
+    public FileObject createResource(
+            JavaFileManager.Location location,
+            CharSequence moduleAndPkg,
+            CharSequence relativeName,
+            Element... originatingElements)
+            throws IOException {
+        FileObject file = delegate.createResource(location, moduleAndPkg, relativeName, originatingElements);
+        String unit = unit(relativeName.toString(), originatingElements);
+        if (unit == null) {
+            return file;
+        }
+        if (!(location instanceof StandardLocation)) {
+            recording.poison(unit, "a resource in the non-standard location " + location.getName());
+            return file;
+        }
+        Capture capture = new Capture(
+                unit, Entry.FileKind.RESOURCE, location.getName(), moduleAndPkg.toString(), relativeName.toString());
+        return new ForwardingFileObject<FileObject>(file) {
+            @Override
+            public OutputStream openOutputStream() throws IOException {
+                return capture.stream(super.openOutputStream());
+            }
+
+            @Override
+            public Writer openWriter() throws IOException {
+                return capture.writer(super.openWriter());
+            }
+        };
+    }
+
+    @Override
+    public FileObject getResource(JavaFileManager.Location location, CharSequence moduleAndPkg, CharSequence name)
+            throws IOException {
+        recording.anomaly(
+                "it read " + (moduleAndPkg.length() == 0 ? "" : moduleAndPkg + "/") + name + " through the Filer",
+                true);
+        return delegate.getResource(location, moduleAndPkg, name);
+    }
+
+    private JavaFileObject javaFile(
+            JavaFileObject file, Entry.FileKind kind, String pkg, String name, Element[] originatingElements) {
+        String unit = unit(name, originatingElements);
+        if (unit == null) {
+            return file;
+        }
+        Capture capture = new Capture(unit, kind, "", pkg, name);
+        return new ForwardingJavaFileObject<JavaFileObject>(file) {
+            @Override
+            public OutputStream openOutputStream() throws IOException {
+                return capture.stream(super.openOutputStream());
+            }
+
+            @Override
+            public Writer openWriter() throws IOException {
+                return capture.writer(super.openWriter());
+            }
+        };
+    }
+
+    /** The one unit of the originating elements; null (and the reason recorded) when there is not exactly one. */
+    private String unit(String file, Element[] originatingElements) {
+        Set<String> units = new LinkedHashSet<>();
+        for (Element element : originatingElements == null ? new Element[0] : originatingElements) {
+            Element unit = element == null ? null : ElementPaths.unitOf(element);
+            units.add(unit == null ? null : ElementPaths.unitName(unit));
+        }
+        if (units.isEmpty() || units.contains(null)) {
+            recording.anomaly("it wrote " + file + " with no originating type or package", true);
+            return null;
+        }
+        if (units.size() > 1) {
+            for (String unit : units) {
+                recording.poison(unit, file + " has " + units.size() + " originating types " + units);
+            }
+            return null;
+        }
+        return units.iterator().next();
+    }
+
+    /** Records a file's content when the processor closes it. */
+    private final class Capture {
+        private final String unit;
+        private final Entry.FileKind kind;
+        private final String location;
+        private final String pkg;
+        private final String name;
+
+        Capture(String unit, Entry.FileKind kind, String location, String pkg, String name) {
+            this.unit = unit;
+            this.kind = kind;
+            this.location = location;
+            this.pkg = pkg;
+            this.name = name;
+        }
+
+        OutputStream stream(OutputStream real) {
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
+            return new FilterOutputStream(real) {
+                private boolean closed;
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    copy.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    copy.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    if (!closed) {
+                        closed = true;
+                        recording.file(unit, new Entry.File(kind, location, pkg, name, false, copy.toByteArray()));
+                    }
+                }
+            };
+        }
+
+        Writer writer(Writer real) {
+            StringBuilder copy = new StringBuilder();
+            return new Writer() {
+                private boolean closed;
+
+                @Override
+                public void write(char[] buffer, int off, int len) throws IOException {
+                    real.write(buffer, off, len);
+                    copy.append(buffer, off, len);
+                }
+
+                @Override
+                public void write(String s, int off, int len) throws IOException {
+                    real.write(s, off, len);
+                    copy.append(s, off, off + len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    real.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    real.close();
+                    if (!closed) {
+                        closed = true;
+                        byte[] utf8 = copy.toString().getBytes(StandardCharsets.UTF_8);
+                        recording.file(unit, new Entry.File(kind, location, pkg, name, true, utf8));
+                    }
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.tandem.replay.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Makes {@link GreeterProcessor} write a {@code <Type>Greeter} listing the fields it can see. */
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.TYPE)
+public @interface Greet {
+    /** A type the processor looks up by name, whose fields it lists too. */
+    String lookup() default "";
+}
