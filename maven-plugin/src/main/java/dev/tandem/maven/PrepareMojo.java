@@ -10,12 +10,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Prepares the processor cache for this build: indexes the input files once (so every processor invocation looks
@@ -33,6 +41,12 @@ public class PrepareMojo extends AbstractCacheMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Component
+    private RepositorySystem repositorySystem;
 
     /**
      * Allows a {@code cacheDirectory} outside the build directory. Such a cache survives {@code mvn clean}; clean
@@ -120,6 +134,12 @@ public class PrepareMojo extends AbstractCacheMojo {
                     }
                 }
             }
+            List<String> processorsChanged = ProcessorSetup.changed(layout, processorSetup());
+            if (!processorsChanged.isEmpty()) {
+                List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
+                getLog().info("Tandem: the annotation processors or their options of " + processorsChanged
+                        + " changed: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
+            }
             CacheMaintenance.Result kept =
                     new CacheMaintenance(layout).run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize);
             kept.warnings.forEach(getLog()::warn);
@@ -148,6 +168,29 @@ public class PrepareMojo extends AbstractCacheMojo {
             getLog().warn("Tandem could not prepare the cache in " + root + " (" + e + "); this build runs without"
                     + " the input index. Check that the disk has room and the build directory is writable.");
         }
+    }
+
+    /** Per compiler execution, a digest of its processors; a path that does not resolve counts as unresolved. */
+    private Map<String, String> processorSetup() {
+        RepositorySystemSession repositories = session.getRepositorySession();
+        return ProcessorSetup.digests(project, dependency -> {
+            try {
+                DefaultArtifact artifact = new DefaultArtifact(
+                        dependency.getGroupId(),
+                        dependency.getArtifactId(),
+                        dependency.getClassifier(),
+                        dependency.getType(),
+                        dependency.getVersion());
+                ArtifactRequest request =
+                        new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), "tandem");
+                return repositorySystem
+                        .resolveArtifact(repositories, request)
+                        .getArtifact()
+                        .getFile();
+            } catch (ArtifactResolutionException | RuntimeException e) {
+                return null; // the compiler reports it; a later prepare records it once it resolves
+            }
+        });
     }
 
     private String shown(String file) {

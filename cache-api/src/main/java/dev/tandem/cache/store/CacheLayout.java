@@ -43,6 +43,11 @@ public final class CacheLayout {
         return root.resolve("inputs.idx");
     }
 
+    /** What each compiler execution's annotation processors were at the last prepare ({@code processors.properties}). */
+    public Path processorSetup() {
+        return root.resolve("processors.properties");
+    }
+
     public Path buildInfo() {
         return root.resolve("build.properties");
     }

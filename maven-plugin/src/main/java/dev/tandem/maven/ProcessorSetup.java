@@ -1,0 +1,169 @@
+package dev.tandem.maven;
+
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.Sha256;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Makes the compile rerun when an execution's annotation processors or their options changed. maven-compiler-plugin
+ * looks only at Java sources: change a processor's version in {@code annotationProcessorPaths}, or a {@code -A}
+ * option, touch no source, and it says "Nothing to compile" and keeps the old processor's output until {@code mvn
+ * clean}. Per compiler execution this records what its processors are: the configuration that names them
+ * ({@code annotationProcessorPaths}, {@code annotationProcessors}, {@code proc}, the {@code -A} arguments) and, for
+ * each path, the resolved file's size and modification time (for a folder, of every file in it), so a processor
+ * rebuilt in the reactor under the same version counts too.
+ */
+final class ProcessorSetup {
+    static final String COMPILER = "org.apache.maven.plugins:maven-compiler-plugin";
+
+    private ProcessorSetup() {}
+
+    /** Per execution ("default-compile"), a digest of its processors; empty without the compiler plugin. */
+    static Map<String, String> digests(MavenProject project, Function<Dependency, File> resolve) {
+        Map<String, String> digests = new TreeMap<>();
+        Plugin compiler = project.getPlugin(COMPILER);
+        if (compiler == null) {
+            return digests;
+        }
+        Xpp3Dom pluginConfiguration = (Xpp3Dom) compiler.getConfiguration();
+        for (PluginExecution execution : compiler.getExecutions()) {
+            Xpp3Dom configuration = (Xpp3Dom) execution.getConfiguration();
+            if (configuration == null) {
+                configuration = pluginConfiguration;
+            } else if (pluginConfiguration != null) {
+                configuration = Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(configuration), pluginConfiguration);
+            }
+            digests.put(execution.getId(), digest(project, configuration, resolve));
+        }
+        return digests;
+    }
+
+    private static String digest(MavenProject project, Xpp3Dom configuration, Function<Dependency, File> resolve) {
+        StringBuilder setup = new StringBuilder();
+        if (configuration != null) {
+            for (String name : new String[] {"proc", "annotationProcessors", "compilerArgument"}) {
+                Xpp3Dom child = configuration.getChild(name);
+                if (child != null) {
+                    setup.append(name).append('=').append(child).append('\n');
+                }
+            }
+            Xpp3Dom args = configuration.getChild("compilerArgs");
+            if (args != null) {
+                for (Xpp3Dom arg : args.getChildren()) {
+                    String value = arg.getValue() == null ? "" : arg.getValue().trim();
+                    if (value.startsWith("-A") || value.startsWith("-processor") || value.startsWith("-proc:")) {
+                        setup.append("arg=").append(value).append('\n');
+                    }
+                }
+            }
+            Xpp3Dom paths = configuration.getChild("annotationProcessorPaths");
+            if (paths != null) {
+                for (Xpp3Dom path : paths.getChildren()) {
+                    Dependency dependency = dependency(project, path);
+                    setup.append("path=")
+                            .append(dependency.getManagementKey())
+                            .append(':')
+                            .append(dependency.getVersion())
+                            .append(' ');
+                    File file = dependency.getVersion() == null ? null : resolve.apply(dependency);
+                    setup.append(file == null ? "unresolved" : stat(file.toPath()))
+                            .append('\n');
+                }
+            }
+        }
+        MessageDigest sha = Sha256.newDigest();
+        return dev.tandem.cache.store.Hex.of(sha.digest(setup.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A path's coordinates, its version from dependencyManagement when it has none (as compiler 3.12+ does). */
+    static Dependency dependency(MavenProject project, Xpp3Dom path) {
+        Dependency dependency = new Dependency();
+        dependency.setGroupId(text(path, "groupId", null));
+        dependency.setArtifactId(text(path, "artifactId", null));
+        dependency.setType(text(path, "type", "jar"));
+        dependency.setClassifier(text(path, "classifier", null));
+        dependency.setVersion(text(path, "version", null));
+        if (dependency.getVersion() == null && project.getDependencyManagement() != null) {
+            for (Dependency managed : project.getDependencyManagement().getDependencies()) {
+                if (managed.getManagementKey().equals(dependency.getManagementKey())) {
+                    dependency.setVersion(managed.getVersion());
+                }
+            }
+        }
+        return dependency;
+    }
+
+    private static String text(Xpp3Dom parent, String name, String otherwise) {
+        Xpp3Dom child = parent.getChild(name);
+        String value = child == null || child.getValue() == null
+                ? null
+                : child.getValue().trim();
+        return value == null || value.isEmpty() ? otherwise : value;
+    }
+
+    /** Size and time of a file, or of every file under a folder: cheap, and any rebuild changes it. */
+    private static String stat(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                List<String> lines = new ArrayList<>();
+                try (Stream<Path> walk = Files.walk(file)) {
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+                        lines.add(file.relativize(f) + ":" + one(f));
+                    }
+                }
+                return String.join(",", lines);
+            }
+            return one(file);
+        } catch (IOException | RuntimeException e) {
+            return "unreadable";
+        }
+    }
+
+    private static String one(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
+    }
+
+    /**
+     * Compares with the last prepare's record and writes the new one.
+     *
+     * @return the executions whose processors changed since; none on the first run
+     */
+    static List<String> changed(CacheLayout layout, Map<String, String> now) throws IOException {
+        Path file = layout.processorSetup();
+        Properties before = BuildInfo.read(file, damaged -> {});
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> execution : now.entrySet()) {
+            String was = before.getProperty("execution." + execution.getKey());
+            if (was != null && !was.equals(execution.getValue())) {
+                changed.add(execution.getKey());
+            }
+        }
+        Properties record = new Properties();
+        now.forEach((execution, digest) -> record.setProperty("execution." + execution, digest));
+        if (!record.equals(before)) { // read() has taken the checksum out
+            BuildInfo.write(file, record, "Tandem: what each compiler execution's annotation processors were");
+        }
+        return changed;
+    }
+}
