@@ -85,17 +85,21 @@ final class Lookups {
         return closure == null ? UNKNOWN : closure;
     }
 
-    /** Whether every line of a manifest holds now. */
-    boolean holds(String manifest) {
+    /** The first name of a manifest whose state is not what was recorded; null when every line holds now. */
+    String firstChange(String manifest) {
         for (String line : manifest.split("\n")) {
             if (line.isEmpty()) {
                 continue;
             }
             int tab = line.indexOf('\t');
-            if (tab < 0 || !line.substring(tab + 1).equals(state(line.substring(0, tab)))) {
-                return false;
+            if (tab < 0) {
+                return line;
+            }
+            String name = line.substring(0, tab);
+            if (!line.substring(tab + 1).equals(state(name))) {
+                return name;
             }
         }
-        return true;
+        return null;
     }
 }

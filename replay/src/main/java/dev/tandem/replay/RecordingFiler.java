@@ -26,21 +26,29 @@ import javax.tools.StandardLocation;
 final class RecordingFiler implements Filer {
     private final Filer delegate;
     private final Recording recording;
+    private final Replayed replayed;
 
-    RecordingFiler(Filer delegate, Recording recording) {
+    RecordingFiler(Filer delegate, Recording recording, Replayed replayed) {
         this.delegate = delegate;
         this.recording = recording;
+        this.replayed = replayed;
     }
 
     @Override
     public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
-        JavaFileObject file = delegate.createSourceFile(name, originatingElements);
+        String key = Replayed.key(Entry.FileKind.SOURCE, "", "", name.toString());
+        JavaFileObject file = replayed.contains(key)
+                ? (JavaFileObject) replayed.object(key)
+                : replayed.created(key, delegate.createSourceFile(name, originatingElements));
         return javaFile(file, Entry.FileKind.SOURCE, "", name.toString(), originatingElements);
     }
 
     @Override
     public JavaFileObject createClassFile(CharSequence name, Element... originatingElements) throws IOException {
-        JavaFileObject file = delegate.createClassFile(name, originatingElements);
+        String key = Replayed.key(Entry.FileKind.CLASS, "", "", name.toString());
+        JavaFileObject file = replayed.contains(key)
+                ? (JavaFileObject) replayed.object(key)
+                : replayed.created(key, delegate.createClassFile(name, originatingElements));
         return javaFile(file, Entry.FileKind.CLASS, "", name.toString(), originatingElements);
     }
 
@@ -51,10 +59,16 @@ final class RecordingFiler implements Filer {
             CharSequence relativeName,
             Element... originatingElements)
             throws IOException {
-        FileObject file = delegate.createResource(location, moduleAndPkg, relativeName, originatingElements);
+        String key = Replayed.key(
+                Entry.FileKind.RESOURCE, location.getName(), moduleAndPkg.toString(), relativeName.toString());
+        boolean again = replayed.contains(key);
+        FileObject file = again
+                ? replayed.object(key)
+                : replayed.created(
+                        key, delegate.createResource(location, moduleAndPkg, relativeName, originatingElements));
         String unit = unit(relativeName.toString(), originatingElements);
         if (unit == null) {
-            return file;
+            return again ? new Capture(null, Entry.FileKind.RESOURCE, "", "", "").again(file, key) : file;
         }
         if (!(location instanceof StandardLocation)) {
             recording.poison(unit, "a resource in the non-standard location " + location.getName());
@@ -62,6 +76,9 @@ final class RecordingFiler implements Filer {
         }
         Capture capture = new Capture(
                 unit, Entry.FileKind.RESOURCE, location.getName(), moduleAndPkg.toString(), relativeName.toString());
+        if (again) {
+            return capture.again(file, key);
+        }
         return new ForwardingFileObject<FileObject>(file) {
             @Override
             public OutputStream openOutputStream() throws IOException {
@@ -87,6 +104,10 @@ final class RecordingFiler implements Filer {
     private JavaFileObject javaFile(
             JavaFileObject file, Entry.FileKind kind, String pkg, String name, Element[] originatingElements) {
         String unit = unit(name, originatingElements);
+        String key = Replayed.key(kind, "", pkg, name);
+        if (replayed.contains(key)) {
+            return new Capture(unit, kind, "", pkg, name).againJava((JavaFileObject) file, key);
+        }
         if (unit == null) {
             return file;
         }
@@ -138,6 +159,57 @@ final class RecordingFiler implements Filer {
             this.location = location;
             this.pkg = pkg;
             this.name = name;
+        }
+
+        /** A replayed file written again: to memory, then onto the replayed file where it differs. */
+        FileObject again(FileObject replayedFile, String key) {
+            return new ForwardingFileObject<FileObject>(replayedFile) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return againStream(key, false);
+                }
+
+                @Override
+                public Writer openWriter() {
+                    return new java.io.OutputStreamWriter(againStream(key, true), StandardCharsets.UTF_8);
+                }
+            };
+        }
+
+        JavaFileObject againJava(JavaFileObject replayedFile, String key) {
+            return new ForwardingJavaFileObject<JavaFileObject>(replayedFile) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return againStream(key, false);
+                }
+
+                @Override
+                public Writer openWriter() {
+                    return new java.io.OutputStreamWriter(againStream(key, true), StandardCharsets.UTF_8);
+                }
+            };
+        }
+
+        private OutputStream againStream(String key, boolean text) {
+            return new ByteArrayOutputStream() {
+                private boolean closed;
+
+                @Override
+                public void close() throws IOException {
+                    if (closed) {
+                        return;
+                    }
+                    closed = true;
+                    byte[] written = toByteArray();
+                    if (replayed.rewritten(key, written)) {
+                        // the output is the processor's; this compilation is not stored
+                        recording.anomaly("it wrote " + name + " again, differently from its replay", false);
+                    }
+                    if (unit != null) {
+                        recording.file(unit, new Entry.File(kind, location, pkg, name, text, written));
+                    }
+                }
+            };
         }
 
         OutputStream stream(OutputStream real) {

@@ -62,8 +62,11 @@ public final class ReplayProcessor implements Processor {
     private Signatures signatures;
     private Lookups lookups;
     private final Map<String, String> manifests = new HashMap<>();
-    private final Map<String, Boolean> manifestHolds = new HashMap<>();
+    /** Per processor and manifest, this round: the first name that changed, or null. */
+    private final Map<String, String> manifestChanges = new HashMap<>();
+
     private boolean finished;
+    private final Replayed replayedFiles = new Replayed();
 
     @Override
     public void init(ProcessingEnvironment processingEnv) {
@@ -84,7 +87,7 @@ public final class ReplayProcessor implements Processor {
             classify(delegate, off);
             delegate.processor.init(
                     delegate.replays()
-                            ? WrappedEnvironment.wrap(processingEnv, delegate.recording, lookups)
+                            ? WrappedEnvironment.wrap(processingEnv, delegate.recording, lookups, replayedFiles)
                             : processingEnv);
             if (delegate.declared == Kind.DYNAMIC
                     && delegate.replays()
@@ -286,7 +289,7 @@ public final class ReplayProcessor implements Processor {
         if (signatures != null) {
             signatures.newRound();
             lookups.newRound();
-            manifestHolds.clear();
+            manifestChanges.clear();
         }
         Map<String, TypeElement> unmatched = new LinkedHashMap<>();
         for (TypeElement annotation : annotations) {
@@ -409,8 +412,9 @@ public final class ReplayProcessor implements Processor {
             debug(delegate, name, "its entry does not parse");
             return false;
         }
-        if (!manifestHolds(delegate, entry.manifest)) {
-            debug(delegate, name, "a type it looked up by name changed");
+        String changed = manifestChange(delegate, entry.manifest);
+        if (changed != null) {
+            debug(delegate, name, "what it looked up by name changed: " + changed);
             return false;
         }
         List<Runnable> messages = new ArrayList<>();
@@ -428,6 +432,13 @@ public final class ReplayProcessor implements Processor {
             }
             Diagnostic.Kind kind = Diagnostic.Kind.valueOf(d.kind);
             messages.add(() -> env.getMessager().printMessage(kind, d.message, element, annotation, value));
+        }
+        for (Entry.File file : entry.files) {
+            String fileKey = Replayed.key(file.kind, file.location, file.pkg, file.name);
+            if (replayedFiles.createdByProcessor(fileKey) || replayedFiles.contains(fileKey)) {
+                debug(delegate, name, file.name + " was already written in this compilation");
+                return false;
+            }
         }
         for (int i = 0; i < entry.files.size(); i++) {
             try {
@@ -448,26 +459,25 @@ public final class ReplayProcessor implements Processor {
         return true;
     }
 
-    private boolean manifestHolds(Delegate delegate, String manifestDigest) {
+    /** What changed of a manifest's names (or "its manifest is gone"); null when it holds. */
+    private String manifestChange(Delegate delegate, String manifestDigest) {
         if (manifestDigest.isEmpty()) {
-            return true;
+            return null;
         }
         String cacheName = delegate.className + "\0" + manifestDigest;
-        Boolean holds = manifestHolds.get(cacheName);
-        if (holds == null) {
-            String manifest = manifests.computeIfAbsent(cacheName, n -> {
-                CacheKey key = manifestKey(delegate, manifestDigest);
-                return delegate.cache
-                        .get(key)
-                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                        .orElse(null);
-            });
-            holds = manifest != null
-                    && ProcessorPath.sha256(manifest).equals(manifestDigest)
-                    && lookups.holds(manifest);
-            manifestHolds.put(cacheName, holds);
+        if (!manifestChanges.containsKey(cacheName)) {
+            String manifest = manifests.computeIfAbsent(
+                    cacheName,
+                    n -> delegate.cache
+                            .get(manifestKey(delegate, manifestDigest))
+                            .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                            .orElse(null));
+            String change = manifest == null || !ProcessorPath.sha256(manifest).equals(manifestDigest)
+                    ? "its manifest is gone"
+                    : lookups.firstChange(manifest);
+            manifestChanges.put(cacheName, change);
         }
-        return holds;
+        return manifestChanges.get(cacheName);
     }
 
     private CacheKey manifestKey(Delegate delegate, String digest) {
@@ -501,6 +511,7 @@ public final class ReplayProcessor implements Processor {
                 out.write(file.content);
             }
         }
+        replayedFiles.add(Replayed.key(file.kind, file.location, file.pkg, file.name), object, file.content);
     }
 
     /** The last round: store what was recorded, close the caches, say in one line what happened. */
@@ -598,16 +609,17 @@ public final class ReplayProcessor implements Processor {
                 continue;
             }
             String name = delegate.product();
-            if (products.get(name) > 1) {
-                name = name + " " + delegate.processor.getClass().getSimpleName();
+            String simple = delegate.processor.getClass().getSimpleName();
+            if (products.get(name) > 1 && !simple.equals(name + "Processor")) {
+                name = name + " " + simple; // "AutoValue" for AutoValueProcessor, "AutoValue AutoBuilderProcessor"
             }
             if (delegate.recording != null) {
                 parts.add(name + " " + delegate.replayed + " replayed, " + delegate.run + " run");
             } else {
-                parts.add(name + " (" + delegate.unreplayable + ") ran");
+                parts.add(delegate.product() + " (" + delegate.unreplayable + ") ran"); // Lombok's two: once
             }
         }
-        return parts.isEmpty() ? null : "Tandem replay: " + String.join("; ", parts);
+        return parts.isEmpty() ? null : "Tandem replay: " + String.join("; ", new LinkedHashSet<>(parts));
     }
 
     private void debug(Delegate delegate, String unit, String why) {

@@ -21,8 +21,9 @@ import javax.lang.model.util.Elements;
 final class WrappedEnvironment {
     private WrappedEnvironment() {}
 
-    static ProcessingEnvironment wrap(ProcessingEnvironment env, Recording recording, Lookups lookups) {
-        Filer filer = new RecordingFiler(env.getFiler(), recording);
+    static ProcessingEnvironment wrap(
+            ProcessingEnvironment env, Recording recording, Lookups lookups, Replayed replayed) {
+        Filer filer = new RecordingFiler(env.getFiler(), recording, replayed);
         Messager messager = new RecordingMessager(env.getMessager(), recording);
         Elements elements = recordingElements(env.getElementUtils(), recording, lookups);
         ClassLoader loader = WrappedEnvironment.class.getClassLoader();

@@ -1,0 +1,91 @@
+// Drives a replay scenario through a history of edits. After every step, the module built incrementally with
+// replay must have generated what the same module with the same history generates without Tandem, built from
+// clean (Maven alone keeps stale output, so from clean is the truth), and its processors must have warned the same.
+//   def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
+//   history(basedir, localRepositoryPath, mvn, [
+//       [name: 'unrelated file', edit: { dir -> ... }, check: { counts, log -> assert counts.MapStruct.replayed > 0 }],
+//   ], 'app')   // in a reactor: the module whose processors are replayed (its pom.xml and generated sources)
+// counts: per processor in the "Tandem replay:" line, [replayed: n, run: n] (or [ran: true]), summed over the
+// compilations of the step. The twin without replay is the project with <annotationProcessors> and tandem-replay's
+// <path> taken out of its pom.xml, in a sibling folder.
+return { File project, File localRepository, Closure mvn, List steps, String module = '.' ->
+    def twin = new File(project.parentFile, project.name + '-without-replay')
+    twin.deleteDir()
+    def copy
+    copy = { File from, File to ->
+        to.mkdirs()
+        from.eachFile { f ->
+            if (f.isDirectory()) {
+                if (f.name != 'target') copy(f, new File(to, f.name))
+            } else if (!f.name.endsWith('.log')) {
+                new File(to, f.name).bytes = f.bytes
+            }
+        }
+    }
+    copy(project, twin)
+    def pom = new File(new File(twin, module), 'pom.xml')
+    def plainPom = pom.text
+            .replaceAll(/(?s)<annotationProcessors>.*?<\/annotationProcessors>/, '')
+            .replaceAll(/(?s)<path>\s*<groupId>dev\.tandem<\/groupId>\s*<artifactId>tandem-replay<\/artifactId>.*?<\/path>/, '')
+    assert plainPom != pom.text && !plainPom.contains('tandem-replay') : 'the twin must run the processors alone'
+    pom.text = plainPom
+
+    def generated = { File dir ->
+        def root = new File(new File(dir, module), 'target/generated-sources/annotations')
+        def files = [:]
+        if (root.isDirectory()) {
+            root.eachFileRecurse { f ->
+                if (f.isFile()) {
+                    // MapStruct writes the time of generation by default: the one line two builds never share
+                    files[f.path - root.path] = f.text.replaceAll(/(?m)^\s*date = ".*",?\s*$/, '    date = "…",')
+                }
+            }
+        }
+        files
+    }
+    def warnings = { String log, File dir ->
+        log.readLines().findAll { it ==~ /\[WARNING\] .*\.java:\[\d+,\d+\].*/ }
+                .collect { it.replace(dir.canonicalPath, '<project>').replace(dir.path, '<project>') }
+                .sort()
+    }
+    def counts = { String log ->
+        def result = [:]
+        log.readLines().findAll { it.contains('Tandem replay: ') }.each { line ->
+            line.substring(line.indexOf('Tandem replay: ') + 'Tandem replay: '.length()).split('; ').each { part ->
+                def m = part =~ /^(.+) (\d+) replayed, (\d+) run$/
+                if (m.matches()) {
+                    def c = result.computeIfAbsent(m.group(1)) { [replayed: 0, run: 0] }
+                    c.replayed += m.group(2) as int
+                    c.run += m.group(3) as int
+                } else {
+                    def ran = part =~ /^(.+) \((.+)\) ran$/
+                    assert ran.matches() : "unexpected summary part '${part}' in: ${line}"
+                    result[ran.group(1)] = [ran: true, why: ran.group(2)]
+                }
+            }
+        }
+        result
+    }
+
+    def results = []
+    steps.eachWithIndex { step, i ->
+        if (step.edit) {
+            step.edit(project)
+            step.edit(twin)
+        }
+        def log = mvn(project, localRepository, *(step.goals ?: ['compile']))
+        def plainLog = mvn(twin, localRepository, 'clean', 'compile')
+        def withReplay = generated(project)
+        def without = generated(twin)
+        assert withReplay.keySet() == without.keySet() : "step ${i + 1} (${step.name}): generated files differ"
+        withReplay.each { path, text -> assert text == without[path] : "step ${i + 1} (${step.name}): ${path} differs" }
+        assert warnings(log, project) == warnings(plainLog, twin) : "step ${i + 1} (${step.name}): warnings differ"
+        def c = counts(log)
+        println "replay step ${i + 1} (${step.name}): ${withReplay.size()} generated files, ${c}"
+        if (step.check) {
+            step.check(c, log)
+        }
+        results << c
+    }
+    return results
+}
