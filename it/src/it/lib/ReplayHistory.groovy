@@ -4,11 +4,11 @@
 //   def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
 //   history(basedir, localRepositoryPath, mvn, [
 //       [name: 'unrelated file', edit: { dir -> ... }, check: { counts, log -> assert counts.MapStruct.replayed > 0 }],
-//   ], 'app')   // in a reactor: the module whose processors are replayed (its pom.xml and generated sources)
+//   ], ['app'])   // in a reactor: the modules whose processors are replayed (their pom.xml and generated sources)
 // counts: per processor in the "Tandem replay:" line, [replayed: n, run: n] (or [ran: true]), summed over the
 // compilations of the step. The twin without replay is the project with <annotationProcessors> and tandem-replay's
 // <path> taken out of its pom.xml, in a sibling folder.
-return { File project, File localRepository, Closure mvn, List steps, String module = '.' ->
+return { File project, File localRepository, Closure mvn, List steps, List modules = ['.'] ->
     def twin = new File(project.parentFile, project.name + '-without-replay')
     twin.deleteDir()
     def copy
@@ -23,21 +23,26 @@ return { File project, File localRepository, Closure mvn, List steps, String mod
         }
     }
     copy(project, twin)
-    def pom = new File(new File(twin, module), 'pom.xml')
-    def plainPom = pom.text
-            .replaceAll(/(?s)<annotationProcessors>.*?<\/annotationProcessors>/, '')
-            .replaceAll(/(?s)<path>\s*<groupId>dev\.tandem<\/groupId>\s*<artifactId>tandem-replay<\/artifactId>.*?<\/path>/, '')
-    assert plainPom != pom.text && !plainPom.contains('tandem-replay') : 'the twin must run the processors alone'
-    pom.text = plainPom
+    modules.each { module ->
+        def pom = new File(new File(twin, module), 'pom.xml')
+        def plainPom = pom.text
+                .replaceAll(/(?s)<annotationProcessors>.*?<\/annotationProcessors>/, '')
+                .replaceAll(/(?s)<path>\s*<groupId>dev\.tandem<\/groupId>\s*<artifactId>tandem-replay<\/artifactId>.*?<\/path>/, '')
+        assert plainPom != pom.text && !plainPom.contains('tandem-replay') : "the twin's ${module} must run the processors alone"
+        pom.text = plainPom
+    }
 
     def generated = { File dir ->
-        def root = new File(new File(dir, module), 'target/generated-sources/annotations')
         def files = [:]
-        if (root.isDirectory()) {
-            root.eachFileRecurse { f ->
-                if (f.isFile()) {
-                    // MapStruct writes the time of generation by default: the one line two builds never share
-                    files[f.path - root.path] = f.text.replaceAll(/(?m)^\s*date = ".*",?\s*$/, '    date = "…",')
+        modules.each { module ->
+            def root = new File(new File(dir, module), 'target/generated-sources/annotations')
+            if (root.isDirectory()) {
+                root.eachFileRecurse { f ->
+                    if (f.isFile()) {
+                        // MapStruct writes the time of generation by default: the one line two builds never share
+                        files[module + ':' + (f.path - root.path)] =
+                                f.text.replaceAll(/(?m)^\s*date = ".*",?\s*$/, '    date = "…",')
+                    }
                 }
             }
         }
@@ -74,7 +79,7 @@ return { File project, File localRepository, Closure mvn, List steps, String mod
             step.edit(twin)
         }
         def log = mvn(project, localRepository, *(step.goals ?: ['compile']))
-        def plainLog = mvn(twin, localRepository, 'clean', 'compile')
+        def plainLog = mvn(twin, localRepository, 'clean', 'compile', *(step.goals ?: []).findAll { it.startsWith('-') })
         def withReplay = generated(project)
         def without = generated(twin)
         assert withReplay.keySet() == without.keySet() : "step ${i + 1} (${step.name}): generated files differ"

@@ -32,5 +32,5 @@ history(basedir, localRepositoryPath, mvn, [
      }],
     [name: 'a deleted described type', edit: { d -> assert new File(d, src + 'Plain5.java').delete() },
      check: { c, log -> assert c[P] == [replayed: all - 1, run: 0] }],
-], 'app')
+], ['app'])
 return true

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What one processor produced for one unit: the files it wrote with the unit as their originating element, the
- * diagnostics it reported on elements of the unit, and the digest of the manifest of types it looked up by name.
+ * diagnostics it reported on elements of the unit, and the manifest of the names it looked up (one {@code name\tstate}
+ * line each).
  * Stored as the value of the unit's key; anything that does not parse is a miss.
  */
 final class Entry {

@@ -61,7 +61,6 @@ public final class ReplayProcessor implements Processor {
     private boolean debug;
     private Signatures signatures;
     private Lookups lookups;
-    private final Map<String, String> manifests = new HashMap<>();
     /** Per processor and manifest, this round: the first name that changed, or null. */
     private final Map<String, String> manifestChanges = new HashMap<>();
 
@@ -459,34 +458,16 @@ public final class ReplayProcessor implements Processor {
         return true;
     }
 
-    /** What changed of a manifest's names (or "its manifest is gone"); null when it holds. */
-    private String manifestChange(Delegate delegate, String manifestDigest) {
-        if (manifestDigest.isEmpty()) {
+    /** The first of a manifest's names whose state changed, or null when it holds; once per manifest and round. */
+    private String manifestChange(Delegate delegate, String manifest) {
+        if (manifest.isEmpty()) {
             return null;
         }
-        String cacheName = delegate.className + "\0" + manifestDigest;
+        String cacheName = delegate.className + "\0" + manifest;
         if (!manifestChanges.containsKey(cacheName)) {
-            String manifest = manifests.computeIfAbsent(
-                    cacheName,
-                    n -> delegate.cache
-                            .get(manifestKey(delegate, manifestDigest))
-                            .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                            .orElse(null));
-            String change = manifest == null || !ProcessorPath.sha256(manifest).equals(manifestDigest)
-                    ? "its manifest is gone"
-                    : lookups.firstChange(manifest);
-            manifestChanges.put(cacheName, change);
+            manifestChanges.put(cacheName, lookups.firstChange(manifest));
         }
         return manifestChanges.get(cacheName);
-    }
-
-    private CacheKey manifestKey(Delegate delegate, String digest) {
-        return delegate.cache
-                .newKey()
-                .add(delegate.context)
-                .add("manifest")
-                .add(digest)
-                .build();
     }
 
     private void write(Entry.File file, Element unit) throws Exception {
@@ -565,10 +546,6 @@ public final class ReplayProcessor implements Processor {
             }
             return;
         }
-        String manifestDigest = manifest.isEmpty() ? "" : ProcessorPath.sha256(manifest);
-        if (!manifestDigest.isEmpty()) {
-            delegate.cache.put(manifestKey(delegate, manifestDigest), manifest.getBytes(StandardCharsets.UTF_8));
-        }
         long perUnit = recording.processed.isEmpty() ? 0 : delegate.nanos / recording.processed.size();
         for (Map.Entry<String, String> unit : recording.processed.entrySet()) {
             CacheKey key = keys.get(delegate.className + "\0" + unit.getKey());
@@ -581,7 +558,7 @@ public final class ReplayProcessor implements Processor {
                 continue;
             }
             Entry entry = new Entry(
-                    manifestDigest,
+                    manifest,
                     recording.files.getOrDefault(unit.getKey(), List.of()),
                     recording.diagnostics.getOrDefault(unit.getKey(), List.of()));
             delegate.cache.put(key, entry.toBytes(), perUnit);

@@ -1,0 +1,28 @@
+def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
+def status = evaluate(new File(basedir, '../../../src/it/lib/Status.groovy'))
+def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
+def edit = { File dir, String file, String from, String to ->
+    ['in-process', 'forked'].each { module ->
+        def f = new File(dir, "${module}/src/main/java/dev/tandem/it/smoke/${file}")
+        assert f.text.contains(from)
+        f.text = f.text.replace(from, to)
+    }
+}
+
+// A forked javac's notes reach Maven's log only with -X, so the summary line is the in-process module's; tandem:status
+// shows what the forked one did (replayed = hits, run = misses of its replay consumer)
+def consumer = 'replay-org.mapstruct.ap.MappingProcessor'
+def forked = { -> status(mvn(basedir, localRepositoryPath, '-pl', 'forked', 'dev.tandem:tandem-maven-plugin:status'), consumer) }
+
+// the invoker's build ran the first: clean compile -T 4
+def first = new File(basedir, 'build.log').text
+assert first.count('Tandem replay: MapStruct 0 replayed, 10 run') == 1
+assert forked() == [hits: 0, misses: 10]
+
+history(basedir, localRepositoryPath, mvn, [
+    [name: 'an unrelated file', goals: ['compile', '-T4'], edit: { d -> edit(d, 'Unrelated.java', 'int x;', 'int y;') },
+     check: { c, log -> assert c.MapStruct == [replayed: 10, run: 0] && forked() == [hits: 10, misses: 0] }],
+    [name: 'a model', goals: ['compile', '-T4'], edit: { d -> edit(d, 'Model3.java', 'private int size;', 'private int size;\n    private String extra;\n    public String getExtra() { return extra; }\n    public void setExtra(String v) { extra = v; }') },
+     check: { c, log -> assert c.MapStruct == [replayed: 9, run: 1] && forked() == [hits: 9, misses: 1] }],
+], ['in-process', 'forked'])
+return true
