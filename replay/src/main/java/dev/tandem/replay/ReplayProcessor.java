@@ -65,6 +65,9 @@ public final class ReplayProcessor implements Processor {
     private final Map<String, String> manifestChanges = new HashMap<>();
 
     private boolean finished;
+    /** Time spent deciding and replaying, not in the processors. */
+    private long ownNanos;
+
     private final Replayed replayedFiles = new Replayed();
 
     @Override
@@ -336,6 +339,7 @@ public final class ReplayProcessor implements Processor {
         RoundEnvironment seen = round;
         if (delegate.replays()) {
             Set<String> replayed = new LinkedHashSet<>();
+            long replayStart = System.nanoTime();
             try {
                 replayUnits(delegate, types, round, replayed);
             } catch (RuntimeException | LinkageError e) {
@@ -345,6 +349,7 @@ public final class ReplayProcessor implements Processor {
             if (!replayed.isEmpty()) {
                 seen = new FilteredRound(round, replayed);
             }
+            ownNanos += System.nanoTime() - replayStart;
         }
         long start = System.nanoTime();
         try {
@@ -498,6 +503,7 @@ public final class ReplayProcessor implements Processor {
     /** The last round: store what was recorded, close the caches, say in one line what happened. */
     private void finish(RoundEnvironment round) {
         finished = true;
+        long storeStart = System.nanoTime();
         for (Delegate delegate : delegates) {
             if (delegate.cache == null) {
                 continue;
@@ -512,9 +518,15 @@ public final class ReplayProcessor implements Processor {
                 delegate.cache.close();
             }
         }
+        ownNanos += System.nanoTime() - storeStart;
         String summary = summary();
         if (summary != null) {
             note(summary);
+        }
+        if (debug) {
+            long processors = delegates.stream().mapToLong(d -> d.nanos).sum();
+            note("Tandem replay: " + ownNanos / 1_000_000 + " ms deciding, replaying and storing; "
+                    + processors / 1_000_000 + " ms in the processors");
         }
     }
 

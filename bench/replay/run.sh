@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Replay on the module users have: N MapStruct 1.6.3 mappers (N models, N DTOs, nested beans, a shared config; 500
+# by default), one model file touched, `mvn compile` with replay against Maven alone, and the same rebuild with
+# -Dmaven.compiler.proc=none (javac alone: the limit replay approaches). Then the first build (nothing to replay)
+# with and without. Interleaved runs, medians with their spread.
+#
+#   bash bench/replay/run.sh        (after ./mvnw install -DskipTests -Dinvoker.skip; RUNS=5 N=500 by default)
+#
+# Also the floor of any replay that writes sources: javac alone (proc=none) on the module with the 500 generated
+# sources added as ordinary sources, since javac must compile what is replayed.
+# Targets: rebuild with replay at most 0.5x Maven alone; first build at most 10 % slower. Exits non-zero when a
+# target is missed beyond the spread.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out="$root/target/bench-replay"
+runs=${RUNS:-5}
+n=${N:-500}
+# shellcheck source=../outer-settings.sh
+source "$root/bench/outer-settings.sh"
+m() { "$root/mvnw" -B -o -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
+
+rm -rf "$out" && mkdir -p "$out"
+version=$("$root/mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -N)
+compiler=$("$root/mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=it.compiler.version -DforceStdout -N)
+outer_settings "$out/settings.xml"
+java "$here/GenerateMappers.java" "$out" "$n" "$version" "$compiler"
+# resolve everything once, online, so every timed build runs offline
+for v in replay plain; do
+  "$root/mvnw" -B -q -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" -f "$out/$v/pom.xml" clean compile \
+    > "$out/warmup-$v.log" 2>&1 || { tail -30 "$out/warmup-$v.log"; exit 1; }
+done
+
+# the floor: the plain module with the generated sources as ordinary sources, no processor
+cp -r "$out/plain" "$out/floor"
+sed -i 's/mappers-plain/mappers-floor/' "$out/floor/pom.xml"
+cp "$out/replay/target/generated-sources/annotations/bench/mappers/"*.java "$out/floor/src/main/java/bench/mappers/"
+m -q -f "$out/floor/pom.xml" clean compile -Dmaven.compiler.proc=none > "$out/warmup-floor.log" 2>&1
+
+ms() { local start end; start=$(date +%s%N); "$@" > "$out/last.log" 2>&1 || { tail -30 "$out/last.log"; exit 1; }
+  end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
+touch_model() { echo "// $(date +%s%N)" >> "$out/$1/src/main/java/bench/mappers/Model7.java"; }
+
+declare -a rebuild_replay rebuild_plain rebuild_none rebuild_floor first_replay first_plain
+for i in $(seq 1 "$runs"); do
+  touch_model replay; rebuild_replay+=("$(ms m -f "$out/replay/pom.xml" compile)")
+  grep -h "Tandem replay:" "$out/last.log" > "$out/summary.txt" || true
+  touch_model plain; rebuild_plain+=("$(ms m -f "$out/plain/pom.xml" compile)")
+  touch_model plain; rebuild_none+=("$(ms m -f "$out/plain/pom.xml" compile -Dmaven.compiler.proc=none)")
+  touch_model floor; rebuild_floor+=("$(ms m -f "$out/floor/pom.xml" compile -Dmaven.compiler.proc=none)")
+done
+for i in $(seq 1 "$runs"); do
+  rm -rf "$out/replay/target"; first_replay+=("$(ms m -f "$out/replay/pom.xml" compile)")
+  rm -rf "$out/plain/target"; first_plain+=("$(ms m -f "$out/plain/pom.xml" compile)")
+done
+
+stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {
+  q1=a[int((NR+3)/4)]; q3=a[int((3*NR+1)/4)]; printf "%d %d %d", a[int((NR+1)/2)], q1, q3 }'; }
+read -r rr rr1 rr3 <<< "$(stats "${rebuild_replay[@]}")"
+read -r rp rp1 rp3 <<< "$(stats "${rebuild_plain[@]}")"
+read -r rn rn1 rn3 <<< "$(stats "${rebuild_none[@]}")"
+read -r rf rf1 rf3 <<< "$(stats "${rebuild_floor[@]}")"
+read -r fr fr1 fr3 <<< "$(stats "${first_replay[@]}")"
+read -r fp fp1 fp3 <<< "$(stats "${first_plain[@]}")"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo
+echo "Replay: $n MapStruct 1.6.3 mappers, one model file touched, mvn compile; $runs interleaved runs, median [IQR]"
+echo "($(nproc) cores, $(java -version 2>&1 | head -1))"
+echo "  rebuild with replay:        $rr ms [$rr1-$rr3]   $(cat "$out/summary.txt" | sed 's/^\[INFO\] //')"
+echo "  rebuild, Maven alone:       $rp ms [$rp1-$rp3]"
+echo "  rebuild, proc=none:         $rn ms [$rn1-$rn3]   (javac alone, no processor: the limit)"
+echo "  rebuild, floor:             $rf ms [$rf1-$rf3]   (javac alone on the sources plus the generated ones)"
+echo "  replay / Maven alone:       $(ratio "$rr" "$rp")x   (target <= 0.50; the floor is $(ratio "$rf" "$rp")x)"
+echo "  replay / proc=none:         $(ratio "$rr" "$rn")x"
+echo "  replay / floor:             $(ratio "$rr" "$rf")x"
+echo "  first build with replay:    $fr ms [$fr1-$fr3]"
+echo "  first build, Maven alone:   $fp ms [$fp1-$fp3]"
+echo "  first build overhead:       $(awk -v a="$fr" -v b="$fp" 'BEGIN { printf "%+.1f %%", 100 * (a - b) / b }')   (target <= +10 %)"
+ok=0
+# a verdict only where the spreads allow one: fail when even the best replay run misses the target
+awk -v a="$rr1" -v b="$rp3" 'BEGIN { exit !(a <= 0.5 * b) }' || { echo "  MISSED: rebuild target"; ok=1; }
+awk -v a="$fr1" -v b="$fp3" 'BEGIN { exit !(a <= 1.1 * b) }' || { echo "  MISSED: first build target"; ok=1; }
+exit $ok
