@@ -27,7 +27,11 @@ final class CacheReport {
             lines.add("  no consumer has used it yet");
             return lines;
         }
-        String format = "  %-32s %8s %10s %7s %7s %7s %10s %10s  %s";
+        int width = 32; // replay's consumers are named after processor classes, often longer
+        for (Path consumer : consumers) {
+            width = Math.max(width, consumer.getFileName().toString().length());
+        }
+        String format = "  %-" + width + "s %8s %10s %7s %7s %7s %10s %10s  %s";
         lines.add(String.format(
                 Locale.ROOT,
                 format,

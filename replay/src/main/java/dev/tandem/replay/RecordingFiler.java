@@ -127,6 +127,15 @@ final class RecordingFiler implements Filer {
 
     /** The one unit of the originating elements; null (and the reason recorded) when there is not exactly one. */
     private String unit(String file, Element[] originatingElements) {
+        try {
+            return unitOrThrow(file, originatingElements);
+        } catch (RuntimeException failure) { // never into the processor
+            recording.anomaly("Tandem could not attribute " + file + " (" + failure + ")", true);
+            return null;
+        }
+    }
+
+    private String unitOrThrow(String file, Element[] originatingElements) {
         Set<String> units = new LinkedHashSet<>();
         for (Element element : originatingElements == null ? new Element[0] : originatingElements) {
             Element unit = element == null ? null : ElementPaths.unitOf(element);

@@ -46,7 +46,17 @@ final class RecordingMessager implements Messager {
         record(kind, msg, e, a, v);
     }
 
+    /** Never throws into the processor: what cannot be recorded keeps the compilation from being stored. */
     private void record(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a, AnnotationValue v) {
+        try {
+            recordOrThrow(kind, msg, e, a, v);
+        } catch (RuntimeException failure) {
+            recording.anomaly("Tandem could not record a message (" + failure + ")", false);
+        }
+    }
+
+    private void recordOrThrow(
+            Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a, AnnotationValue v) {
         if (kind == Diagnostic.Kind.ERROR) {
             recording.error = true;
             return;

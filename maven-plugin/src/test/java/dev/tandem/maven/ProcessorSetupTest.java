@@ -1,0 +1,113 @@
+package dev.tandem.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cache.store.CacheLayout;
+import java.io.File;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What makes a compile rerun after a processor change: which changes count, and that the first prepare does not. */
+class ProcessorSetupTest {
+    @TempDir
+    Path dir;
+
+    private static MavenProject project(String configuration) throws Exception {
+        Plugin compiler = new Plugin();
+        compiler.setGroupId("org.apache.maven.plugins");
+        compiler.setArtifactId("maven-compiler-plugin");
+        compiler.setConfiguration(
+                Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration + "</configuration>")));
+        PluginExecution compile = new PluginExecution();
+        compile.setId("default-compile");
+        compiler.addExecution(compile);
+        PluginExecution testCompile = new PluginExecution();
+        testCompile.setId("default-testCompile");
+        testCompile.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><compilerArgs><arg>-Atest.only=1</arg></compilerArgs></configuration>")));
+        compiler.addExecution(testCompile);
+        Model model = new Model();
+        model.setBuild(new Build());
+        model.getBuild().addPlugin(compiler);
+        return new MavenProject(model);
+    }
+
+    private static String paths(String version, String arg) {
+        return "<annotationProcessorPaths><path><groupId>org.mapstruct</groupId><artifactId>mapstruct-processor"
+                + "</artifactId><version>" + version + "</version></path></annotationProcessorPaths>"
+                + "<compilerArgs><arg>" + arg + "</arg><arg>-Xlint:all</arg></compilerArgs>";
+    }
+
+    private Map<String, String> digests(String configuration, File processorJar) throws Exception {
+        return ProcessorSetup.digests(project(configuration), dependency -> processorJar);
+    }
+
+    @Test
+    void aProcessorVersionAnOptionOrTheJarItselfChangesTheDigestOfEveryExecutionUsingIt() throws Exception {
+        File jar = Files.write(dir.resolve("mapstruct-processor.jar"), new byte[] {1, 2, 3})
+                .toFile();
+        Map<String, String> before = digests(paths("1.6.3", "-Amapstruct.verbose=false"), jar);
+        assertThat(before).containsOnlyKeys("default-compile", "default-testCompile");
+
+        assertThat(digests(paths("1.6.3", "-Amapstruct.verbose=false"), jar)).isEqualTo(before);
+        assertThat(digests(paths("1.5.5.Final", "-Amapstruct.verbose=false"), jar)
+                        .get("default-compile"))
+                .isNotEqualTo(before.get("default-compile"));
+        assertThat(digests(paths("1.6.3", "-Amapstruct.verbose=true"), jar).get("default-compile"))
+                .isNotEqualTo(before.get("default-compile"));
+        Files.write(jar.toPath(), new byte[] {1, 2, 3, 4}); // rebuilt under the same version
+        assertThat(digests(paths("1.6.3", "-Amapstruct.verbose=false"), jar).get("default-compile"))
+                .isNotEqualTo(before.get("default-compile"));
+    }
+
+    @Test
+    void argumentsThatAreNotProcessorOptionsDoNotCount() throws Exception {
+        File jar = Files.write(dir.resolve("p.jar"), new byte[] {1}).toFile();
+        String base = paths("1.6.3", "-Aa=1");
+        assertThat(digests(base.replace("-Xlint:all", "-Xlint:none"), jar)).isEqualTo(digests(base, jar));
+    }
+
+    @Test
+    void theFirstPrepareRecordsAndALaterOneNamesTheExecutionsThatChanged() throws Exception {
+        CacheLayout layout = new CacheLayout(dir.resolve("tandem"));
+        Files.createDirectories(layout.root());
+        File jar = Files.write(dir.resolve("p.jar"), new byte[] {1}).toFile();
+        assertThat(ProcessorSetup.changed(layout, digests(paths("1", "-Aa=1"), jar)))
+                .isEmpty();
+        assertThat(ProcessorSetup.changed(layout, digests(paths("1", "-Aa=1"), jar)))
+                .isEmpty();
+        assertThat(ProcessorSetup.changed(layout, digests(paths("2", "-Aa=1"), jar)))
+                .containsExactly("default-compile", "default-testCompile");
+        assertThat(ProcessorSetup.changed(layout, digests(paths("2", "-Aa=1"), jar)))
+                .isEmpty();
+    }
+
+    @Test
+    void aPathThatDoesNotResolveCountsAsUnresolvedAndChangesOnceItResolves() throws Exception {
+        File jar = Files.write(dir.resolve("p.jar"), new byte[] {1}).toFile();
+        Map<String, String> unresolved = ProcessorSetup.digests(project(paths("1", "-Aa=1")), dependency -> null);
+        assertThat(unresolved).isNotEqualTo(digests(paths("1", "-Aa=1"), jar));
+    }
+
+    @Test
+    void aDamagedRecordIsAFirstRunNotAFailure() throws Exception {
+        CacheLayout layout = new CacheLayout(dir.resolve("tandem"));
+        Files.createDirectories(layout.root());
+        Files.write(layout.processorSetup(), new byte[] {0, (byte) 0xff, 'x', '='});
+        File jar = Files.write(dir.resolve("p.jar"), new byte[] {1}).toFile();
+        assertThat(ProcessorSetup.changed(layout, digests(paths("1", "-Aa=1"), jar)))
+                .isEmpty();
+        assertThat(ProcessorSetup.changed(layout, digests(paths("2", "-Aa=1"), jar)))
+                .isNotEmpty();
+    }
+}
