@@ -1,16 +1,9 @@
 def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
 def src = 'src/main/java/dev/tandem/it/garage/'
-def edit = { File dir, String file, String from, String to ->
-    def f = new File(dir, src + file)
-    assert f.text.contains(from)
-    f.text = f.text.replace(from, to)
-}
-def pomEdit = { File dir, String from, String to ->
-    def f = new File(dir, 'pom.xml')
-    assert f.text.contains(from)
-    f.text = f.text.replace(from, to)
-}
+def replace = evaluate(new File(basedir, '../../../src/it/lib/Edit.groovy'))
+def edit = { File dir, String file, String from, String to -> replace(dir, src + file, from, to) }
+def pomEdit = { File dir, String from, String to -> replace(dir, 'pom.xml', from, to) }
 
 history(basedir, localRepositoryPath, mvn, [
     [name: 'first build', goals: ['clean', 'compile'],

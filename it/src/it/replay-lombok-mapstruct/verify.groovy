@@ -1,10 +1,9 @@
 def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
 def src = 'src/main/java/dev/tandem/it/lombok/'
+def replace = evaluate(new File(basedir, '../../../src/it/lib/Edit.groovy'))
 def edit = { File dir, String file, String from, String to ->
-    def f = new File(dir, file.contains('/') || file == 'lombok.config' || file == 'pom.xml' ? file : src + file)
-    assert f.text.contains(from)
-    f.text = f.text.replace(from, to)
+    replace(dir, file.contains('/') || file == 'lombok.config' || file == 'pom.xml' ? file : src + file, from, to)
 }
 def all = 22
 

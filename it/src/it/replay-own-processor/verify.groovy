@@ -1,11 +1,8 @@
 def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
 def src = 'app/src/main/java/dev/tandem/it/app/'
-def edit = { File dir, String file, String from, String to ->
-    def f = new File(dir, file.contains('/') ? file : src + file)
-    assert f.text.contains(from)
-    f.text = f.text.replace(from, to)
-}
+def replace = evaluate(new File(basedir, '../../../src/it/lib/Edit.groovy'))
+def edit = { File dir, String file, String from, String to -> replace(dir, file.contains('/') ? file : src + file, from, to) }
 def all = 21
 def P = 'DescribeProcessor'
 

@@ -36,20 +36,27 @@ final class RecordingFiler implements Filer {
 
     @Override
     public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
-        String key = Replayed.key(Entry.FileKind.SOURCE, "", "", name.toString());
-        JavaFileObject file = replayed.contains(key)
-                ? (JavaFileObject) replayed.object(key)
-                : replayed.created(key, delegate.createSourceFile(name, originatingElements));
-        return javaFile(file, Entry.FileKind.SOURCE, "", name.toString(), originatingElements);
+        return javaFile(Entry.FileKind.SOURCE, name, originatingElements, delegate::createSourceFile);
     }
 
     @Override
     public JavaFileObject createClassFile(CharSequence name, Element... originatingElements) throws IOException {
-        String key = Replayed.key(Entry.FileKind.CLASS, "", "", name.toString());
+        return javaFile(Entry.FileKind.CLASS, name, originatingElements, delegate::createClassFile);
+    }
+
+    /** javac's {@code createSourceFile} or {@code createClassFile}. */
+    private interface Create {
+        JavaFileObject create(CharSequence name, Element... originatingElements) throws IOException;
+    }
+
+    /** A source or class file: the replayed one when its name was replayed, else javac's new one; both recorded. */
+    private JavaFileObject javaFile(
+            Entry.FileKind kind, CharSequence name, Element[] originatingElements, Create create) throws IOException {
+        String key = Replayed.key(kind, "", "", name.toString());
         JavaFileObject file = replayed.contains(key)
                 ? (JavaFileObject) replayed.object(key)
-                : replayed.created(key, delegate.createClassFile(name, originatingElements));
-        return javaFile(file, Entry.FileKind.CLASS, "", name.toString(), originatingElements);
+                : replayed.created(key, create.create(name, originatingElements));
+        return javaFile(file, kind, "", name.toString(), originatingElements);
     }
 
     @Override
@@ -67,27 +74,29 @@ final class RecordingFiler implements Filer {
                 : replayed.created(
                         key, delegate.createResource(location, moduleAndPkg, relativeName, originatingElements));
         String unit = unit(relativeName.toString(), originatingElements);
-        if (unit == null) {
-            return again ? new Capture(null, Entry.FileKind.RESOURCE, "", "", "").again(file, key) : file;
-        }
-        if (!(location instanceof StandardLocation)) {
+        if (unit != null && !(location instanceof StandardLocation)) {
             recording.poison(unit, "a resource in the non-standard location " + location.getName());
+            unit = null;
+        }
+        if (unit == null && !again) {
             return file;
         }
         Capture capture = new Capture(
-                unit, Entry.FileKind.RESOURCE, location.getName(), moduleAndPkg.toString(), relativeName.toString());
-        if (again) {
-            return capture.again(file, key);
-        }
+                unit,
+                Entry.FileKind.RESOURCE,
+                location.getName(),
+                moduleAndPkg.toString(),
+                relativeName.toString(),
+                again ? key : null);
         return new ForwardingFileObject<FileObject>(file) {
             @Override
             public OutputStream openOutputStream() throws IOException {
-                return capture.stream(super.openOutputStream());
+                return capture.stream(super::openOutputStream);
             }
 
             @Override
             public Writer openWriter() throws IOException {
-                return capture.writer(super.openWriter());
+                return capture.writer(super::openWriter);
             }
         };
     }
@@ -105,22 +114,20 @@ final class RecordingFiler implements Filer {
             JavaFileObject file, Entry.FileKind kind, String pkg, String name, Element[] originatingElements) {
         String unit = unit(name, originatingElements);
         String key = Replayed.key(kind, "", pkg, name);
-        if (replayed.contains(key)) {
-            return new Capture(unit, kind, "", pkg, name).againJava((JavaFileObject) file, key);
-        }
-        if (unit == null) {
+        boolean again = replayed.contains(key);
+        if (unit == null && !again) {
             return file;
         }
-        Capture capture = new Capture(unit, kind, "", pkg, name);
+        Capture capture = new Capture(unit, kind, "", pkg, name, again ? key : null);
         return new ForwardingJavaFileObject<JavaFileObject>(file) {
             @Override
             public OutputStream openOutputStream() throws IOException {
-                return capture.stream(super.openOutputStream());
+                return capture.stream(super::openOutputStream);
             }
 
             @Override
             public Writer openWriter() throws IOException {
-                return capture.writer(super.openWriter());
+                return capture.writer(super::openWriter);
             }
         };
     }
@@ -154,52 +161,43 @@ final class RecordingFiler implements Filer {
         return units.iterator().next();
     }
 
-    /** Records a file's content when the processor closes it. */
+    /** Opens javac's own stream or writer of a file, only when it is to be written. */
+    private interface Open<T> {
+        T open() throws IOException;
+    }
+
+    /**
+     * Records a file's content when the processor closes it. A file whose name was replayed ({@code again} is its
+     * key) goes to memory instead, and onto the replayed file where it differs.
+     */
     private final class Capture {
         private final String unit;
         private final Entry.FileKind kind;
         private final String location;
         private final String pkg;
         private final String name;
+        private final String again;
 
-        Capture(String unit, Entry.FileKind kind, String location, String pkg, String name) {
+        Capture(String unit, Entry.FileKind kind, String location, String pkg, String name, String again) {
             this.unit = unit;
             this.kind = kind;
             this.location = location;
             this.pkg = pkg;
             this.name = name;
+            this.again = again;
         }
 
-        /** A replayed file written again: to memory, then onto the replayed file where it differs. */
-        FileObject again(FileObject replayedFile, String key) {
-            return new ForwardingFileObject<FileObject>(replayedFile) {
-                @Override
-                public OutputStream openOutputStream() {
-                    return againStream(key, false);
-                }
-
-                @Override
-                public Writer openWriter() {
-                    return new java.io.OutputStreamWriter(againStream(key, true), StandardCharsets.UTF_8);
-                }
-            };
+        OutputStream stream(Open<OutputStream> real) throws IOException {
+            return again != null ? againStream(false) : stream(real.open());
         }
 
-        JavaFileObject againJava(JavaFileObject replayedFile, String key) {
-            return new ForwardingJavaFileObject<JavaFileObject>(replayedFile) {
-                @Override
-                public OutputStream openOutputStream() {
-                    return againStream(key, false);
-                }
-
-                @Override
-                public Writer openWriter() {
-                    return new java.io.OutputStreamWriter(againStream(key, true), StandardCharsets.UTF_8);
-                }
-            };
+        Writer writer(Open<Writer> real) throws IOException {
+            return again != null
+                    ? new java.io.OutputStreamWriter(againStream(true), StandardCharsets.UTF_8)
+                    : writer(real.open());
         }
 
-        private OutputStream againStream(String key, boolean text) {
+        private OutputStream againStream(boolean text) {
             return new ByteArrayOutputStream() {
                 private boolean closed;
 
@@ -210,7 +208,7 @@ final class RecordingFiler implements Filer {
                     }
                     closed = true;
                     byte[] written = toByteArray();
-                    if (replayed.rewritten(key, written)) {
+                    if (replayed.rewritten(again, written)) {
                         // the output is the processor's; this compilation is not stored
                         recording.anomaly("it wrote " + name + " again, differently from its replay", false);
                     }
@@ -221,7 +219,7 @@ final class RecordingFiler implements Filer {
             };
         }
 
-        OutputStream stream(OutputStream real) {
+        private OutputStream stream(OutputStream real) {
             ByteArrayOutputStream copy = new ByteArrayOutputStream();
             return new FilterOutputStream(real) {
                 private boolean closed;
@@ -249,7 +247,7 @@ final class RecordingFiler implements Filer {
             };
         }
 
-        Writer writer(Writer real) {
+        private Writer writer(Writer real) {
             StringBuilder copy = new StringBuilder();
             return new Writer() {
                 private boolean closed;
