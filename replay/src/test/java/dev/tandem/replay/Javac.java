@@ -54,6 +54,11 @@ final class Javac {
     }
 
     static Result compile(Path project, List<Processor> processors, String... options) {
+        return compile(project, processors, true, options);
+    }
+
+    /** @param cacheOption whether to pass -Atandem.cacheDirectory to a compilation with ReplayProcessor */
+    static Result compile(Path project, List<Processor> processors, boolean cacheOption, String... options) {
         Path sources = project.resolve("src");
         Path classes = project.resolve("classes");
         Path generated = project.resolve("generated");
@@ -78,7 +83,7 @@ final class Javac {
                         generated.toString(),
                         "-classpath",
                         System.getProperty("java.class.path")));
-                if (processors.stream().anyMatch(p -> p instanceof ReplayProcessor)) {
+                if (cacheOption && processors.stream().anyMatch(p -> p instanceof ReplayProcessor)) {
                     arguments.add("-Atandem.cacheDirectory=" + project.resolve("tandem"));
                 }
                 arguments.addAll(List.of(options));

@@ -209,4 +209,44 @@ class ReplayProcessorTest {
         compile();
         assertThat(GreeterProcessor.PROCESSED).isEmpty(); // their inputs are what they were
     }
+
+    @Test
+    void withoutACacheOptionTheCacheIsNextToTheClassOutputAsInAnIde() {
+        threeGreetedTypes();
+        Javac.Result first = Javac.compile(project, List.of(new ReplayProcessor()), false);
+        assertThat(first.success).isTrue();
+        assertThat(project.resolve("tandem/consumers/replay-dev.tandem.replay.testing.GreeterProcessor"))
+                .isDirectory();
+        GreeterProcessor.PROCESSED.clear();
+        Javac.Result second = Javac.compile(
+                project, List.of(new ReplayProcessor()), false, "-Atandem.cacheDirectory=${tandem.cacheDirectory}");
+        assertThat(GreeterProcessor.PROCESSED).isEmpty(); // an unresolved Maven property is no directory: same place
+        assertThat(second.outputs).isEqualTo(first.outputs);
+    }
+
+    @Test
+    void aCacheThatCannotBeCreatedRunsEveryProcessorAndFailsNothing() throws Exception {
+        threeGreetedTypes();
+        java.nio.file.Files.write(project.resolve("blocked"), new byte[] {1}); // a file where the cache would go
+        Javac.Result result = compile("-Atandem.cacheDirectory=" + project.resolve("blocked/tandem"));
+        assertThat(result.success).isTrue();
+        assertThat(GreeterProcessor.PROCESSED).containsExactlyInAnyOrder("a.Car", "a.Bike", "a.Boat");
+        assertThat(result.summary()).isEqualTo("Tandem replay: GreeterProcessor (no cache directory) ran");
+    }
+
+    @Test
+    void aDamagedCacheIsAMissWithTheSameOutput() throws Exception {
+        threeGreetedTypes();
+        compile();
+        Path pack = project.resolve("tandem/consumers/replay-dev.tandem.replay.testing.GreeterProcessor/entries.pack");
+        byte[] bytes = java.nio.file.Files.readAllBytes(pack);
+        for (int i = 64; i < bytes.length; i += 97) {
+            bytes[i] ^= 0x5a;
+        }
+        java.nio.file.Files.write(pack, bytes);
+        Javac.Result result = compile(); // compares with the processors alone
+        assertThat(result.success).isTrue();
+        assertThat(GreeterProcessor.PROCESSED).isNotEmpty();
+        assertThat(String.join("\n", result.notes)).doesNotContain("Exception");
+    }
 }
