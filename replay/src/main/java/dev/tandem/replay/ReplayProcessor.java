@@ -215,7 +215,9 @@ public final class ReplayProcessor implements Processor {
                 .append(' ')
                 .append(System.getProperty("java.vendor"))
                 .append("\nlocale ")
-                .append(env.getLocale() == null ? Locale.getDefault() : env.getLocale());
+                .append(env.getLocale() == null ? Locale.getDefault() : env.getLocale())
+                .append("\npreview ")
+                .append(previewEnabled());
         Map<String, String> options = new TreeMap<>(env.getOptions());
         for (Map.Entry<String, String> option : options.entrySet()) {
             if (!option.getKey().startsWith("tandem.")) { // the cache directory is an absolute path, not an input
@@ -223,6 +225,15 @@ public final class ReplayProcessor implements Processor {
             }
         }
         return context.toString();
+    }
+
+    /** {@code ProcessingEnvironment.isPreviewEnabled()}, which Java 11's API lacks: preview features change the model. */
+    private String previewEnabled() {
+        try {
+            return String.valueOf(env.getClass().getMethod("isPreviewEnabled").invoke(env));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private void warnAboutSourceVersions() {
