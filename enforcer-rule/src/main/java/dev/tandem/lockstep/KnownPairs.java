@@ -52,12 +52,14 @@ final class KnownPairs {
                 throw new IllegalStateException(RESOURCE + " line " + number + ": expected 'Name = g:a, g:a'");
             }
             String name = text.substring(0, equals).trim();
+            String members = text.substring(equals + 1);
+            String reason = LockstepGroup.isRelation(members)
+                    ? "built-in group \"" + name + "\": generated code runs on a runtime of the same major version"
+                            + " at least as new as its generator; the artifacts of each side are released together"
+                    : "built-in group \"" + name + "\": these artifacts are released together and work only at the"
+                            + " same version";
             try {
-                groups.add(LockstepGroup.parse(
-                        text.substring(equals + 1),
-                        "built-in group \"" + name + "\": these artifacts are released together and work only"
-                                + " at the same version",
-                        RESOURCE + " line " + number));
+                groups.add(LockstepGroup.parse(members, reason, RESOURCE + " line " + number));
             } catch (LockstepConfigurationException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -31,11 +31,30 @@ final class LockstepCheck {
         Set<VersionObservation> all = new TreeSet<>(VersionObservation.ORDER);
         all.addAll(observations);
         Map<List<VersionObservation>, Set<String>> violations = new LinkedHashMap<>();
+        List<Violation> relations = new ArrayList<>();
         for (LockstepGroup group : groups) {
             List<VersionObservation> found =
                     all.stream().filter(o -> group.contains(o.artifact())).collect(Collectors.toList());
-            if (distinctVersions(found) > 1) {
-                violations.computeIfAbsent(found, f -> new LinkedHashSet<>()).add(group.reason());
+            if (!group.isRelation()) {
+                if (distinctVersions(found) > 1) {
+                    violations
+                            .computeIfAbsent(found, f -> new LinkedHashSet<>())
+                            .add(group.reason());
+                }
+                continue;
+            }
+            List<VersionObservation> generators =
+                    found.stream().filter(o -> group.isGenerator(o.artifact())).collect(Collectors.toList());
+            List<VersionObservation> runtimes =
+                    found.stream().filter(o -> !group.isGenerator(o.artifact())).collect(Collectors.toList());
+            for (List<VersionObservation> side : List.of(runtimes, generators)) {
+                if (distinctVersions(side) > 1) { // each side is released together
+                    violations.computeIfAbsent(side, f -> new LinkedHashSet<>()).add(group.reason());
+                }
+            }
+            Violation broken = Relation.check(runtimes, generators, group.reason());
+            if (broken != null) {
+                relations.add(broken);
             }
         }
         for (CompanionDeclaration companion : new LinkedHashSet<>(companions)) {
@@ -60,6 +79,7 @@ final class LockstepCheck {
         }
         List<Violation> result = new ArrayList<>();
         violations.forEach((found, reasons) -> result.add(new Violation(found, new ArrayList<>(reasons))));
+        result.addAll(relations);
         return result;
     }
 

@@ -15,12 +15,27 @@ final class LockstepGroup {
     private static final Pattern MEMBER = Pattern.compile(PART + ":(" + PART + "|\\*)");
     private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
+    /** Separates runtime members (left) from the generator members (right) of a relation group. */
+    static final String NEWER_RUNTIME = ">=";
+
     private final List<String> members;
+    /** For a relation group, the generators; empty when every member must be at one version. */
+    private final List<String> generators;
+
     private final String reason;
 
-    private LockstepGroup(List<String> members, String reason) {
+    private LockstepGroup(List<String> members, List<String> generators, String reason) {
         this.members = Collections.unmodifiableList(members);
+        this.generators = Collections.unmodifiableList(generators);
         this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * Whether the text is a relation group, {@code runtime, runtime >= generator, generator}: the runtime may be
+     * newer than the generator within one major version, never older; each side is at one version.
+     */
+    static boolean isRelation(String text) {
+        return text != null && text.contains(NEWER_RUNTIME);
     }
 
     /**
@@ -40,11 +55,24 @@ final class LockstepGroup {
                     + " must share one version, e.g. <group>org.mapstruct:mapstruct,"
                     + " org.mapstruct:mapstruct-processor</group>, or org.mapstruct:* for a whole groupId.");
         }
-        List<String> members = SEPARATORS
-                .splitAsStream(trimmed)
-                .filter(s -> !s.isEmpty())
-                .distinct()
-                .collect(Collectors.toList());
+        List<String> generators = new java.util.ArrayList<>();
+        if (isRelation(trimmed)) {
+            int at = trimmed.indexOf(NEWER_RUNTIME);
+            String right = trimmed.substring(at + NEWER_RUNTIME.length());
+            generators = split(right);
+            trimmed = trimmed.substring(0, at).trim();
+            if (trimmed.isEmpty() || generators.isEmpty() || isRelation(right)) {
+                throw new LockstepConfigurationException("lockstep: " + where + " must name runtime artifacts, '"
+                        + NEWER_RUNTIME + "', then generator artifacts, once, e.g. <group>com.google.protobuf:"
+                        + "protobuf-java " + NEWER_RUNTIME + " com.google.protobuf:protoc</group>.");
+            }
+        }
+        List<String> members = split(trimmed);
+        for (String generator : generators) {
+            if (!members.contains(generator)) {
+                members.add(generator);
+            }
+        }
         for (String member : members) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new LockstepConfigurationException("lockstep: '" + member + "' in " + where
@@ -52,10 +80,32 @@ final class LockstepGroup {
                         + " <group>org.mapstruct:mapstruct, org.mapstruct:mapstruct-processor</group>.");
             }
         }
-        return new LockstepGroup(members, reason);
+        return new LockstepGroup(members, generators, reason);
+    }
+
+    private static List<String> split(String text) {
+        return SEPARATORS
+                .splitAsStream(text.trim())
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .collect(Collectors.toCollection(java.util.ArrayList::new));
+    }
+
+    /** Whether this is a relation group: runtimes may be newer than generators within one major version. */
+    boolean isRelation() {
+        return !generators.isEmpty();
+    }
+
+    /** For a relation group, whether the artifact is one of the generators (else a runtime). */
+    boolean isGenerator(ArtifactKey artifact) {
+        return matches(generators, artifact);
     }
 
     boolean contains(ArtifactKey artifact) {
+        return matches(members, artifact);
+    }
+
+    private static boolean matches(List<String> members, ArtifactKey artifact) {
         for (String member : members) {
             int colon = member.indexOf(':');
             if (member.regionMatches(0, artifact.groupId(), 0, colon)
@@ -79,6 +129,11 @@ final class LockstepGroup {
 
     @Override
     public String toString() {
-        return String.join(", ", members);
+        if (!isRelation()) {
+            return String.join(", ", members);
+        }
+        List<String> runtimes = new java.util.ArrayList<>(members);
+        runtimes.removeAll(generators);
+        return String.join(", ", runtimes) + " " + NEWER_RUNTIME + " " + String.join(", ", generators);
     }
 }

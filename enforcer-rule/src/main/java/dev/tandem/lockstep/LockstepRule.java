@@ -70,6 +70,8 @@ public final class LockstepRule extends AbstractEnforcerRule {
             List<VersionObservation> observations = new ArrayList<>(DependencyGraphSource.observe(project));
             observations.addAll(new ProcessorPathSource(project, collector).observe());
             observations.addAll(new PluginDependencySource(project, collector).observe());
+            observations.addAll(BuildPluginSource.observe(project));
+            observations.addAll(PluginConfigurationSource.observe(project));
             observations = MetaVersions.resolve(
                     observations,
                     MetaVersions.of(repositorySystem, repositorySession, project.getRemoteProjectRepositories()));
@@ -110,7 +112,10 @@ public final class LockstepRule extends AbstractEnforcerRule {
             for (int i = 0; i < groups.size(); i++) {
                 result.add(LockstepGroup.parse(
                         groups.get(i),
-                        "configured group in the lockstep rule's <groups>",
+                        LockstepGroup.isRelation(groups.get(i))
+                                ? "configured group in the lockstep rule's <groups>: the runtime may be newer than"
+                                        + " the generator within one major version, never older"
+                                : "configured group in the lockstep rule's <groups>",
                         "<groups> entry " + (i + 1) + " of the lockstep rule"));
             }
         } catch (LockstepConfigurationException e) {

@@ -11,9 +11,28 @@ final class Violation {
     private final List<VersionObservation> found;
     private final List<String> reasons;
 
+    /** For a broken relation: the first line's statement and the fix; null for "must be used at one version". */
+    private final String headline;
+
+    private final String fix;
+
     Violation(List<VersionObservation> found, List<String> reasons) {
+        this(found, reasons, null, null);
+    }
+
+    Violation(List<VersionObservation> found, List<String> reasons, String headline, String fix) {
         this.found = Collections.unmodifiableList(new ArrayList<>(found));
         this.reasons = Collections.unmodifiableList(new ArrayList<>(reasons));
+        this.headline = headline;
+        this.fix = fix;
+    }
+
+    String headline() {
+        return headline;
+    }
+
+    String fix() {
+        return fix;
     }
 
     /** Every observation involved, sorted by artifact, version and origin. */

@@ -32,16 +32,18 @@ final class ViolationReport {
         List<VersionObservation> found = violation.found();
         String artifacts =
                 violation.artifacts().stream().map(ArtifactKey::toString).collect(Collectors.joining(", "));
-        out.append("Lockstep")
-                .append(counter)
-                .append(": ")
-                .append(artifacts)
-                .append(" must be used at one version, but ")
-                .append(violation.versions().size())
-                .append(" are: ")
-                .append(String.join(", ", violation.versions()))
-                .append('.')
-                .append(nl);
+        out.append("Lockstep").append(counter).append(": ");
+        if (violation.headline() != null) {
+            out.append(violation.headline()).append(nl);
+        } else {
+            out.append(artifacts)
+                    .append(" must be used at one version, but ")
+                    .append(violation.versions().size())
+                    .append(" are: ")
+                    .append(String.join(", ", violation.versions()))
+                    .append('.')
+                    .append(nl);
+        }
         for (String reason : violation.reasons()) {
             out.append("  Why: ").append(reason).append('.').append(nl);
         }
@@ -60,6 +62,10 @@ final class ViolationReport {
                     .append("  ")
                     .append(o.origin())
                     .append(nl);
+        }
+        if (violation.fix() != null) {
+            out.append("  Fix: ").append(violation.fix());
+            return;
         }
         String version = highest(violation.versions());
         String property = propertyName(violation.artifacts());
