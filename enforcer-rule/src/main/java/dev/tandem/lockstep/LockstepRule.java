@@ -99,7 +99,7 @@ public final class LockstepRule extends AbstractEnforcerRule {
                         + " ms; companions: " + companions);
             }
             if (!violations.isEmpty()) {
-                throw new EnforcerRuleException(ViolationReport.format(violations));
+                throw new EnforcerRuleException(ViolationReport.format(violations, VersionDeclarations.of(project)));
             }
         } catch (LockstepInputException e) {
             throw new EnforcerRuleException(e.getMessage(), e);

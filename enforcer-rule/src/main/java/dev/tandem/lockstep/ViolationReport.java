@@ -16,18 +16,24 @@ final class ViolationReport {
     private ViolationReport() {}
 
     static String format(List<Violation> violations) {
+        return format(violations, VersionDeclarations.NONE);
+    }
+
+    /** @param declarations how the project's POM writes versions: a property it already uses is the fix's */
+    static String format(List<Violation> violations, VersionDeclarations declarations) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < violations.size(); i++) {
             if (i > 0) {
                 out.append(System.lineSeparator()).append(System.lineSeparator());
             }
             String counter = violations.size() > 1 ? " (" + (i + 1) + " of " + violations.size() + ")" : "";
-            appendViolation(out, violations.get(i), counter);
+            appendViolation(out, violations.get(i), counter, declarations);
         }
         return out.toString();
     }
 
-    private static void appendViolation(StringBuilder out, Violation violation, String counter) {
+    private static void appendViolation(
+            StringBuilder out, Violation violation, String counter, VersionDeclarations declarations) {
         String nl = System.lineSeparator();
         List<VersionObservation> found = violation.found();
         String artifacts =
@@ -68,10 +74,12 @@ final class ViolationReport {
             return;
         }
         String version = highest(violation.versions());
-        String property = propertyName(violation.artifacts());
+        String existing = existingProperty(found, declarations);
+        String property = existing != null ? existing : propertyName(violation.artifacts());
         out.append("  Fix: use ")
                 .append(version)
-                .append(" (the highest found) for all of them. Declare it once,")
+                .append(" (the highest found) for all of them. ")
+                .append(existing != null ? "Your build already has a property for it: set" : "Declare it once,")
                 .append(nl)
                 .append("         <properties><")
                 .append(property)
@@ -84,7 +92,7 @@ final class ViolationReport {
                 .append("       and write <version>${")
                 .append(property)
                 .append("}</version> for ")
-                .append(declaredPlaces(found))
+                .append(declaredPlaces(found, declarations, existing))
                 .append('.');
         if (found.stream().anyMatch(o -> o.declaredIn() == null)) {
             out.append(nl)
@@ -93,12 +101,26 @@ final class ViolationReport {
         }
     }
 
-    private static String declaredPlaces(List<VersionObservation> found) {
+    /** A property one of the declarations already takes its version from, in this project's POM; or null. */
+    private static String existingProperty(List<VersionObservation> found, VersionDeclarations declarations) {
+        for (VersionObservation o : found) {
+            String property = o.declaredIn() == null ? null : declarations.property(o.artifact());
+            if (property != null) {
+                return property;
+            }
+        }
+        return null;
+    }
+
+    private static String declaredPlaces(
+            List<VersionObservation> found, VersionDeclarations declarations, String existing) {
         Set<String> places = new LinkedHashSet<>();
         for (VersionObservation o : found) {
-            if (o.declaredIn() != null) {
-                places.add(o.artifact() + " in " + o.declaredIn());
+            if (o.declaredIn() == null || (existing != null && existing.equals(declarations.property(o.artifact())))) {
+                continue; // transitive, or already written with the property
             }
+            String line = declarations.location(o.artifact());
+            places.add(o.artifact() + " in " + o.declaredIn() + (line == null ? "" : " (" + line + ")"));
         }
         if (places.isEmpty()) {
             return "each of them in <dependencyManagement>";
