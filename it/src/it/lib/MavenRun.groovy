@@ -2,6 +2,7 @@
 // scenarios with steps between builds (touch a file, then build again). Evaluate it from a verify script:
 //   def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 //   def log = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
+// A first argument '--fails' expects the build to fail (and returns its log all the same).
 // Offline, a goal prefix cannot always be resolved: name the plugin. The settings are invoker's own
 // (src/it/settings.xml), so the local repository's records of where each artifact came from still hold.
 // The Maven and the JDK are the ones the invoker runs this scenario with (itMavenHome, itJavaHome: it/pom.xml),
@@ -12,8 +13,13 @@ return { File project, File localRepository, String... goals ->
     settings.text = new File(project, '../../../src/it/settings.xml').text
             .replace('@localRepositoryUrl@', new File(outerRepository).toURI().toString())
     def mavenHome = binding.hasVariable('itMavenHome') ? itMavenHome : System.getProperty('maven.home')
+    def args = goals.toList()
+    def fails = !args.isEmpty() && args[0] == '--fails'
+    if (fails) {
+        args = args.drop(1)
+    }
     def command = ["${mavenHome}/bin/mvn", '-B', '-o', '-s', settings, "-Dmaven.repo.local=${localRepository}"]
-    command.addAll(goals.toList())
+    command.addAll(args)
     def builder = new ProcessBuilder(command.collect { it.toString() })
             .directory(project)
             .redirectErrorStream(true)
@@ -25,6 +31,10 @@ return { File project, File localRepository, String... goals ->
     def code = process.waitFor()
     def step = new File(project, "step-${System.nanoTime()}.log")
     step.text = output
-    assert code == 0 : "mvn ${goals.join(' ')} failed, see ${step}:\n${output.readLines().takeRight(40).join('\n')}"
+    if (fails) {
+        assert code != 0 : "mvn ${args.join(' ')} passed, but should have failed, see ${step}"
+        return output
+    }
+    assert code == 0 : "mvn ${args.join(' ')} failed, see ${step}:\n${output.readLines().takeRight(40).join('\n')}"
     return output
 }

@@ -1,0 +1,3 @@
+package dev.tandem.it.flat;
+
+public final class GadgetProcessor {}
