@@ -4,7 +4,7 @@
 # -Dmaven.compiler.proc=none (javac alone: the limit replay approaches). Then the first build (nothing to replay)
 # with and without. Interleaved runs, medians with their spread.
 #
-#   bash bench/replay/run.sh        (after ./mvnw install -DskipTests -Dinvoker.skip; RUNS=5 N=500 by default)
+#   bash benchmarks/replay/run.sh        (after ./mvnw install -DskipTests -Dinvoker.skip; RUNS=5 N=500 by default)
 #
 # Also the floor of any replay that writes sources: javac alone (proc=none) on the module with the 500 generated
 # sources added as ordinary sources, since javac must compile what is replayed.
@@ -17,7 +17,7 @@ out="$root/target/bench-replay"
 runs=${RUNS:-5}
 n=${N:-500}
 # shellcheck source=../outer-settings.sh
-source "$root/bench/outer-settings.sh"
+source "$root/benchmarks/outer-settings.sh"
 m() { "$root/mvnw" -B -o -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
 
 rm -rf "$out" && mkdir -p "$out"

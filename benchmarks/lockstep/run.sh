@@ -2,7 +2,7 @@
 # Lockstep rule benchmark: how long the rule adds to a build, for the first module and for each further module, on a
 # synthetic 20-module reactor whose modules each have a 200-artifact dependency graph and a processor path.
 #
-#   bash bench/lockstep/run.sh [runs]        (after ./mvnw install, which puts the rule in ~/.m2)
+#   bash benchmarks/lockstep/run.sh [runs]        (after ./mvnw install, which puts the rule in ~/.m2)
 #
 # The figure is the enforcer's own "Finish Rule 0 ... takes N ms", logged at DEBUG by the enforce Mojo; only that
 # logger is set to DEBUG, so the rest of Maven runs as usual. Each run is a fresh Maven JVM; the first run also

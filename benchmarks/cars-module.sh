@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/outer-settings.sh"
 m() { "$root/mvnw" -B -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
 
 cars_module() {
-  local version compiler
+  # version and compiler stay set for the caller: other modules of a benchmark are built with the same
   version=$("$root/mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -N)
   compiler=$("$root/mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=it.compiler.version -DforceStdout -N)
   outer_settings "$out/settings.xml"
@@ -15,6 +15,6 @@ cars_module() {
   sed -i "s/@project.version@/$version/; s/@it.compiler.version@/$compiler/; s|@project.basedir@|$root/it|" \
     "$out/cars-processor/pom.xml"
   m -q -f "$out/cars-processor/pom.xml" install > "$out/processor.log" 2>&1 || { cat "$out/processor.log"; exit 1; }
-  java "$root/bench/cache/GenerateModule.java" "$out/module" "$version" "$compiler"
+  java "$root/benchmarks/cache/GenerateModule.java" "$out/module" "$version" "$compiler"
   m -f "$out/module/pom.xml" clean compile > "$out/first.log" 2>&1 || { tail -40 "$out/first.log"; exit 1; }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two builds of one module at once (an IDE and a terminal), with Tandem's cache and without, interleaved.
 #
-#   bash bench/concurrent/run.sh        (after ./mvnw install -DskipTests -Dinvoker.skip; PAIRS=20 by default)
+#   bash benchmarks/concurrent/run.sh        (after ./mvnw install -DskipTests -Dinvoker.skip; PAIRS=20 by default)
 #
 # Each pair touches one Java file of the 500-invocation module of the cache benchmark, then starts two
 # `mvn compile` at once. "with" runs tandem:prepare and the cache; "without" is Maven alone (-Dtandem.skip and the
@@ -13,7 +13,7 @@ root=$(cd "$here/../.." && pwd)
 out="$root/target/bench-concurrent"
 pairs=${PAIRS:-20}
 # shellcheck source=../cars-module.sh
-source "$root/bench/cars-module.sh"
+source "$root/benchmarks/cars-module.sh"
 
 rm -rf "$out" && mkdir -p "$out"
 cars_module

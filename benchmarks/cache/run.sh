@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Processor cache benchmarks: every figure of the targets, each beside its baseline, in one run.
 #
-#   bash bench/cache/run.sh        (after ./mvnw install -DskipTests -Dinvoker.skip)
+#   bash benchmarks/cache/run.sh        (after ./mvnw install -DskipTests -Dinvoker.skip)
 #
 # 1. a 10,000 x 4 KB tree: git status, and tandem:prepare's indexing with nothing changed and from scratch (JMH),
 #    beside reading and hashing every file on 2 threads (JMH);
@@ -21,7 +21,7 @@ now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 
 # shellcheck source=../cars-module.sh
-source "$root/bench/cars-module.sh"
+source "$root/benchmarks/cars-module.sh"
 [ -f "$root/benchmarks/target/classes/META-INF/BenchmarkList" ] \
   || { echo "build first: ./mvnw install -DskipTests -Dinvoker.skip" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
@@ -56,16 +56,38 @@ for i in $(seq 1 "$runs"); do
   touch_java; m -f "$out/module/pom.xml" compile -Dcars.cache=false > "$out/without-$i.log" 2>&1
   without+=($(own_ms "$out/without-$i.log")); without_total+=($(total_ms "$out/without-$i.log"))
 done
+# No-op builds: enough interleaved pairs (PAIRS, 15 by default) that the spread can tell a few per cent from noise
+pairs=${PAIRS:-15}
 on=(); off=()
-for i in $(seq 1 "$runs"); do
+for i in $(seq 1 "$pairs"); do
   s=$(now); m -q -f "$out/module/pom.xml" generate-sources > /dev/null 2>&1; on+=($(ms "$s" "$(now)"))
   s=$(now); m -q -f "$out/module/pom.xml" generate-sources -Dtandem.skip > /dev/null 2>&1; off+=($(ms "$s" "$(now)"))
+done
+
+echo "== 4. A 50-module reactor, no-op mvn -T 2 generate-sources"
+java "$here/GenerateReactor.java" "$out/reactor" 50 30 "$version" "$compiler"
+m -q -f "$out/reactor/pom.xml" -T 2 generate-sources > "$out/reactor-first.log" 2>&1 || { tail -30 "$out/reactor-first.log"; exit 1; }
+ron=(); roff=()
+for i in $(seq 1 "$pairs"); do
+  s=$(now); m -q -f "$out/reactor/pom.xml" -T 2 generate-sources > /dev/null 2>&1; ron+=($(ms "$s" "$(now)"))
+  s=$(now); m -q -f "$out/reactor/pom.xml" -T 2 generate-sources -Dtandem.skip > /dev/null 2>&1; roff+=($(ms "$s" "$(now)"))
 done
 cold=$(grep -o 'indexed, [0-9]* changed ([0-9]* read) in [0-9]* ms' "$out/with-1.log" | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
 
 w=$(printf '%s\n' "${with[@]}" | median); wo=$(printf '%s\n' "${without[@]}" | median)
 wt=$(printf '%s\n' "${with_total[@]}" | median); wot=$(printf '%s\n' "${without_total[@]}" | median)
-pon=$(printf '%s\n' "${on[@]}" | median); poff=$(printf '%s\n' "${off[@]}" | median)
+# median [Q1-Q3] of a list of numbers
+quartiles() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {
+  printf "%d %d %d", a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+1)/4)] }'; }
+# the overhead of "with" over "without", and a verdict only where the spreads allow one
+overhead() { # target% on... -- off...
+  local target=$1; shift; local with=() without=(); while [ "$1" != -- ]; do with+=("$1"); shift; done; shift
+  without=("$@")
+  read -r a a1 a3 <<< "$(quartiles "${with[@]}")"; read -r b b1 b3 <<< "$(quartiles "${without[@]}")"
+  awk -v a="$a" -v a1="$a1" -v a3="$a3" -v b="$b" -v b1="$b1" -v b3="$b3" -v t="$target" 'BEGIN {
+    verdict = (a3 <= b1 * (1 + t / 100)) ? "met" : (a1 > b3 * (1 + t / 100)) ? "missed" : "undecided: the spreads overlap the target";
+    printf "%d ms [%d-%d] / %d ms [%d-%d] = %+.1f%% (target <= +%d%%): %s", a, a1, a3, b, b1, b3, 100 * (a - b) / b, t, verdict }'
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.2f", a / b }'; }
 echo
 echo "Tandem processor cache benchmark ($(nproc) cores, $(java -version 2>&1 | head -1))"
@@ -77,6 +99,9 @@ printf '  %-62s %s\n' \
   "first open, fresh class loader, 10,000-file index (target <= 2 ms)" "$open ms" \
   "500 invocations, one Java file touched: processor's own work," "$wo ms without / $w ms with = $(ratio "$wo" "$w")x (target >= 50x)" \
   "  and all of process(), javac writing 500 files included" "$wot ms without / $wt ms with = $(ratio "$wot" "$wt")x" \
-  "no-op mvn generate-sources: with prepare / -Dtandem.skip" "$pon ms / $poff ms = +$(awk -v a="$pon" -v b="$poff" 'BEGIN { printf "%.1f", 100 * (a - b) / b }')% (target <= 5%)" \
+  "no-op mvn generate-sources, one module: prepare / -Dtandem.skip" "$(overhead 5 "${on[@]}" -- "${off[@]}")" \
+  "no-op mvn -T 2 generate-sources, 50 modules: prepare / skip" "$(overhead 3 "${ron[@]}" -- "${roff[@]}")" \
   "prepare's indexing in that build (cold JVM, 61 files)" "$cold ms"
-echo "  raw: with ${with[*]} / without ${without[*]}; generate-sources ${on[*]} / ${off[*]}; JMH output $out/jmh.txt"
+echo "  medians [interquartile range] of $pairs interleaved pairs; a verdict only where the spreads allow one"
+echo "  raw: with ${with[*]} / without ${without[*]}; generate-sources ${on[*]} / ${off[*]};"
+echo "       reactor ${ron[*]} / ${roff[*]}; JMH output $out/jmh.txt"
