@@ -25,15 +25,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class Inputs {
-    private final InputIndex index;
+    /** Replaced by an empty one when a look-up finds it damaged: files are then hashed where they are read. */
+    private volatile InputIndex index;
+
     private final int lastBuildOfConsumer;
+    private final java.util.function.Consumer<String> warnings;
     private final Map<String, String> tracked = new ConcurrentHashMap<>();
     /** Per file, what a key adds for it: many invocations read the same data file in one compilation. */
     private final Map<Path, byte[]> keyParts = new ConcurrentHashMap<>();
 
-    Inputs(InputIndex index, int lastBuildOfConsumer) {
+    Inputs(InputIndex index, int lastBuildOfConsumer, java.util.function.Consumer<String> warnings) {
         this.index = index;
         this.lastBuildOfConsumer = lastBuildOfConsumer;
+        this.warnings = warnings;
+    }
+
+    /** The index, or an empty one (with one warning) once a look-up found it damaged. */
+    private InputIndex damaged(InputIndex.DamagedException e) {
+        InputIndex was = index;
+        synchronized (this) {
+            if (index == was && was.size() > 0) {
+                index = InputIndex.empty(was.basedir());
+                warnings.accept("Tandem's input index is damaged (" + e.getMessage() + "); this compilation hashes"
+                        + " the files it reads itself, and the next tandem:prepare writes the index again.");
+            }
+        }
+        return index;
     }
 
     /**
@@ -41,7 +58,12 @@ public final class Inputs {
      * the index does not cover the file.
      */
     public Optional<String> sha256(Path file) {
-        InputIndex.Entry entry = index.find(file);
+        InputIndex.Entry entry;
+        try {
+            entry = index.find(file);
+        } catch (InputIndex.DamagedException e) {
+            entry = damaged(e).find(file);
+        }
         return entry == null ? Optional.empty() : Optional.of(entry.sha256Hex());
     }
 
@@ -50,6 +72,14 @@ public final class Inputs {
      * absolute paths.
      */
     public Set<Path> changedSinceLastBuild() {
+        try {
+            return changedSinceLastBuild(index);
+        } catch (InputIndex.DamagedException e) {
+            return changedSinceLastBuild(damaged(e));
+        }
+    }
+
+    private Set<Path> changedSinceLastBuild(InputIndex index) {
         Set<Path> changed = new TreeSet<>();
         for (int i = 0; i < index.size(); i++) {
             InputIndex.Entry entry = index.entry(i);
@@ -70,6 +100,14 @@ public final class Inputs {
      * this digest, and let each invocation read its slice.
      */
     public String digestOf(String glob) {
+        try {
+            return digestOf(glob, index);
+        } catch (InputIndex.DamagedException e) {
+            return digestOf(glob, damaged(e));
+        }
+    }
+
+    private String digestOf(String glob, InputIndex index) {
         AntPattern matcher = AntPattern.compile(glob);
         MessageDigest sha = Sha256.newDigest();
         for (int i = 0; i < index.size(); i++) {
@@ -107,7 +145,12 @@ public final class Inputs {
     /** The file's checksum from the index, else from reading it; tracks the file. */
     String checksumForKey(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        InputIndex.Entry entry = index.find(absolute);
+        InputIndex.Entry entry;
+        try {
+            entry = index.find(absolute);
+        } catch (InputIndex.DamagedException e) {
+            entry = damaged(e).find(absolute);
+        }
         // a missing or unreadable file counts as MISSING: any readable state later differs from it
         String checksum = entry != null ? entry.sha256Hex() : Sha256.hexOrMissing(absolute);
         tracked.put(absolute.toString(), checksum);

@@ -98,7 +98,7 @@ public final class ProcessorCache implements AutoCloseable {
         this.root = root;
         this.directory = root == null ? null : new CacheLayout(root).consumer(id);
         this.warnings = warnings;
-        this.inputs = new Inputs(index, lastBuild);
+        this.inputs = new Inputs(index, lastBuild, warnings);
         this.build = build;
         this.disabled = disabled;
         this.foldersUsable = root != null && disabled == null;
@@ -177,7 +177,7 @@ public final class ProcessorCache implements AutoCloseable {
         }
         InputIndex index = null;
         try {
-            index = InputIndex.open(layout.inputIndex());
+            index = InputIndex.openForLookups(layout.inputIndex());
         } catch (IOException e) {
             if (disabled == null) { // one warning per cache: an unusable cache has had its own
                 warnings.accept(e.getMessage() + "; Tandem hashes the files it is asked about itself.");
@@ -190,14 +190,14 @@ public final class ProcessorCache implements AutoCloseable {
             index = InputIndex.empty(target == null || target.getParent() == null ? root : target.getParent());
         }
         Path properties = CacheLayout.consumerProperties(consumer);
-        boolean[] damaged = {false};
-        Properties state = disabled != null ? new Properties() : BuildInfo.read(properties, name -> damaged[0] = true);
+        DamageFlag damaged = new DamageFlag();
+        Properties state = disabled != null ? new Properties() : BuildInfo.read(properties, damaged);
         int lastBuild = BuildInfo.number(state, "lastBuild", 0);
         if (lastBuild > build) {
             lastBuild = 0; // the index is older than this consumer's state (built without prepare): all changed
         }
         ProcessorCache cache = new ProcessorCache(id, version, root, warnings, index, build, lastBuild, disabled);
-        if (damaged[0]) {
+        if (damaged.seen) {
             warnings.accept("Tandem cache for " + id + ": " + properties + " is damaged; its build state is reset,"
                     + " so every input counts as changed since its last build (entries are checked one by one and"
                     + " stay). It is rewritten at the end of this compilation.");
@@ -205,6 +205,16 @@ public final class ProcessorCache implements AutoCloseable {
             cache.damagedAtOpen.add(properties.getFileName().toString()); // rewritten whole at close
         }
         return cache;
+    }
+
+    /** Notes that a file was damaged. A class, not a lambda: each lambda costs a compilation's cold open dearly. */
+    private static final class DamageFlag implements Consumer<String> {
+        boolean seen;
+
+        @Override
+        public void accept(String file) {
+            seen = true;
+        }
     }
 
     private static ProcessorCache disabled(String id, String version, Consumer<String> warn, String why) {

@@ -107,6 +107,39 @@ class ProcessorCacheTest {
     }
 
     @Test
+    @DisplayName("an index whose entry lies outside it (CRC valid): one warning, then files are hashed where read")
+    void aDamagedIndexFoundOnLookUpIsNeitherAFailureNorAWrongAnswer() throws Exception {
+        Files.createDirectories(project.resolve("src"));
+        Files.write(project.resolve("src/b.sql"), bytes("select 1"));
+        Files.createDirectories(root());
+        List<InputIndex.Entry> entries = new ArrayList<>();
+        for (String name : new String[] {"src/a.sql", "src/b.sql", "src/c.sql"}) {
+            entries.add(new InputIndex.Entry(name, 1, 1, 1, 1, 1, new byte[32]));
+        }
+        Path index = root().resolve("inputs.idx");
+        InputIndex.write(index, project, 1, 0, entries);
+        Files.write(
+                index,
+                dev.tandem.cache.store.InputIndexTest.forgeOffset(Files.readAllBytes(index), project, 1, 1 << 24));
+        List<String> warnings = new ArrayList<>();
+        CacheKey fromDamagedIndex;
+        try (ProcessorCache cache = ProcessorCache.open(root(), "com.acme.sqlgen", "1.0", warnings::add)) {
+            assertThat(cache.inputs().sha256(project.resolve("src/b.sql"))).isEmpty();
+            fromDamagedIndex =
+                    cache.newKey().addFile(project.resolve("src/b.sql")).build();
+            assertThat(cache.inputs().changedSinceLastBuild()).isEmpty();
+        }
+        Files.delete(index);
+        try (ProcessorCache cache = ProcessorCache.open(root(), "com.acme.sqlgen", "1.0", w -> {})) {
+            assertThat(cache.newKey().addFile(project.resolve("src/b.sql")).build())
+                    .as("with no index the file is hashed: the damaged index gave the same key, from the file")
+                    .isEqualTo(fromDamagedIndex);
+        }
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("input index is damaged").contains("entry 1 of the input index");
+    }
+
+    @Test
     @DisplayName("close() records hits, misses and the time computing took, for tandem:status")
     void closeWritesStatistics() {
         try (ProcessorCache cache = open("1.0")) {

@@ -27,12 +27,12 @@ public final class BuildInfo {
 
     /** @return the properties, empty when the file is missing, unreadable or damaged */
     public static Properties read(Path file) {
-        return read(file, damage -> {});
+        return read(file, null);
     }
 
     /**
-     * As {@link #read(Path)}, telling {@code damaged} the file's name when it is there but unreadable, without its
-     * checksum, or does not match it.
+     * As {@link #read(Path)}, telling {@code damaged} (when not null) the file's name when it is there but
+     * unreadable, without its checksum, or does not match it.
      */
     public static Properties read(Path file, Consumer<String> damaged) {
         Properties properties = new Properties();
@@ -41,12 +41,16 @@ public final class BuildInfo {
         } catch (NoSuchFileException e) {
             return properties; // a first build
         } catch (IOException | IllegalArgumentException e) {
-            damaged.accept(file.getFileName().toString());
+            if (damaged != null) {
+                damaged.accept(file.getFileName().toString());
+            }
             return new Properties();
         }
         String stored = (String) properties.remove(CHECKSUM);
         if (stored == null || !stored.equals(checksum(properties))) {
-            damaged.accept(file.getFileName().toString());
+            if (damaged != null) {
+                damaged.accept(file.getFileName().toString());
+            }
             return new Properties();
         }
         return properties;
@@ -71,7 +75,9 @@ public final class BuildInfo {
             }
         }
         CRC32C crc = new CRC32C();
-        sorted.forEach((k, v) -> crc.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, String> property : sorted.entrySet()) { // no lambda: read cold in every compilation
+            crc.update((property.getKey() + "=" + property.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         return String.format("%08x", crc.getValue());
     }
 

@@ -41,6 +41,8 @@ public final class InputIndex {
     private final Path basedir;
     private final int offsetTable;
     private final int entriesStart;
+    /** Where entries end: the CRC's offset. */
+    private final int end;
 
     private InputIndex(ByteBuffer buffer, int count, int buildNumber, long indexedAtMillis, Path basedir, int table) {
         this.buffer = buffer;
@@ -50,6 +52,19 @@ public final class InputIndex {
         this.basedir = basedir;
         this.offsetTable = table;
         this.entriesStart = table + 4 * count;
+        this.end = Math.max(0, buffer.limit() - 4);
+    }
+
+    /**
+     * An entry of a CRC-valid index lies outside the file: only a writer other than Tandem makes one. Thrown by the
+     * look-ups of an index opened with {@link #openForLookups}; {@link #open} finds it before returning.
+     */
+    public static final class DamagedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedException(String message) {
+            super(message);
+        }
     }
 
     /** One input file. */
@@ -137,6 +152,20 @@ public final class InputIndex {
      * @throws CorruptCacheFileException when it is not an intact index of this format
      */
     public static InputIndex open(Path file) throws IOException {
+        return open(file, true);
+    }
+
+    /**
+     * As {@link #open}, without checking every entry's bounds up front: a processor opens the index in a fresh class
+     * loader in every compilation and looks a few entries up, so it checks those it reads (a look-up of one that
+     * lies outside the file throws {@link DamagedException}). Saves a pass over the offset table at open, which in
+     * a cold JVM costs more than all the look-ups.
+     */
+    public static InputIndex openForLookups(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    private static InputIndex open(Path file, boolean checkAll) throws IOException {
         byte[] bytes;
         try {
             bytes = CacheFiles.readWhole(file, Integer.MAX_VALUE - 8);
@@ -144,13 +173,14 @@ public final class InputIndex {
             return null;
         }
         try {
-            return parseHeader(file, ByteBuffer.wrap(bytes));
+            return parseHeader(file, ByteBuffer.wrap(bytes), checkAll);
         } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
             throw new CorruptCacheFileException(file, "truncated");
         }
     }
 
-    private static InputIndex parseHeader(Path file, ByteBuffer map) throws CorruptCacheFileException {
+    private static InputIndex parseHeader(Path file, ByteBuffer map, boolean checkAll)
+            throws CorruptCacheFileException {
         int size = map.limit();
         if (size < 30 || map.getInt(0) != MAGIC) {
             throw new CorruptCacheFileException(file, "not a Tandem input index");
@@ -187,7 +217,9 @@ public final class InputIndex {
         if (!base.isAbsolute()) {
             throw new CorruptCacheFileException(file, "base directory is not absolute");
         }
-        checkEntryBounds(file, map, table, count, size - 4);
+        if (checkAll) {
+            checkEntryBounds(file, map, table, count, size - 4);
+        }
         return new InputIndex(map, count, build, indexedAt, base, table);
     }
 
@@ -254,7 +286,7 @@ public final class InputIndex {
         out.putInt((int) crc.getValue());
         CacheFiles.createDirectories(file.getParent(), file.getParent());
         AtomicFiles.write(file, out.array());
-        return parseHeader(file, ByteBuffer.wrap(out.array()));
+        return parseHeader(file, ByteBuffer.wrap(out.array()), true);
     }
 
     public Path basedir() {
@@ -274,8 +306,20 @@ public final class InputIndex {
         return count;
     }
 
+    /** Where entry {@code i} starts, checked to lie whole inside the entries area. */
+    private int entryAt(int i) {
+        long at = (long) entriesStart + buffer.getInt(offsetTable + 4 * i);
+        if (at < entriesStart || at + 2 > end) {
+            throw new DamagedException("entry " + i + " of the input index lies outside the file");
+        }
+        if (at + 2 + Short.toUnsignedInt(buffer.getShort((int) at)) + FIXED_ENTRY_SIZE > end) {
+            throw new DamagedException("entry " + i + " of the input index runs past the end of the file");
+        }
+        return (int) at;
+    }
+
     public Entry entry(int i) {
-        int at = entriesStart + buffer.getInt(offsetTable + 4 * i);
+        int at = entryAt(i);
         int pathLength = Short.toUnsignedInt(buffer.getShort(at));
         byte[] path = new byte[pathLength];
         ByteBuffer dup = buffer.duplicate();
@@ -351,7 +395,7 @@ public final class InputIndex {
     }
 
     private int compareAt(int i, byte[] wanted) {
-        int at = entriesStart + buffer.getInt(offsetTable + 4 * i);
+        int at = entryAt(i);
         int length = Short.toUnsignedInt(buffer.getShort(at));
         int n = Math.min(length, wanted.length);
         for (int k = 0; k < n; k++) {

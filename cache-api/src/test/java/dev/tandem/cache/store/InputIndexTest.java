@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InputIndexTest {
+public class InputIndexTest {
     @TempDir
     Path dir;
 
@@ -69,6 +69,36 @@ class InputIndexTest {
         assertThatThrownBy(() -> InputIndex.open(file))
                 .isInstanceOf(CorruptCacheFileException.class)
                 .hasMessageContaining("is damaged");
+    }
+
+    @Test
+    @DisplayName("an entry outside a CRC-valid file: open refuses it, a look-up of an index opened for look-ups throws")
+    void forgedOffsetsAreFoundUpFrontOrWhenRead() throws Exception {
+        Path file = dir.resolve("inputs.idx");
+        InputIndex.write(file, dir, 1, 0, Arrays.asList(entry("a", 1), entry("b", 2), entry("c", 3)));
+        Files.write(file, forgeOffset(Files.readAllBytes(file), dir, 1, 1_000_000));
+
+        assertThatThrownBy(() -> InputIndex.open(file))
+                .isInstanceOf(CorruptCacheFileException.class)
+                .hasMessageContaining("entry 1 lies outside the file");
+        InputIndex lazy = InputIndex.openForLookups(file);
+        assertThat(lazy.size()).isEqualTo(3);
+        assertThat(lazy.entry(0).path()).isEqualTo("a");
+        assertThatThrownBy(() -> lazy.find("b"))
+                .isInstanceOf(InputIndex.DamagedException.class)
+                .hasMessage("entry 1 of the input index lies outside the file");
+        assertThatThrownBy(() -> lazy.entry(1)).isInstanceOf(InputIndex.DamagedException.class);
+    }
+
+    /** The index's bytes with entry {@code i}'s offset replaced and the CRC made valid again. */
+    public static byte[] forgeOffset(byte[] index, Path basedir, int i, int offset) {
+        byte[] forged = index.clone();
+        int table = 26 + basedir.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        java.nio.ByteBuffer.wrap(forged).putInt(table + 4 * i, offset);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(forged, 0, forged.length - 4);
+        java.nio.ByteBuffer.wrap(forged).putInt(forged.length - 4, (int) crc.getValue());
+        return forged;
     }
 
     static InputIndex.Entry entry(String path, int n) {
