@@ -136,7 +136,7 @@ class ProcessorCacheTest {
                     .isEqualTo(fromDamagedIndex);
         }
         assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("input index is damaged").contains("entry 1 of the input index");
+        assertThat(warnings.get(0)).contains("input index is damaged").contains("entry 1 of " + index);
     }
 
     @Test

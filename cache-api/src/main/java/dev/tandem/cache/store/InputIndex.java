@@ -44,6 +44,9 @@ public final class InputIndex {
     /** Where entries end: the CRC's offset. */
     private final int end;
 
+    /** The file it was read from, for messages; null for one built in memory. */
+    private Path file;
+
     private InputIndex(ByteBuffer buffer, int count, int buildNumber, long indexedAtMillis, Path basedir, int table) {
         this.buffer = buffer;
         this.count = count;
@@ -173,7 +176,9 @@ public final class InputIndex {
             return null;
         }
         try {
-            return parseHeader(file, ByteBuffer.wrap(bytes), checkAll);
+            InputIndex index = parseHeader(file, ByteBuffer.wrap(bytes), checkAll);
+            index.file = file;
+            return index;
         } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
             throw new CorruptCacheFileException(file, "truncated");
         }
@@ -310,12 +315,16 @@ public final class InputIndex {
     private int entryAt(int i) {
         long at = (long) entriesStart + buffer.getInt(offsetTable + 4 * i);
         if (at < entriesStart || at + 2 > end) {
-            throw new DamagedException("entry " + i + " of the input index lies outside the file");
+            throw new DamagedException("entry " + i + " of " + name() + " lies outside the file");
         }
         if (at + 2 + Short.toUnsignedInt(buffer.getShort((int) at)) + FIXED_ENTRY_SIZE > end) {
-            throw new DamagedException("entry " + i + " of the input index runs past the end of the file");
+            throw new DamagedException("entry " + i + " of " + name() + " runs past the end of the file");
         }
         return (int) at;
+    }
+
+    private String name() {
+        return file == null ? "the input index" : file.toString();
     }
 
     public Entry entry(int i) {

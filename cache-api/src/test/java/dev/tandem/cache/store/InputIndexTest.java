@@ -86,7 +86,7 @@ public class InputIndexTest {
         assertThat(lazy.entry(0).path()).isEqualTo("a");
         assertThatThrownBy(() -> lazy.find("b"))
                 .isInstanceOf(InputIndex.DamagedException.class)
-                .hasMessage("entry 1 of the input index lies outside the file");
+                .hasMessage("entry 1 of " + file + " lies outside the file");
         assertThatThrownBy(() -> lazy.entry(1)).isInstanceOf(InputIndex.DamagedException.class);
     }
 
