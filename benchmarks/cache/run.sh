@@ -8,8 +8,11 @@
 # 2. the cache API (JMH): a hit and a put of a 2 KiB entry; the first open of a 10,000-file index in a fresh
 #    class loader;
 # 3. whole builds of a 500-invocation module with a file-reading processor (about 5 ms an invocation): processor
-#    time on a rebuild after touching one Java file, with the cache and without; and what prepare adds to a no-op
-#    mvn generate-sources.
+#    time on a rebuild after touching one Java file, with the cache and without (RUNS, 5 by default); and what
+#    prepare adds to a no-op mvn generate-sources, in PAIRS interleaved pairs (15 by default);
+# 4. a generated 50-module reactor (30 sources each): what prepare adds to a no-op mvn -T 2 generate-sources, in
+#    PAIRS interleaved pairs.
+# Whole-build figures print their median and interquartile range, and a verdict only where the spreads allow one.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
