@@ -69,6 +69,10 @@ public final class ReplayProcessor implements Processor {
     private long ownNanos;
 
     private final Replayed replayedFiles = new Replayed();
+    /** The first candidate's cache, opened to find the cache directory and the index; handed on, never reopened. */
+    private ProcessorCache probe;
+
+    private String probeId;
 
     @Override
     public void init(ProcessingEnvironment processingEnv) {
@@ -135,10 +139,10 @@ public final class ReplayProcessor implements Processor {
         } catch (RuntimeException | LinkageError notJavac) {
             return "the compiler is not javac";
         }
-        ProcessorCache probe = null;
         for (Delegate delegate : delegates) {
             if (isCandidate(delegate)) {
-                probe = ProcessorCache.open(env, consumerId(delegate), KEY_VERSION);
+                probeId = consumerId(delegate);
+                probe = ProcessorCache.open(env, probeId, KEY_VERSION);
                 break;
             }
         }
@@ -157,8 +161,12 @@ public final class ReplayProcessor implements Processor {
                 },
                 delegates.stream().anyMatch(d -> d.className.startsWith("lombok.")));
         lookups = new Lookups(env.getElementUtils(), signatures);
-        probe.close();
-        return usable ? null : "no cache directory";
+        if (!usable) {
+            probe.close();
+            probe = null;
+            return "no cache directory";
+        }
+        return null;
     }
 
     private static boolean isCandidate(Delegate delegate) {
@@ -190,8 +198,17 @@ public final class ReplayProcessor implements Processor {
             if (processorPath == null) {
                 processorPath = ProcessorPath.digest(ReplayProcessor.class.getClassLoader(), delegates);
             }
-            delegate.cache = ProcessorCache.open(env, consumerId(delegate), KEY_VERSION);
+            if (probe != null && consumerId(delegate).equals(probeId)) {
+                delegate.cache = probe; // opened by setUp: opening it again would flush it twice
+                probe = null;
+            } else {
+                delegate.cache = ProcessorCache.open(env, consumerId(delegate), KEY_VERSION);
+            }
             delegate.context = context(delegate, processorPath);
+        }
+        if (probe != null) { // its processor turned out not to be replayed (dynamic, not isolating)
+            probe.close();
+            probe = null;
         }
     }
 
