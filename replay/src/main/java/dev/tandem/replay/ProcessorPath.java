@@ -3,7 +3,6 @@ package dev.tandem.replay;
 import dev.tandem.cache.store.Hex;
 import dev.tandem.cache.store.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * The identity of the processors: a digest of the contents of every processor path entry (jar bytes, or every
  * file of a directory), in order, never their names or times, so two checkouts anywhere agree and a rebuilt
- * processor of the same version does not.
+ * processor of the same version does not. Null when an entry cannot be read: nothing can then be replayed.
  */
 final class ProcessorPath {
     private ProcessorPath() {}
@@ -49,7 +47,11 @@ final class ProcessorPath {
         }
         MessageDigest sha = Sha256.newDigest();
         for (Path entry : entries) {
-            sha.update(contentDigest(entry).getBytes(StandardCharsets.UTF_8));
+            String content = contentDigest(entry);
+            if (content == null) {
+                return null;
+            }
+            sha.update(content.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
         return Hex.of(sha.digest());
@@ -66,9 +68,7 @@ final class ProcessorPath {
     private static String contentDigest(Path entry) {
         try {
             if (Files.isRegularFile(entry)) {
-                try (InputStream in = Files.newInputStream(entry)) {
-                    return sha256(in);
-                }
+                return Hex.of(Sha256.of(entry));
             }
             if (Files.isDirectory(entry)) {
                 MessageDigest sha = Sha256.newDigest();
@@ -80,27 +80,13 @@ final class ProcessorPath {
                     sha.update(
                             entry.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) 0);
-                    sha.update(Sha256.newDigest().digest(Files.readAllBytes(file)));
+                    sha.update(Sha256.of(file));
                 }
                 return Hex.of(sha.digest());
             }
             return "missing";
         } catch (IOException | RuntimeException e) {
-            return "unreadable " + new ArrayList<>(List.of(e.toString())); // changes nothing quietly
+            return null; // its content is unknown: no key can stand for it
         }
-    }
-
-    private static String sha256(InputStream in) throws IOException {
-        MessageDigest sha = Sha256.newDigest();
-        byte[] buffer = new byte[65536];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            sha.update(buffer, 0, n);
-        }
-        return Hex.of(sha.digest());
-    }
-
-    static String sha256(String text) {
-        return Hex.of(Sha256.newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.replay;
 
+import dev.tandem.cache.CacheKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  */
 final class Recording {
     /** Per unit the processor was handed (in any round): its key, or null when it has none (never stored). */
-    final Map<String, String> processed = new LinkedHashMap<>();
+    final Map<String, CacheKey> processed = new LinkedHashMap<>();
 
     final Map<String, List<Entry.File>> files = new LinkedHashMap<>();
     final Map<String, List<Entry.Diagnostic>> diagnostics = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ final class Recording {
     String manifest() {
         StringBuilder lines = new StringBuilder();
         for (Map.Entry<String, Set<String>> lookup : lookups.entrySet()) {
-            if (lookup.getValue().size() != 1 || lookup.getValue().contains(Lookups.UNKNOWN)) {
+            if (uncheckable(lookup.getValue())) {
                 return null;
             }
             lines.append(lookup.getKey())
@@ -78,10 +79,15 @@ final class Recording {
     /** Which of {@link #manifest()}'s names made it unusable. */
     String unstableLookup() {
         for (Map.Entry<String, Set<String>> lookup : lookups.entrySet()) {
-            if (lookup.getValue().size() != 1 || lookup.getValue().contains(Lookups.UNKNOWN)) {
+            if (uncheckable(lookup.getValue())) {
                 return lookup.getKey() + " " + lookup.getValue();
             }
         }
         return null;
+    }
+
+    /** Seen in two states while the processor ran, or in one no replay could check. */
+    private static boolean uncheckable(Set<String> states) {
+        return states.size() != 1 || states.contains(Lookups.UNKNOWN);
     }
 }

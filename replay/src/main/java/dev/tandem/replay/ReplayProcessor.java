@@ -197,6 +197,14 @@ public final class ReplayProcessor implements Processor {
             }
             if (processorPath == null) {
                 processorPath = ProcessorPath.digest(ReplayProcessor.class.getClassLoader(), delegates);
+                if (processorPath == null) {
+                    processorPath = "";
+                }
+            }
+            if (processorPath.isEmpty()) {
+                delegate.unreplayable = "an entry of the processor path cannot be read";
+                delegate.recording = null;
+                continue;
             }
             if (probe != null && consumerId(delegate).equals(probeId)) {
                 delegate.cache = probe; // opened by setUp: opening it again would flush it twice
@@ -423,14 +431,11 @@ public final class ReplayProcessor implements Processor {
                 recording.replayed.add(name);
                 delegate.replayed++;
             } else {
-                recording.processed.put(name, key.toString());
+                recording.processed.put(name, key);
                 delegate.run++;
-                keys.put(delegate.className + "\0" + name, key);
             }
         }
     }
-
-    private final Map<String, CacheKey> keys = new HashMap<>();
 
     private boolean replay(Delegate delegate, Element unit, CacheKey key) {
         String name = ElementPaths.unitName(unit);
@@ -587,8 +592,8 @@ public final class ReplayProcessor implements Processor {
             return;
         }
         long perUnit = recording.processed.isEmpty() ? 0 : delegate.nanos / recording.processed.size();
-        for (Map.Entry<String, String> unit : recording.processed.entrySet()) {
-            CacheKey key = keys.get(delegate.className + "\0" + unit.getKey());
+        for (Map.Entry<String, CacheKey> unit : recording.processed.entrySet()) {
+            CacheKey key = unit.getValue();
             if (key == null) {
                 continue;
             }

@@ -356,7 +356,7 @@ final class Signatures {
             return fromIndex;
         }
         try {
-            return Hex.of(Sha256.newDigest().digest(Files.readAllBytes(file)));
+            return Hex.of(Sha256.of(file));
         } catch (IOException | RuntimeException e) {
             return null;
         }
