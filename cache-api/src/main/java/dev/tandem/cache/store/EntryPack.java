@@ -188,8 +188,12 @@ public final class EntryPack implements Closeable {
         }
         byte[] value = new byte[location.length];
         if (!read(value, location.offset) || crc(digest, value) != location.crc) {
-            forget(key, location);
-            return null;
+            // a record another JVM is still writing can be indexed (its header and the file's size are there)
+            // before all of its bytes are visible here: read once more before calling it damage
+            if (!read(value, location.offset) || crc(digest, value) != location.crc) {
+                forget(key, location);
+                return null;
+            }
         }
         return new Value(value, location.computeMicros);
     }
