@@ -4,6 +4,7 @@ import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.CacheStats;
 import dev.tandem.cache.store.EntryPack;
+import dev.tandem.maven.remote.RemoteStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,10 @@ final class CacheReport {
                     millis(stats.computeNanos()),
                     millis(stats.savedNanos()),
                     lastUsed(lastBuild, build, stats)));
+            String remote = RemoteStats.describe(consumer);
+            if (remote != null) {
+                lines.add("      " + remote);
+            }
             if (stats.corrupt() > 0) {
                 lines.add("      " + stats.corrupt() + " damaged entries were found, dropped and recomputed");
             }

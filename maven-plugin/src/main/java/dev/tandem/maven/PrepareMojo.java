@@ -3,6 +3,8 @@ package dev.tandem.maven;
 import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.maven.remote.Remote;
+import dev.tandem.maven.remote.RemoteFetch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,13 +14,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -34,16 +34,10 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * @since 0.1.0
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class PrepareMojo extends AbstractCacheMojo {
+public class PrepareMojo extends AbstractRemoteMojo {
 
     /** The project property that names the cache root, for {@code -A} options. */
     static final String CACHE_DIRECTORY_PROPERTY = "tandem.cacheDirectory";
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Component
     private RepositorySystem repositorySystem;
@@ -144,8 +138,9 @@ public class PrepareMojo extends AbstractCacheMojo {
                     new CacheMaintenance(layout).run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize);
             kept.warnings.forEach(getLog()::warn);
             project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
+            String fetched = fetch(layout, build);
             getLog().info(String.format(
-                    "Tandem: %d input files indexed, %d changed (%d read) in %d ms; cache %s for %d consumer%s%s",
+                    "Tandem: %d input files indexed, %d changed (%d read) in %d ms; cache %s for %d consumer%s%s%s",
                     indexed.files,
                     indexed.changed,
                     indexed.hashed,
@@ -155,7 +150,8 @@ public class PrepareMojo extends AbstractCacheMojo {
                     kept.consumers == 1 ? "" : "s",
                     kept.pruned + kept.evicted == 0
                             ? ""
-                            : " (" + kept.pruned + " unused removed, " + kept.evicted + " old entries evicted)"));
+                            : " (" + kept.pruned + " unused removed, " + kept.evicted + " old entries evicted)",
+                    fetched));
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Tandem: build " + build + ", cache root " + root + ", inputs " + fileSets());
             }
@@ -168,6 +164,36 @@ public class PrepareMojo extends AbstractCacheMojo {
             getLog().warn("Tandem could not prepare the cache in " + root + " (" + e + "); this build runs without"
                     + " the input index. Check that the disk has room and the build directory is writable.");
         }
+    }
+
+    /**
+     * Fetches the entries the module's last pushed build used from the remote, before javac runs; the summary's
+     * tail ("" without a remote).
+     */
+    private String fetch(CacheLayout layout, int build) throws MojoExecutionException {
+        Remote remote = remote(false);
+        if (remote == null) {
+            return "";
+        }
+        RemoteFetch.Result fetched = new RemoteFetch(remote, layout, getLog()::warn).run(moduleId(), build);
+        if (remote.authFailure() != null) {
+            throw new MojoExecutionException(
+                    "Tandem remote: " + remote.authFailure() + " (remoteFailOnAuthError is set)");
+        }
+        if (remote.offReason() != null && !fetched.listFound) {
+            return "; remote off";
+        }
+        if (!fetched.listFound) {
+            return "; remote: no key list for " + moduleId() + " yet";
+        }
+        return String.format(
+                "; remote: %d fetched (%s) in %d ms, %d already here, %d missing%s",
+                fetched.hits,
+                CacheReport.bytes(fetched.bytes),
+                fetched.millis,
+                fetched.local,
+                fetched.misses,
+                fetched.bad == 0 ? "" : ", " + fetched.bad + " failed their check");
     }
 
     /** Per compiler execution, a digest of its processors; a path that does not resolve counts as unresolved. */

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  *     stats                    hits, misses, bytes, time of the last build ({@link CacheStats})
  *     tracked                  input files the consumer's keys read, with their checksums ({@link TrackedInputs})
  *     used                     keys used since the last prepare, for least-recently-used eviction
+ *     remote.properties        what the remote tier fetched and pushed for it in the last build
  *     files/                   free scratch space the consumer owns
  * </pre>
  */
@@ -109,6 +110,11 @@ public final class CacheLayout {
 
     public static Path used(Path consumer) {
         return consumer.resolve("used");
+    }
+
+    /** What {@code tandem:prepare} fetched and {@code tandem:push} uploaded for the consumer in the last build. */
+    public static Path remoteStats(Path consumer) {
+        return consumer.resolve("remote.properties");
     }
 
     public static Path files(Path consumer) {

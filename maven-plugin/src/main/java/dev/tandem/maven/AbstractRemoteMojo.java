@@ -1,0 +1,278 @@
+package dev.tandem.maven;
+
+import dev.tandem.maven.remote.Keys;
+import dev.tandem.maven.remote.Remote;
+import dev.tandem.maven.remote.RemoteConfig;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * The remote tier's parameters, shared by {@code prepare} (which fetches) and {@code push} (which uploads). Without
+ * {@code remoteUrl} there is no remote and neither goal opens a socket.
+ */
+public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Component
+    private SettingsDecrypter decrypter;
+
+    /**
+     * The HTTP cache server that shares entries between machines, e.g. {@code https://cache.example.com/tandem/}:
+     * nginx with WebDAV PUT, a Nexus or Artifactory raw repository, or bazel-remote (with {@code
+     * remoteLayout=bazel}). Unset, nothing goes over the network.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.url")
+    protected String remoteUrl;
+
+    /**
+     * How entries are named on the server: {@code subdirs} ({@code {url}/{consumer}/{key[0:2]}/{key}}) or {@code
+     * bazel} ({@code {url}/ac/{sha256}}, for bazel-remote started with {@code --disable_http_ac_validation}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.layout", defaultValue = "subdirs")
+    protected String remoteLayout;
+
+    /**
+     * The {@code <server>} of settings.xml whose credentials go to the remote: Basic with a username and password,
+     * a bearer token with a password and no username. Encrypted passwords are decrypted as Maven does. No such
+     * server: anonymous.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.serverId", defaultValue = "tandem-remote")
+    protected String remoteServerId;
+
+    /**
+     * Sends credentials over plain {@code http://} to a host other than this machine. Off: such a remote is turned
+     * off with a warning, since anyone on the path could read the password.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.allowInsecureCredentials", defaultValue = "false")
+    protected boolean remoteAllowInsecureCredentials;
+
+    /**
+     * Milliseconds to wait for a connection to the remote.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.connectTimeout", defaultValue = "2000")
+    protected int remoteConnectTimeout;
+
+    /**
+     * Milliseconds to wait for each answer of the remote.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.timeout", defaultValue = "10000")
+    protected int remoteTimeout;
+
+    /**
+     * Milliseconds the whole build may spend on the remote, over all modules, fetching and pushing. When it is
+     * spent, the remote is off for the rest of the build with one warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.budget", defaultValue = "60000")
+    protected int remoteBudget;
+
+    /**
+     * Concurrent transfers per module.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.threads", defaultValue = "4")
+    protected int remoteThreads;
+
+    /**
+     * Fails the build when the server refuses the credentials (HTTP 401 or 403), instead of warning and going on
+     * without the remote.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.failOnAuthError", defaultValue = "false")
+    protected boolean remoteFailOnAuthError;
+
+    /**
+     * The public key that fetched entries must be signed with (PEM, bare base64, or a file's path): with it, an
+     * unsigned or badly signed entry is a miss. Generate the pair with {@code openssl genpkey -algorithm EC
+     * -pkeyopt ec_paramgen_curve:P-256 -out signing.pem} and {@code openssl pkey -in signing.pem -pubout}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.publicKey")
+    protected String remotePublicKey;
+
+    /**
+     * The {@code <server>} of settings.xml whose {@code <privateKey>} names the PEM file (PKCS#8) that {@code push}
+     * signs entries with. Only CI has it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.signingServerId")
+    protected String remoteSigningServerId;
+
+    /**
+     * The largest entry {@code push} uploads, in bytes; larger ones stay local.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.maxEntrySize", defaultValue = "16777216")
+    protected long remoteMaxEntrySize;
+
+    /** {@code groupId:artifactId}: names the module's key list on the server, the same on every machine. */
+    protected String moduleId() {
+        return project.getGroupId() + ":" + project.getArtifactId();
+    }
+
+    /**
+     * This build's remote, or null without {@code remoteUrl}, or when credentials would travel in clear (then it
+     * says so once).
+     *
+     * @param signing whether {@code push} needs the signing key
+     * @throws MojoExecutionException for a configuration that cannot be right: a bad URL, layout or key
+     */
+    protected Remote remote(boolean signing) throws MojoExecutionException {
+        if (remoteUrl == null || remoteUrl.trim().isEmpty()) {
+            return null;
+        }
+        try {
+            RemoteConfig.Builder config = new RemoteConfig.Builder()
+                    .url(remoteUrl)
+                    .layout(RemoteConfig.Layout.parse(remoteLayout))
+                    .timeouts(
+                            Duration.ofMillis(remoteConnectTimeout),
+                            Duration.ofMillis(remoteTimeout),
+                            Duration.ofMillis(remoteBudget))
+                    .threads(remoteThreads)
+                    .maxEntrySize(remoteMaxEntrySize)
+                    .failOnAuthError(remoteFailOnAuthError);
+            String host = java.net.URI.create(remoteUrl.trim()).getHost();
+            Server server = server(remoteServerId);
+            String authorization = authorization(server);
+            if (authorization != null
+                    && remoteUrl.trim().regionMatches(true, 0, "http:", 0, 5)
+                    && !RemoteConfig.isLoopback(host)
+                    && !remoteAllowInsecureCredentials) {
+                getLog().warn("Tandem remote " + remoteUrl + " is off: the credentials of <server> '" + remoteServerId
+                        + "' would travel unencrypted over http:// to " + host + ". Use https://, or set"
+                        + " <remoteAllowInsecureCredentials>true</remoteAllowInsecureCredentials>"
+                        + " (-Dtandem.remote.allowInsecureCredentials) if the network is yours.");
+                return null;
+            }
+            config.server(remoteServerId, authorization);
+            proxy(config, host);
+            PublicKey publicKey =
+                    remotePublicKey == null || remotePublicKey.trim().isEmpty()
+                            ? null
+                            : Keys.publicKey(remotePublicKey);
+            PrivateKey signingKey = signing ? signingKey() : null;
+            config.keys(publicKey, signingKey);
+            return Remote.of(session.getRequest(), config.build());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private PrivateKey signingKey() throws MojoExecutionException {
+        if (remoteSigningServerId == null || remoteSigningServerId.trim().isEmpty()) {
+            return null;
+        }
+        Server server = server(remoteSigningServerId);
+        if (server == null || server.getPrivateKey() == null) {
+            throw new MojoExecutionException("Tandem remoteSigningServerId '" + remoteSigningServerId + "' names no"
+                    + " <server> with a <privateKey> in settings.xml; add <server><id>" + remoteSigningServerId
+                    + "</id><privateKey>/path/to/signing.pem</privateKey></server>, or unset it to push unsigned");
+        }
+        return Keys.privateKey(Paths.get(server.getPrivateKey()));
+    }
+
+    private Server server(String id) {
+        if (id == null || session.getSettings() == null) {
+            return null;
+        }
+        Server server = session.getSettings().getServer(id);
+        if (server == null) {
+            return null;
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        decrypted
+                .getProblems()
+                .forEach(problem ->
+                        getLog().warn("Tandem: settings.xml <server> '" + id + "': " + problem.getMessage()));
+        return decrypted.getServer() != null ? decrypted.getServer() : server;
+    }
+
+    private static String authorization(Server server) {
+        if (server == null
+                || server.getPassword() == null
+                || server.getPassword().isEmpty()) {
+            return null;
+        }
+        if (server.getUsername() == null || server.getUsername().isEmpty()) {
+            return "Bearer " + server.getPassword();
+        }
+        String pair = server.getUsername() + ":" + server.getPassword();
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void proxy(RemoteConfig.Builder config, String host) {
+        if (session.getSettings() == null) {
+            return;
+        }
+        String scheme = java.net.URI.create(remoteUrl.trim()).getScheme();
+        for (Proxy proxy : session.getSettings().getProxies()) {
+            if (!proxy.isActive() || !scheme.equalsIgnoreCase(proxy.getProtocol()) || nonProxy(proxy, host)) {
+                continue;
+            }
+            Proxy decrypted = decrypter
+                    .decrypt(new DefaultSettingsDecryptionRequest(proxy))
+                    .getProxy();
+            Proxy p = decrypted != null ? decrypted : proxy;
+            config.proxy(
+                    InetSocketAddress.createUnresolved(p.getHost(), p.getPort()), p.getUsername(), p.getPassword());
+            return;
+        }
+    }
+
+    /** Maven's {@code nonProxyHosts}: names separated by | or , with * as a wildcard. */
+    static boolean nonProxy(Proxy proxy, String host) {
+        String hosts = proxy.getNonProxyHosts();
+        if (hosts == null || host == null) {
+            return false;
+        }
+        for (String pattern : hosts.split("[|,]")) {
+            String regex = pattern.trim()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace(".", "\\.")
+                    .replace("*", ".*");
+            if (!regex.isEmpty() && host.toLowerCase(java.util.Locale.ROOT).matches(regex)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,260 @@
+package dev.tandem.maven.remote;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The remote of one build: one HTTP client for every module, one time budget, and one switch. The first error or
+ * timeout turns the remote off for the rest of the build with one warning; so does a spent budget. Nothing here
+ * throws at a caller: a request that cannot be made is a miss, an upload that cannot be made is skipped.
+ */
+public final class Remote {
+    /** Per build (the execution request, shared by every module's session, even under -T), per configuration. */
+    private static final Map<Object, ConcurrentMap<String, Remote>> BUILDS = new WeakHashMap<>();
+
+    private final RemoteConfig config;
+    private final HttpClient client;
+    private final AtomicReference<String> off = new AtomicReference<>();
+    private final AtomicReference<String> authFailure = new AtomicReference<>();
+    private final AtomicLong spentNanos = new AtomicLong();
+    /** Entries this build saw on the server (fetched or found by HEAD), so a push does not ask again. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    Remote(RemoteConfig config) {
+        this.config = config;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: plain caches (nginx) answer HTTP/1.1
+                .connectTimeout(config.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (config.proxy != null) {
+            builder.proxy(ProxySelector.of(config.proxy));
+            if (config.proxyUser != null) {
+                String user = config.proxyUser;
+                char[] password = config.proxyPassword == null ? new char[0] : config.proxyPassword.toCharArray();
+                builder.authenticator(new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        return getRequestorType() == RequestorType.PROXY
+                                ? new PasswordAuthentication(user, password)
+                                : null;
+                    }
+                });
+            }
+        }
+        this.client = builder.build();
+    }
+
+    /** The remote of this build for this configuration: made at the first module that asks. */
+    public static Remote of(Object build, RemoteConfig config) {
+        ConcurrentMap<String, Remote> remotes;
+        synchronized (BUILDS) {
+            remotes = BUILDS.computeIfAbsent(build, b -> new ConcurrentHashMap<>());
+        }
+        return remotes.computeIfAbsent(config.identity() + "|" + config.authorization, id -> new Remote(config));
+    }
+
+    public RemoteConfig config() {
+        return config;
+    }
+
+    /** Why the remote is off for the rest of this build, or null while it is on. */
+    public String offReason() {
+        return off.get();
+    }
+
+    /** A refused credential when {@code remoteFailOnAuthError} asks the build to fail on it, else null. */
+    public String authFailure() {
+        return authFailure.get();
+    }
+
+    /** Marks an entry as present on the server. */
+    public void know(String path) {
+        known.add(path);
+    }
+
+    public boolean knows(String path) {
+        return known.contains(path);
+    }
+
+    /** Starts a stretch of remote work; its wall time counts against the build's budget when it ends. */
+    public Phase begin(Consumer<String> warnings) {
+        return new Phase(warnings);
+    }
+
+    /** Turns the remote off for the rest of the build; only the first reason is told. */
+    void turnOff(String why, Consumer<String> warnings) {
+        if (off.compareAndSet(null, why)) {
+            warnings.accept("Tandem remote " + config.url + " is off for the rest of this build: " + why
+                    + ". The build goes on with the local cache; its output is unaffected.");
+        }
+    }
+
+    /** What a PUT did. */
+    public enum Put {
+        STORED,
+        TOO_LARGE,
+        FAILED
+    }
+
+    /** One module's remote work, within what is left of the build's budget. */
+    public final class Phase implements AutoCloseable {
+        private final Consumer<String> warnings;
+        private final long start = System.nanoTime();
+        private final long deadline;
+
+        Phase(Consumer<String> warnings) {
+            this.warnings = warnings;
+            this.deadline = start + config.budget.toNanos() - spentNanos.get();
+        }
+
+        /** Nanoseconds left of the budget. */
+        public long remainingNanos() {
+            return deadline - System.nanoTime();
+        }
+
+        public boolean isOff() {
+            return off.get() != null;
+        }
+
+        /** The body at {@code path}, or null: 404, or the remote is off (then it was told why once). */
+        public byte[] get(String path) {
+            HttpResponse<byte[]> response = send("GET", path, null);
+            if (response == null) {
+                return null;
+            }
+            int status = response.statusCode();
+            if (status == 200) {
+                return response.body();
+            }
+            if (status != 404) {
+                fail("GET", path, status);
+            }
+            return null;
+        }
+
+        /** Whether the server has {@code path}; null when the remote is off. */
+        public Boolean head(String path) {
+            HttpResponse<byte[]> response = send("HEAD", path, null);
+            if (response == null) {
+                return null;
+            }
+            int status = response.statusCode();
+            if (status == 200) {
+                return true;
+            }
+            if (status == 404) {
+                return false;
+            }
+            fail("HEAD", path, status);
+            return null;
+        }
+
+        /** Uploads {@code body}; any 2xx is stored, 413 means too large for the server (not an error). */
+        public Put put(String path, byte[] body) {
+            HttpResponse<byte[]> response = send("PUT", path, body);
+            if (response == null) {
+                return Put.FAILED;
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return Put.STORED;
+            }
+            if (status == 413) {
+                return Put.TOO_LARGE;
+            }
+            fail("PUT", path, status);
+            return Put.FAILED;
+        }
+
+        private HttpResponse<byte[]> send(String method, String path, byte[] body) {
+            if (off.get() != null) {
+                return null;
+            }
+            long left = remainingNanos();
+            if (left <= 0) {
+                turnOff("its time budget of " + config.budget.toMillis() + " ms (remoteBudget) is spent", warnings);
+                return null;
+            }
+            URI uri = config.resolve(path);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofNanos(Math.min(config.timeout.toNanos(), left)))
+                    .header("User-Agent", "Tandem");
+            if (config.authorization != null) {
+                request.header("Authorization", config.authorization);
+            }
+            if (body != null) {
+                // a byte array publisher always sends Content-Length, which bazel-remote requires
+                request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            try {
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException e) {
+                turnOff(
+                        method + " " + uri + " got no answer within "
+                                + Math.min(config.timeout.toMillis(), left / 1_000_000) + " ms (remoteTimeout)",
+                        warnings);
+            } catch (IOException e) {
+                turnOff("cannot " + method + " " + uri + " (" + e + ")", warnings);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                turnOff("interrupted", warnings);
+            } catch (RuntimeException e) {
+                turnOff(method + " " + uri + " failed (" + e + ")", warnings);
+            }
+            return null;
+        }
+
+        private void fail(String method, String path, int status) {
+            String what = method + " " + config.resolve(path) + " answered HTTP " + status;
+            if (status == 401 || status == 403) {
+                String why = what + ": the server refused "
+                        + (config.authorization == null
+                                ? "anonymous access; add a <server> with id '" + config.serverId
+                                        + "' and its credentials to settings.xml"
+                                : "the credentials of <server> '" + config.serverId + "' in settings.xml; check"
+                                        + " them, they may have expired");
+                if (config.failOnAuthError) {
+                    authFailure.compareAndSet(null, why);
+                }
+                turnOff(why, warnings);
+            } else {
+                turnOff(what, warnings);
+            }
+        }
+
+        @Override
+        public void close() {
+            spentNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    /** For tests: forgets every build's remote. */
+    static void forgetAll() {
+        synchronized (BUILDS) {
+            BUILDS.clear();
+        }
+    }
+
+    static Map<Object, ConcurrentMap<String, Remote>> builds() {
+        return Collections.unmodifiableMap(BUILDS);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.tandem.maven.remote;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+
+/** Where the remote is and how to talk to it: built by a Mojo from its parameters and settings.xml. */
+public final class RemoteConfig {
+    /** How entries are named on the server. */
+    public enum Layout {
+        /** {@code {url}/{consumer}/{key[0:2]}/{key}}, as ccache's {@code subdirs}: nginx, Nexus, Artifactory. */
+        SUBDIRS,
+        /** {@code {url}/ac/{sha256}}: bazel-remote started with {@code --disable_http_ac_validation}. */
+        BAZEL;
+
+        public static Layout parse(String name) {
+            for (Layout layout : values()) {
+                if (layout.name().equalsIgnoreCase(name.trim())) {
+                    return layout;
+                }
+            }
+            throw new IllegalArgumentException("Tandem remoteLayout '" + name + "' is unknown: use subdirs (nginx,"
+                    + " Nexus, Artifactory) or bazel (bazel-remote)");
+        }
+    }
+
+    final URI url;
+    final Layout layout;
+    final String serverId;
+    /** The Authorization header's value, or null to send none. */
+    final String authorization;
+
+    final InetSocketAddress proxy;
+    final String proxyUser;
+    final String proxyPassword;
+    final Duration connectTimeout;
+    final Duration timeout;
+    final Duration budget;
+    final long maxEntrySize;
+    final int threads;
+    final boolean failOnAuthError;
+    final PublicKey publicKey;
+    final PrivateKey signingKey;
+
+    private RemoteConfig(Builder b) {
+        this.url = b.url;
+        this.layout = b.layout;
+        this.serverId = b.serverId;
+        this.authorization = b.authorization;
+        this.proxy = b.proxy;
+        this.proxyUser = b.proxyUser;
+        this.proxyPassword = b.proxyPassword;
+        this.connectTimeout = b.connectTimeout;
+        this.timeout = b.timeout;
+        this.budget = b.budget;
+        this.maxEntrySize = b.maxEntrySize;
+        this.threads = b.threads;
+        this.failOnAuthError = b.failOnAuthError;
+        this.publicKey = b.publicKey;
+        this.signingKey = b.signingKey;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    public PrivateKey signingKey() {
+        return signingKey;
+    }
+
+    public long maxEntrySize() {
+        return maxEntrySize;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** The URL of a path below the remote's. */
+    URI resolve(String path) {
+        return url.resolve(path);
+    }
+
+    /** What makes two configurations share one HTTP client and one budget in a build. */
+    String identity() {
+        return url + "|" + proxy + "|" + connectTimeout;
+    }
+
+    /** Whether {@code host} is this machine, where plain HTTP exposes nothing. */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost")
+                || h.startsWith("127.")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    public static final class Builder {
+        private URI url;
+        private Layout layout = Layout.SUBDIRS;
+        private String serverId;
+        private String authorization;
+        private InetSocketAddress proxy;
+        private String proxyUser;
+        private String proxyPassword;
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration timeout = Duration.ofSeconds(10);
+        private Duration budget = Duration.ofSeconds(60);
+        private long maxEntrySize = 16L * 1024 * 1024;
+        private int threads = 4;
+        private boolean failOnAuthError;
+        private PublicKey publicKey;
+        private PrivateKey signingKey;
+
+        /** The remote's URL; a trailing slash is added, so entries go below it. */
+        public Builder url(String url) {
+            URI parsed;
+            try {
+                parsed = URI.create(url.trim().endsWith("/") ? url.trim() : url.trim() + "/");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Tandem remoteUrl '" + url + "' is not a URL: " + e.getMessage());
+            }
+            if (!"http".equalsIgnoreCase(parsed.getScheme()) && !"https".equalsIgnoreCase(parsed.getScheme())
+                    || parsed.getHost() == null) {
+                throw new IllegalArgumentException("Tandem remoteUrl '" + url + "' must be an http:// or https:// URL"
+                        + " with a host, e.g. https://cache.example.com/tandem/");
+            }
+            this.url = parsed;
+            return this;
+        }
+
+        public Builder layout(Layout layout) {
+            this.layout = layout;
+            return this;
+        }
+
+        public Builder server(String serverId, String authorization) {
+            this.serverId = serverId;
+            this.authorization = authorization;
+            return this;
+        }
+
+        public Builder proxy(InetSocketAddress proxy, String user, String password) {
+            this.proxy = proxy;
+            this.proxyUser = user;
+            this.proxyPassword = password;
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration request, Duration budget) {
+            this.connectTimeout = positive(connect, "remoteConnectTimeout");
+            this.timeout = positive(request, "remoteTimeout");
+            this.budget = positive(budget, "remoteBudget");
+            return this;
+        }
+
+        public Builder maxEntrySize(long bytes) {
+            this.maxEntrySize = bytes;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = Math.max(1, threads);
+            return this;
+        }
+
+        public Builder failOnAuthError(boolean fail) {
+            this.failOnAuthError = fail;
+            return this;
+        }
+
+        public Builder keys(PublicKey publicKey, PrivateKey signingKey) {
+            this.publicKey = publicKey;
+            this.signingKey = signingKey;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("Tandem " + name + " must be more than 0 ms");
+            }
+            return d;
+        }
+
+        public RemoteConfig build() {
+            return new RemoteConfig(this);
+        }
+    }
+}

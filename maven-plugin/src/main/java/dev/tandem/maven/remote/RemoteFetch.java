@@ -1,0 +1,181 @@
+package dev.tandem.maven.remote;
+
+import dev.tandem.cache.store.CacheFiles;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.ConsumerId;
+import dev.tandem.cache.store.ConsumerLock;
+import dev.tandem.cache.store.EntryPack;
+import dev.tandem.cache.store.Hex;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * {@code prepare}'s half of the remote tier: downloads the module's key list, then every listed entry the local
+ * cache lacks, in a small pool, each checked (consumer, key, size, checksum, signature) before it is appended to
+ * the consumer's pack, where a record is seen whole or not at all. A bad entry is a miss, told in one warning.
+ */
+public final class RemoteFetch {
+    /** What a fetch did, for the Mojo's summary line. */
+    public static final class Result {
+        public boolean listFound;
+        public int listed;
+        public int local;
+        public long hits;
+        public long misses;
+        public long bad;
+        public long bytes;
+        public long millis;
+        public final Map<String, RemoteStats> consumers = new TreeMap<>();
+    }
+
+    private final Remote remote;
+    private final CacheLayout layout;
+    private final Consumer<String> warnings;
+
+    public RemoteFetch(Remote remote, CacheLayout layout, Consumer<String> warnings) {
+        this.remote = remote;
+        this.layout = layout;
+        this.warnings = warnings;
+    }
+
+    public Result run(String module, int build) {
+        Result result = new Result();
+        long start = System.nanoTime();
+        RemoteConfig config = remote.config();
+        AtomicReference<String> firstBad = new AtomicReference<>();
+        try (Remote.Phase phase = remote.begin(warnings)) {
+            byte[] body = phase.get(KeyList.path(config.layout(), module));
+            if (body == null) {
+                result.millis = (System.nanoTime() - start) / 1_000_000;
+                return result;
+            }
+            Map<String, List<byte[]>> keys = KeyList.decode(body);
+            if (keys == null) {
+                warnings.accept("Tandem remote: the key list of " + module + " at " + config.url() + " is damaged;"
+                        + " nothing is fetched this build (the next push replaces it)");
+                return result;
+            }
+            result.listFound = true;
+            ExecutorService pool = Transfers.pool(config.threads());
+            List<EntryPack> packs = new ArrayList<>();
+            try {
+                for (Map.Entry<String, List<byte[]>> consumer : keys.entrySet()) {
+                    String id = consumer.getKey();
+                    result.listed += consumer.getValue().size();
+                    try {
+                        ConsumerId.check(id);
+                    } catch (IllegalArgumentException e) {
+                        result.bad += consumer.getValue().size();
+                        firstBad.compareAndSet(null, "the list names an illegal consumer id");
+                        continue;
+                    }
+                    Path folder = CacheFiles.createDirectories(layout.root(), layout.consumer(id));
+                    EntryPack pack = EntryPack.open(CacheLayout.pack(folder));
+                    packs.add(pack);
+                    Set<ByteBuffer> here = new HashSet<>();
+                    for (byte[] digest : pack.digests()) {
+                        here.add(ByteBuffer.wrap(digest));
+                    }
+                    RemoteStats stats = new RemoteStats();
+                    result.consumers.put(id, stats);
+                    Path lock = CacheLayout.lock(folder);
+                    for (byte[] digest : consumer.getValue()) {
+                        if (digest.length != EntryPack.DIGEST_SIZE || !here.add(ByteBuffer.wrap(digest))) {
+                            result.local++;
+                            continue;
+                        }
+                        pool.execute(() -> fetch(phase, id, digest, pack, lock, stats, firstBad));
+                    }
+                }
+                Transfers.finish(pool, phase);
+            } finally {
+                pool.shutdownNow();
+                for (EntryPack pack : packs) {
+                    close(pack);
+                }
+            }
+            for (Map.Entry<String, RemoteStats> consumer : result.consumers.entrySet()) {
+                RemoteStats stats = consumer.getValue();
+                result.hits += stats.hits.get();
+                result.misses += stats.misses.get();
+                result.bad += stats.bad.get();
+                result.bytes += stats.bytesIn.get();
+                stats.writeFetch(layout.consumer(consumer.getKey()), build);
+            }
+        } catch (IOException e) {
+            warnings.accept("Tandem remote: cannot store fetched entries in " + layout.root() + " (" + e + "); this"
+                    + " build goes on with what is there");
+        }
+        if (result.bad > 0) {
+            warnings.accept("Tandem remote: " + result.bad + " entr" + (result.bad == 1 ? "y" : "ies") + " from "
+                    + config.url() + " failed their check and count as misses (first: " + firstBad.get() + ")."
+                    + " The output is unaffected; a later push replaces them.");
+        }
+        result.millis = (System.nanoTime() - start) / 1_000_000;
+        return result;
+    }
+
+    private void fetch(
+            Remote.Phase phase,
+            String id,
+            byte[] digest,
+            EntryPack pack,
+            Path lock,
+            RemoteStats stats,
+            AtomicReference<String> firstBad) {
+        if (phase.isOff()) {
+            return;
+        }
+        long start = System.nanoTime();
+        String path = RemoteEntry.path(remote.config().layout(), id, digest);
+        byte[] body = phase.get(path);
+        try {
+            if (body == null) {
+                if (!phase.isOff()) {
+                    stats.misses.incrementAndGet();
+                }
+                return;
+            }
+            RemoteEntry entry;
+            try {
+                entry = RemoteEntry.decode(body, id, digest, remote.config().publicKey());
+            } catch (RemoteEntry.BadEntry bad) {
+                stats.bad.incrementAndGet();
+                firstBad.compareAndSet(null, id + "/" + Hex.of(digest).substring(0, 12) + ": " + bad.getMessage());
+                return;
+            }
+            synchronized (pack) {
+                try (ConsumerLock ignored = ConsumerLock.acquire(lock)) {
+                    pack.append(digest, entry.value(), entry.computeMicros());
+                } catch (IOException | RuntimeException e) {
+                    stats.misses.incrementAndGet();
+                    firstBad.compareAndSet(null, id + ": cannot be stored here (" + e + ")");
+                    return;
+                }
+            }
+            remote.know(path);
+            stats.hits.incrementAndGet();
+            stats.bytesIn.addAndGet(body.length);
+        } finally {
+            stats.fetchNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private static void close(EntryPack pack) {
+        try {
+            pack.close();
+        } catch (IOException ignored) {
+            // read and appended: nothing is left to write
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package dev.tandem.maven.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.tandem.cache.CacheKey;
+import dev.tandem.cache.ProcessorCache;
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The remote tier against an in-process HTTP server that behaves like nginx with PUT, or breaks on purpose. */
+class RemoteTest {
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger puts = new AtomicInteger();
+    /** What the server does instead of serving: a status to answer everything with, or -1 to hang. */
+    private volatile int fault;
+
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        Remote.forgetAll();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        String path = exchange.getRequestURI().getPath();
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            if (fault == -1) {
+                Thread.sleep(5_000);
+                exchange.close();
+                return;
+            }
+            if (fault > 0) {
+                exchange.sendResponseHeaders(fault, -1);
+                return;
+            }
+            switch (exchange.getRequestMethod()) {
+                case "PUT":
+                    puts.incrementAndGet();
+                    stored.put(path, body);
+                    exchange.sendResponseHeaders(201, -1);
+                    return;
+                case "HEAD":
+                    exchange.sendResponseHeaders(stored.containsKey(path) ? 200 : 404, -1);
+                    return;
+                default:
+                    byte[] value = stored.get(path);
+                    if (value == null) {
+                        exchange.sendResponseHeaders(404, -1);
+                    } else {
+                        exchange.sendResponseHeaders(200, value.length);
+                        exchange.getResponseBody().write(value);
+                    }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private RemoteConfig.Builder config() {
+        return new RemoteConfig.Builder()
+                .url("http://127.0.0.1:" + server.getAddress().getPort() + "/cache")
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    /** A cache root at build {@code build} in which consumer "gen" stored {@code count} entries. */
+    private Path builtCache(String name, int build, int count) throws IOException {
+        Path root = dir.resolve(name).resolve("target/tandem");
+        Files.createDirectories(root);
+        Properties info = new Properties();
+        info.setProperty("build", String.valueOf(build));
+        BuildInfo.write(new CacheLayout(root).buildInfo(), info, "test");
+        ProcessorCache cache = ProcessorCache.open(root, "gen", "1", warnings::add);
+        for (int i = 0; i < count; i++) {
+            cache.put(key(cache, i), ("value " + i).getBytes(StandardCharsets.UTF_8), 1_000_000);
+        }
+        cache.close();
+        return root;
+    }
+
+    private static CacheKey key(ProcessorCache cache, int i) {
+        return cache.newKey().add("element " + i).build();
+    }
+
+    private RemotePush.Result push(Path root, RemoteConfig config) throws IOException {
+        return new RemotePush(Remote.of(new Object(), config), new CacheLayout(root), warnings::add).run("g:a", 1);
+    }
+
+    private RemoteFetch.Result fetch(Path root, RemoteConfig config) throws IOException {
+        Files.createDirectories(root);
+        return new RemoteFetch(Remote.of(new Object(), config), new CacheLayout(root), warnings::add).run("g:a", 1);
+    }
+
+    private List<String> valuesIn(Path root, int count) {
+        List<String> values = new ArrayList<>();
+        ProcessorCache cache = ProcessorCache.open(root, "gen", "1", warnings::add);
+        for (int i = 0; i < count; i++) {
+            values.add(cache.get(key(cache, i))
+                    .map(v -> new String(v, StandardCharsets.UTF_8))
+                    .orElse(null));
+        }
+        cache.close();
+        return values;
+    }
+
+    @Test
+    @DisplayName("a build on another machine gets every entry the pushing build used, with the same values")
+    void pushThenFetch() throws IOException {
+        Path ci = builtCache("ci", 1, 20);
+        RemotePush.Result pushed = push(ci, config().build());
+        assertThat(pushed.pushed).isEqualTo(20);
+        assertThat(pushed.listStored).isTrue();
+
+        Path fresh = dir.resolve("elsewhere/target/tandem");
+        RemoteFetch.Result fetched = fetch(fresh, config().build());
+        assertThat(fetched.hits).isEqualTo(20);
+        assertThat(valuesIn(fresh, 20)).containsExactlyElementsOf(valuesIn(ci, 20));
+        assertThat(valuesIn(fresh, 20)).doesNotContainNull();
+        assertThat(RemoteStats.describe(new CacheLayout(fresh).consumer("gen"))).contains("fetched 20");
+        assertThat(warnings).isEmpty();
+
+        // a second push of the same build uploads nothing again: HEAD finds every entry
+        int before = puts.get();
+        RemotePush.Result again = push(ci, config().build());
+        assertThat(again.pushed).isZero();
+        assertThat(again.present).isEqualTo(20);
+        assertThat(puts.get() - before).isEqualTo(1); // the key list only
+        // a second fetch finds them all here already
+        assertThat(fetch(fresh, config().build()).local).isEqualTo(20);
+    }
+
+    @Test
+    @DisplayName("a server answering 500 turns the remote off after one request, with one warning")
+    void serverError() throws IOException {
+        fault = 500;
+        RemoteFetch.Result fetched = fetch(dir.resolve("b"), config().build());
+        assertThat(fetched.listFound).isFalse();
+        Path ci = builtCache("ci", 1, 5);
+        RemoteConfig config = config().build();
+        Remote remote = Remote.of(this, config);
+        int before = requests.get();
+        new RemotePush(remote, new CacheLayout(ci), warnings::add).run("g:a", 1);
+        // the requests already under way in the pool's threads end; no new one starts
+        assertThat(requests.get() - before).isLessThanOrEqualTo(config.threads());
+        int afterFirst = requests.get();
+        new RemotePush(remote, new CacheLayout(ci), warnings::add).run("g:a", 1);
+        assertThat(requests.get()).isEqualTo(afterFirst); // off for the rest of the build
+        assertThat(remote.offReason()).contains("HTTP 500");
+        assertThat(warnings).hasSize(2).allMatch(w -> w.contains("is off for the rest of this build"));
+    }
+
+    @Test
+    @DisplayName("a server that accepts and never answers costs no more than the request timeout")
+    void hangingServer() throws IOException {
+        Path ci = builtCache("ci", 1, 3);
+        fault = -1;
+        long start = System.nanoTime();
+        RemotePush.Result pushed = push(
+                ci,
+                config().timeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(30))
+                        .build());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(pushed.pushed).isZero();
+        assertThat(millis).isLessThan(3_000);
+        assertThat(warnings).singleElement().asString().contains("got no answer within 300 ms");
+    }
+
+    @Test
+    @DisplayName("the budget bounds the whole build's remote time, however many requests are left")
+    void budget() throws IOException {
+        Path ci = builtCache("ci", 1, 3);
+        fault = -1;
+        long start = System.nanoTime();
+        push(
+                ci,
+                config().timeouts(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMillis(400))
+                        .build());
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+        assertThat(warnings).singleElement().asString().contains("no answer within");
+    }
+
+    @Test
+    @DisplayName("401 says which server id's credentials were refused; failOnAuthError turns it into a failure")
+    void refusedCredentials() throws IOException {
+        fault = 401;
+        Remote remote = Remote.of(
+                this,
+                config().server("ci-cache", "Basic eDp5").failOnAuthError(true).build());
+        new RemoteFetch(remote, new CacheLayout(Files.createDirectories(dir.resolve("r"))), warnings::add)
+                .run("g:a", 1);
+        assertThat(remote.authFailure()).contains("HTTP 401").contains("'ci-cache'");
+        assertThat(warnings).singleElement().asString().contains("credentials of <server> 'ci-cache'");
+    }
+
+    @Test
+    @DisplayName("413 skips that entry and the rest still go")
+    void tooLarge() throws IOException {
+        Path ci = builtCache("ci", 1, 4);
+        RemotePush.Result pushed = push(ci, config().maxEntrySize(10).build());
+        assertThat(pushed.tooLarge).isEqualTo(4);
+        assertThat(pushed.pushed).isZero();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a damaged entry on the server is a miss with one warning; the others arrive")
+    void damagedEntry() throws IOException {
+        Path ci = builtCache("ci", 1, 6);
+        push(ci, config().build());
+        String victim = stored.keySet().stream()
+                .filter(p -> p.startsWith("/cache/gen/"))
+                .findFirst()
+                .orElseThrow();
+        byte[] body = stored.get(victim).clone();
+        body[body.length - 1] ^= 1;
+        stored.put(victim, body);
+        Path fresh = dir.resolve("b/target/tandem");
+        RemoteFetch.Result fetched = fetch(fresh, config().build());
+        assertThat(fetched.hits).isEqualTo(5);
+        assertThat(fetched.bad).isEqualTo(1);
+        assertThat(warnings).singleElement().asString().contains("does not match its checksum");
+        assertThat(valuesIn(fresh, 6)).containsOnlyOnce((String) null);
+    }
+
+    @Test
+    @DisplayName("with a public key set, unsigned entries and entries signed by another key are misses")
+    void signatures() throws Exception {
+        KeyPair ci = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        KeyPair other = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        Path built = builtCache("ci", 1, 3);
+        push(built, config().keys(null, ci.getPrivate()).build());
+        assertThat(fetch(dir.resolve("b/t"), config().keys(ci.getPublic(), null).build()).hits)
+                .isEqualTo(3);
+        assertThat(fetch(
+                                dir.resolve("c/t"),
+                                config().keys(other.getPublic(), null).build())
+                        .bad)
+                .isEqualTo(3);
+        assertThat(warnings).singleElement().asString().contains("signature does not match");
+        stored.clear();
+        warnings.clear();
+        push(built, config().build()); // unsigned
+        assertThat(fetch(dir.resolve("d/t"), config().keys(ci.getPublic(), null).build()).bad)
+                .isEqualTo(3);
+        assertThat(warnings).singleElement().asString().contains("not signed");
+    }
+
+    @Test
+    @DisplayName("a signed entry: every byte changed, and every cut, is refused")
+    void everyDamageRefused() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        byte[] digest = new byte[32];
+        new Random(7).nextBytes(digest);
+        byte[] entry =
+                RemoteEntry.encode("gen", digest, 5, "the value".getBytes(StandardCharsets.UTF_8), keys.getPrivate());
+        assertThat(RemoteEntry.decode(entry, "gen", digest, keys.getPublic()).value())
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("the value");
+        for (int i = 0; i < entry.length; i++) {
+            byte[] damaged = entry.clone();
+            damaged[i] ^= 0x40;
+            assertThatThrownBy(() -> RemoteEntry.decode(damaged, "gen", digest, keys.getPublic()))
+                    .isInstanceOf(RemoteEntry.BadEntry.class);
+            byte[] cut = java.util.Arrays.copyOf(entry, i);
+            assertThatThrownBy(() -> RemoteEntry.decode(cut, "gen", digest, keys.getPublic()))
+                    .isInstanceOf(RemoteEntry.BadEntry.class);
+        }
+        byte[] otherKey = digest.clone();
+        otherKey[0] ^= 1;
+        assertThatThrownBy(() -> RemoteEntry.decode(entry, "gen", otherKey, keys.getPublic()))
+                .hasMessageContaining("another key");
+        assertThatThrownBy(() -> RemoteEntry.decode(entry, "gen2", digest, keys.getPublic()))
+                .hasMessageContaining("another consumer");
+    }
+
+    @Test
+    @DisplayName("a damaged key list fetches nothing and says so once")
+    void damagedList() throws IOException {
+        Path ci = builtCache("ci", 1, 2);
+        push(ci, config().build());
+        String list = stored.keySet().stream()
+                .filter(p -> p.contains("tandem-lists"))
+                .findFirst()
+                .orElseThrow();
+        stored.put(list, "garbage".getBytes(StandardCharsets.UTF_8));
+        RemoteFetch.Result fetched = fetch(dir.resolve("b/t"), config().build());
+        assertThat(fetched.hits).isZero();
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("key list of g:a")
+                .contains("damaged");
+        assertThat(KeyList.decode(new byte[0])).isNull();
+    }
+
+    @Test
+    @DisplayName("keys: bad URLs and layouts are refused with a one-line message naming the fix")
+    void configuration() {
+        assertThatThrownBy(() -> new RemoteConfig.Builder().url("ftp://host/x"))
+                .hasMessageContaining("http:// or https://");
+        assertThatThrownBy(() -> RemoteConfig.Layout.parse("flat")).hasMessageContaining("subdirs");
+        assertThat(RemoteEntry.path(RemoteConfig.Layout.BAZEL, "gen", new byte[32]))
+                .matches("ac/[0-9a-f]{64}");
+        assertThat(RemoteEntry.path(RemoteConfig.Layout.SUBDIRS, "gen", new byte[32]))
+                .isEqualTo("gen/00/" + "0".repeat(64));
+        assertThat(RemoteConfig.isLoopback("127.0.0.1")).isTrue();
+        assertThat(RemoteConfig.isLoopback("[::1]")).isTrue();
+        assertThat(RemoteConfig.isLoopback("cache.example.com")).isFalse();
+    }
+}
