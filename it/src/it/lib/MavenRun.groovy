@@ -2,6 +2,7 @@
 // scenarios with steps between builds (touch a file, then build again). Evaluate it from a verify script:
 //   def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 //   def log = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
+// A servers.xml in the project is added to the settings (a <servers> block, for credentials).
 // A first argument '--fails' expects the build to fail (and returns its log all the same).
 // Offline, a goal prefix cannot always be resolved: name the plugin. The settings are invoker's own
 // (src/it/settings.xml), so the local repository's records of where each artifact came from still hold.
@@ -10,8 +11,13 @@
 return { File project, File localRepository, String... goals ->
     def outerRepository = System.getProperty('maven.repo.local') ?: "${System.getProperty('user.home')}/.m2/repository"
     def settings = new File(project, 'step-settings.xml')
-    settings.text = new File(project, '../../../src/it/settings.xml').text
+    def scenario = binding.hasVariable('basedir') ? basedir : project // a project may live below the scenario
+    settings.text = new File(scenario, '../../../src/it/settings.xml').text
             .replace('@localRepositoryUrl@', new File(outerRepository).toURI().toString())
+    def servers = new File(project, 'servers.xml') // <servers> of the scenario's own (the remote tests' credentials)
+    if (servers.isFile()) {
+        settings.text = settings.text.replace('</settings>', servers.text + '\n</settings>')
+    }
     def mavenHome = binding.hasVariable('itMavenHome') ? itMavenHome : System.getProperty('maven.home')
     def args = goals.toList()
     def fails = !args.isEmpty() && args[0] == '--fails'

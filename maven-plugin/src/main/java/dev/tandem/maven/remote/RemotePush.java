@@ -28,6 +28,9 @@ public final class RemotePush {
         public long pushed;
         public long present;
         public long tooLarge;
+        /** Of those too large, how many the server refused (413) rather than {@code remoteMaxEntrySize}. */
+        public long refused;
+
         public long bytes;
         public int listed;
         public boolean listStored;
@@ -104,8 +107,16 @@ public final class RemotePush {
             result.pushed += stats.pushed.get();
             result.present += stats.present.get();
             result.tooLarge += stats.tooLarge.get();
+            result.refused += stats.refused.get();
             result.bytes += stats.bytesOut.get();
             stats.writePush(layout.consumer(consumer.getKey()), build);
+        }
+        if (result.refused > 0) {
+            warnings.accept(
+                    "Tandem remote: " + config.url() + " refused " + result.refused + " entr"
+                            + (result.refused == 1 ? "y" : "ies")
+                            + " as too large (HTTP 413); they stay local. Raise the"
+                            + " server's limit (nginx: client_max_body_size), or lower remoteMaxEntrySize to skip them quietly.");
         }
         result.millis = (System.nanoTime() - start) / 1_000_000;
         return result;
@@ -150,6 +161,7 @@ public final class RemotePush {
                 stats.bytesOut.addAndGet(body.length);
             } else if (put == Remote.Put.TOO_LARGE) {
                 stats.tooLarge.incrementAndGet();
+                stats.refused.incrementAndGet();
             }
         } finally {
             stats.pushNanos.addAndGet(System.nanoTime() - start);

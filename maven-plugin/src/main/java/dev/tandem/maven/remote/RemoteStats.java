@@ -21,6 +21,9 @@ public final class RemoteStats {
     public final AtomicLong pushed = new AtomicLong();
     public final AtomicLong present = new AtomicLong();
     public final AtomicLong tooLarge = new AtomicLong();
+    /** Too large by the server's word (413), not by {@code remoteMaxEntrySize}: not written to the file. */
+    final AtomicLong refused = new AtomicLong();
+
     public final AtomicLong bytesOut = new AtomicLong();
     public final AtomicLong pushNanos = new AtomicLong();
 
