@@ -4,7 +4,8 @@
 //   def server = nginx(new File(basedir, 'nginx'), [auth: true, maxBody: '1k'])
 //   try { ... server.url ... server.data ... } finally { server.stop() }
 // Options: auth (PUT needs user "ci", password "secret"; GET and HEAD stay anonymous), maxBody (nginx's
-// client_max_body_size, default 16m). Also served: /broken/ answers 500 to everything.
+// client_max_body_size, default 16m). Also served: /small/ takes PUTs of 1 KiB at most (413 above), /broken/
+// answers 500 to everything.
 // Where nginx is: Nginx.groovy's `binary`, also used by the remote tests' selector scripts to skip with a reason.
 def binary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx', '/usr/local/nginx/sbin/nginx']
         .collect { new File(it) }.find { it.canExecute() }
@@ -45,6 +46,12 @@ http {
             dav_access user:rw group:r all:r;
             ${auth}
         }
+        location /small/ {
+            root ${new File(dir, 'data').absolutePath};
+            dav_methods PUT;
+            create_full_put_path on;
+            client_max_body_size 1k;
+        }
         location /broken/ {
             return 500;
         }
@@ -67,6 +74,7 @@ http {
             Thread.sleep(50)
         }
     }
-    return [url: "http://127.0.0.1:${port}/cache/", broken: "http://127.0.0.1:${port}/broken/", port: port,
+    return [url: "http://127.0.0.1:${port}/cache/", broken: "http://127.0.0.1:${port}/broken/",
+            small: "http://127.0.0.1:${port}/small/", port: port,
             data: data, stop: { process.destroy(); process.waitFor() }]
 }

@@ -143,6 +143,9 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     @Parameter(property = "tandem.remote.maxEntrySize", defaultValue = "16777216")
     protected long remoteMaxEntrySize;
 
+    /** This execution's remote configuration, once {@link #remote(boolean)} made it. */
+    protected RemoteConfig remoteConfig;
+
     /** {@code groupId:artifactId}: names the module's key list on the server, the same on every machine. */
     protected String moduleId() {
         return project.getGroupId() + ":" + project.getArtifactId();
@@ -191,7 +194,8 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
                             : Keys.publicKey(remotePublicKey);
             PrivateKey signingKey = signing ? signingKey() : null;
             config.keys(publicKey, signingKey);
-            return Remote.of(session.getRequest(), config.build());
+            remoteConfig = config.build();
+            return Remote.of(session.getRequest(), remoteConfig);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

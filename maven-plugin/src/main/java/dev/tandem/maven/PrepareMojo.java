@@ -175,7 +175,8 @@ public class PrepareMojo extends AbstractRemoteMojo {
         if (remote == null) {
             return "";
         }
-        RemoteFetch.Result fetched = new RemoteFetch(remote, layout, getLog()::warn).run(moduleId(), build);
+        RemoteFetch.Result fetched =
+                new RemoteFetch(remote, remoteConfig, layout, getLog()::warn).run(moduleId(), build);
         if (remote.authFailure() != null) {
             throw new MojoExecutionException(
                     "Tandem remote: " + remote.authFailure() + " (remoteFailOnAuthError is set)");

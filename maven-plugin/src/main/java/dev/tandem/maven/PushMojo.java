@@ -51,7 +51,8 @@ public class PushMojo extends AbstractRemoteMojo {
         int build = BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
         try {
             CacheFiles.requireRealFolder(root);
-            RemotePush.Result pushed = new RemotePush(remote, layout, getLog()::warn).run(moduleId(), build);
+            RemotePush.Result pushed =
+                    new RemotePush(remote, remoteConfig, layout, getLog()::warn).run(moduleId(), build);
             if (remote.authFailure() != null) {
                 throw new MojoExecutionException(
                         "Tandem remote: " + remote.authFailure() + " (remoteFailOnAuthError is set)");

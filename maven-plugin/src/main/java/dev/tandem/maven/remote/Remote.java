@@ -208,9 +208,12 @@ public final class Remote {
             try {
                 return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (HttpTimeoutException e) {
+                boolean budget = left < config.timeout.toNanos();
                 turnOff(
                         method + " " + uri + " got no answer within "
-                                + Math.min(config.timeout.toMillis(), left / 1_000_000) + " ms (remoteTimeout)",
+                                + (budget
+                                        ? config.budget.toMillis() + " ms (remoteBudget, for the whole build)"
+                                        : config.timeout.toMillis() + " ms (remoteTimeout)"),
                         warnings);
             } catch (IOException e) {
                 turnOff("cannot " + method + " " + uri + " (" + e + ")", warnings);

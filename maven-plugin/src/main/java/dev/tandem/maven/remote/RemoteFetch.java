@@ -39,11 +39,14 @@ public final class RemoteFetch {
     }
 
     private final Remote remote;
+    private final RemoteConfig config;
     private final CacheLayout layout;
     private final Consumer<String> warnings;
 
-    public RemoteFetch(Remote remote, CacheLayout layout, Consumer<String> warnings) {
+    /** @param config this Mojo's configuration: its public key and threads */
+    public RemoteFetch(Remote remote, RemoteConfig config, CacheLayout layout, Consumer<String> warnings) {
         this.remote = remote;
+        this.config = config;
         this.layout = layout;
         this.warnings = warnings;
     }
@@ -51,7 +54,6 @@ public final class RemoteFetch {
     public Result run(String module, int build) {
         Result result = new Result();
         long start = System.nanoTime();
-        RemoteConfig config = remote.config();
         AtomicReference<String> firstBad = new AtomicReference<>();
         try (Remote.Phase phase = remote.begin(warnings)) {
             byte[] body = phase.get(KeyList.path(config.layout(), module));
@@ -137,7 +139,7 @@ public final class RemoteFetch {
             return;
         }
         long start = System.nanoTime();
-        String path = RemoteEntry.path(remote.config().layout(), id, digest);
+        String path = RemoteEntry.path(config.layout(), id, digest);
         byte[] body = phase.get(path);
         try {
             if (body == null) {
@@ -148,7 +150,7 @@ public final class RemoteFetch {
             }
             RemoteEntry entry;
             try {
-                entry = RemoteEntry.decode(body, id, digest, remote.config().publicKey());
+                entry = RemoteEntry.decode(body, id, digest, config.publicKey());
             } catch (RemoteEntry.BadEntry bad) {
                 stats.bad.incrementAndGet();
                 firstBad.compareAndSet(null, id + "/" + Hex.of(digest).substring(0, 12) + ": " + bad.getMessage());

@@ -39,11 +39,17 @@ public final class RemotePush {
     }
 
     private final Remote remote;
+    private final RemoteConfig config;
     private final CacheLayout layout;
     private final Consumer<String> warnings;
 
-    public RemotePush(Remote remote, CacheLayout layout, Consumer<String> warnings) {
+    /**
+     * @param config this Mojo's configuration: its signing key, entry size and threads (the build's shared {@code
+     *     remote} was made by the first module that asked, perhaps by {@code prepare}, which has no signing key)
+     */
+    public RemotePush(Remote remote, RemoteConfig config, CacheLayout layout, Consumer<String> warnings) {
         this.remote = remote;
+        this.config = config;
         this.layout = layout;
         this.warnings = warnings;
     }
@@ -51,7 +57,6 @@ public final class RemotePush {
     public Result run(String module, int build) throws IOException {
         Result result = new Result();
         long start = System.nanoTime();
-        RemoteConfig config = remote.config();
         Map<String, List<byte[]>> list = new LinkedHashMap<>();
         List<EntryPack> packs = new ArrayList<>();
         try (Remote.Phase phase = remote.begin(warnings)) {
@@ -128,7 +133,6 @@ public final class RemotePush {
         }
         long start = System.nanoTime();
         try {
-            RemoteConfig config = remote.config();
             String path = RemoteEntry.path(config.layout(), id, digest);
             if (remote.knows(path)) {
                 stats.present.incrementAndGet();

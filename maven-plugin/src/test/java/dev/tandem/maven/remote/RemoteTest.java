@@ -125,12 +125,14 @@ class RemoteTest {
     }
 
     private RemotePush.Result push(Path root, RemoteConfig config) throws IOException {
-        return new RemotePush(Remote.of(new Object(), config), new CacheLayout(root), warnings::add).run("g:a", 1);
+        return new RemotePush(Remote.of(new Object(), config), config, new CacheLayout(root), warnings::add)
+                .run("g:a", 1);
     }
 
     private RemoteFetch.Result fetch(Path root, RemoteConfig config) throws IOException {
         Files.createDirectories(root);
-        return new RemoteFetch(Remote.of(new Object(), config), new CacheLayout(root), warnings::add).run("g:a", 1);
+        return new RemoteFetch(Remote.of(new Object(), config), config, new CacheLayout(root), warnings::add)
+                .run("g:a", 1);
     }
 
     private List<String> valuesIn(Path root, int count) {
@@ -181,11 +183,11 @@ class RemoteTest {
         RemoteConfig config = config().build();
         Remote remote = Remote.of(this, config);
         int before = requests.get();
-        new RemotePush(remote, new CacheLayout(ci), warnings::add).run("g:a", 1);
+        new RemotePush(remote, config, new CacheLayout(ci), warnings::add).run("g:a", 1);
         // the requests already under way in the pool's threads end; no new one starts
         assertThat(requests.get() - before).isLessThanOrEqualTo(config.threads());
         int afterFirst = requests.get();
-        new RemotePush(remote, new CacheLayout(ci), warnings::add).run("g:a", 1);
+        new RemotePush(remote, config, new CacheLayout(ci), warnings::add).run("g:a", 1);
         assertThat(requests.get()).isEqualTo(afterFirst); // off for the rest of the build
         assertThat(remote.offReason()).contains("HTTP 500");
         assertThat(warnings).hasSize(2).allMatch(w -> w.contains("is off for the rest of this build"));
@@ -225,10 +227,10 @@ class RemoteTest {
     @DisplayName("401 says which server id's credentials were refused; failOnAuthError turns it into a failure")
     void refusedCredentials() throws IOException {
         fault = 401;
-        Remote remote = Remote.of(
-                this,
-                config().server("ci-cache", "Basic eDp5").failOnAuthError(true).build());
-        new RemoteFetch(remote, new CacheLayout(Files.createDirectories(dir.resolve("r"))), warnings::add)
+        RemoteConfig config =
+                config().server("ci-cache", "Basic eDp5").failOnAuthError(true).build();
+        Remote remote = Remote.of(this, config);
+        new RemoteFetch(remote, config, new CacheLayout(Files.createDirectories(dir.resolve("r"))), warnings::add)
                 .run("g:a", 1);
         assertThat(remote.authFailure()).contains("HTTP 401").contains("'ci-cache'");
         assertThat(warnings).singleElement().asString().contains("credentials of <server> 'ci-cache'");
@@ -285,6 +287,21 @@ class RemoteTest {
         assertThat(fetch(dir.resolve("d/t"), config().keys(ci.getPublic(), null).build()).bad)
                 .isEqualTo(3);
         assertThat(warnings).singleElement().asString().contains("not signed");
+    }
+
+    @Test
+    @DisplayName("push signs with its own key even when prepare, without one, opened the build's remote")
+    void pushSignsAfterPrepare() throws Exception {
+        KeyPair ci = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        Path built = builtCache("ci", 1, 2);
+        RemoteConfig prepare = config().build();
+        Remote remote = Remote.of(this, prepare);
+        new RemoteFetch(remote, prepare, new CacheLayout(built), warnings::add).run("g:a", 1);
+        RemoteConfig push = config().keys(null, ci.getPrivate()).build();
+        assertThat(Remote.of(this, push)).isSameAs(remote); // one remote per build: one budget, one switch
+        new RemotePush(remote, push, new CacheLayout(built), warnings::add).run("g:a", 1);
+        assertThat(fetch(dir.resolve("b/t"), config().keys(ci.getPublic(), null).build()).hits)
+                .isEqualTo(2);
     }
 
     @Test

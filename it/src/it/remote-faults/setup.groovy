@@ -1,0 +1,2 @@
+evaluate(new File(basedir, '../../../src/it/lib/SmokeMappers.groovy'))(basedir)
+return true

@@ -1,0 +1,134 @@
+// Every fault the remote tier must survive, each on a fresh checkout (another folder, empty target/) against a real
+// nginx: the build passes, generates what Maven alone generates (ReplayHistory compares with the project built
+// without Tandem from clean), and says what happened in exactly one Tandem warning.
+import java.security.KeyPairGenerator
+
+def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
+def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
+def copyProject = evaluate(new File(basedir, '../../../src/it/lib/CopyProject.groovy'))
+def nginx = evaluate(new File(basedir, '../../../src/it/lib/Nginx.groovy'))
+def server = nginx(new File(basedir, 'nginx'), [auth: true])
+def all = 10
+
+def credentials = { String password ->
+    "<servers><server><id>tandem-remote</id><username>ci</username><password>${password}</password></server></servers>"
+}
+def tandemWarnings = { String log -> log.readLines().findAll { it.startsWith('[WARNING] Tandem') } }
+def jobs = 0
+// one CI job: a fresh checkout, built once with `goals`; check(counts, log) as in ReplayHistory
+def job = { String name, List goals, String servers, Closure check ->
+    def dir = new File(basedir, "jobs/${++jobs}/checkout")
+    copyProject(basedir, dir, ['nginx', 'jobs'])
+    if (servers) {
+        new File(dir, 'servers.xml').text = servers
+    }
+    history(dir, localRepositoryPath, mvn, [[name: name, goals: goals + ['process-test-classes'], check: check]])
+}
+
+def generator = KeyPairGenerator.getInstance('EC')
+generator.initialize(256)
+def keys = generator.generateKeyPair()
+def pem = { String label, byte[] der ->
+    "-----BEGIN ${label}-----\n${der.encodeBase64().toString().replaceAll(/(.{64})/, '$1\n')}\n-----END ${label}-----\n"
+}
+def privateKey = new File(basedir, 'signing.pem')
+privateKey.text = pem('PRIVATE KEY', keys.private.encoded)
+def publicKey = new File(basedir, 'signing.pub')
+publicKey.text = pem('PUBLIC KEY', keys.public.encoded)
+
+def hang = new ServerSocket(0, 50, InetAddress.getByName('127.0.0.1'))
+def held = []
+Thread.start { // accepts and never answers
+    try { while (true) { held << hang.accept() } } catch (IOException closed) { }
+}
+try {
+    // the CI job everything below reads from: pushes with the right credentials
+    job('seed: CI pushes', ["-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true'], credentials('secret')) { c, log ->
+        assert log =~ /Tandem remote: pushed 10 entries .* key list of 10/
+        assert tandemWarnings(log).isEmpty()
+    }
+    // a developer's build with nothing changed gets everything: the baseline every fault is measured against
+    job('developer, remote up', ["-Dtandem.remote.url=${server.url}"], null) { c, log ->
+        assert c.MapStruct == [replayed: all, run: 0]
+        assert tandemWarnings(log).isEmpty()
+    }
+
+    def closedPort = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1')).withCloseable { it.localPort }
+    job('server stopped', ["-Dtandem.remote.url=http://127.0.0.1:${closedPort}/cache/"], null) { c, log ->
+        assert c.MapStruct == [replayed: 0, run: all]
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains('is off for the rest of this build: cannot GET') && w[0].contains('ConnectException')
+    }
+
+    job('500 on every request', ["-Dtandem.remote.url=${server.broken}"], null) { c, log ->
+        assert c.MapStruct == [replayed: 0, run: all]
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains('answered HTTP 500')
+    }
+
+    long start = System.nanoTime()
+    job('accepts and never answers: the budget bounds the wait', ["-Dtandem.remote.url=http://127.0.0.1:${hang.localPort}/cache/",
+            '-Dtandem.remote.budget=3000'], null) { c, log ->
+        assert c.MapStruct == [replayed: 0, run: all]
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains('got no answer within 3000 ms (remoteBudget')
+    }
+    println "the hanging server's job (and its twin) took ${(System.nanoTime() - start).intdiv(1_000_000)} ms"
+
+    // a corrupt entry body on the server: that element runs, the others are replayed
+    def entries = []
+    server.data.eachFileRecurse { if (it.isFile() && it.path.contains('replay-org.mapstruct')) entries << it }
+    assert entries.size() == all
+    def victim = entries.sort()[0]
+    def bytes = victim.bytes
+    bytes[bytes.length - 1] = (byte) (bytes[bytes.length - 1] ^ 1)
+    victim.bytes = bytes
+    job('a corrupt entry body', ["-Dtandem.remote.url=${server.url}"], null) { c, log ->
+        assert c.MapStruct == [replayed: all - 1, run: 1]
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains('1 entry') && w[0].contains('does not match its checksum')
+    }
+    bytes[bytes.length - 1] = (byte) (bytes[bytes.length - 1] ^ 1)
+    victim.bytes = bytes // repaired: the jobs below each test one fault
+
+    job('413 on upload', ["-Dtandem.remote.url=${server.small}", '-Dtandem.remote.push=true'], null) { c, log ->
+        assert log =~ /Tandem remote: pushed 0 entries .* 10 too large, key list of 10/
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains('refused 10 entries as too large (HTTP 413)')
+    }
+
+    job('wrong credentials', ["-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true'], credentials('wrong')) { c, log ->
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains('HTTP 401') && w[0].contains("the credentials of <server> 'tandem-remote'")
+    }
+    def dir = new File(basedir, "jobs/${++jobs}/checkout")
+    copyProject(basedir, dir, ['nginx', 'jobs'])
+    new File(dir, 'servers.xml').text = credentials('wrong')
+    def failed = mvn(dir, localRepositoryPath, '--fails', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
+            '-Dtandem.remote.failOnAuthError=true', 'process-test-classes')
+    assert failed.contains('(remoteFailOnAuthError is set)')
+
+    job('unsigned entries, a public key set', ["-Dtandem.remote.url=${server.url}", "-Dtandem.remote.publicKey=${publicKey}"], null) { c, log ->
+        assert c.MapStruct == [replayed: 0, run: all]
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains('not signed, and a public key is configured')
+    }
+
+    // signed by CI with the key from its settings.xml, verified by every reader with the public key
+    def signedUrl = "${server.url}signed/"
+    job('CI pushes signed entries', ["-Dtandem.remote.url=${signedUrl}", '-Dtandem.remote.push=true',
+            '-Dtandem.remote.signingServerId=tandem-signing'],
+            credentials('secret').replace('</servers>', "<server><id>tandem-signing</id><privateKey>${privateKey}</privateKey></server></servers>")) { c, log ->
+        assert log =~ /Tandem remote: pushed 10 entries/
+        assert tandemWarnings(log).isEmpty()
+    }
+    job('signed entries, the public key set', ["-Dtandem.remote.url=${signedUrl}", "-Dtandem.remote.publicKey=${publicKey}"], null) { c, log ->
+        assert c.MapStruct == [replayed: all, run: 0]
+        assert tandemWarnings(log).isEmpty()
+    }
+} finally {
+    hang.close()
+    held.each { it.close() }
+    server.stop()
+}
+return true
