@@ -4,6 +4,7 @@ import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.CacheStats;
+import dev.tandem.cache.store.CodeIdentity;
 import dev.tandem.cache.store.ConsumerId;
 import dev.tandem.cache.store.ConsumerLock;
 import dev.tandem.cache.store.CorruptCacheFileException;
@@ -11,7 +12,6 @@ import dev.tandem.cache.store.EntryPack;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.TrackedInputs;
 import dev.tandem.cache.store.UsedKeys;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -108,7 +108,8 @@ public final class ProcessorCache implements AutoCloseable {
      * Opens the cache of consumer {@code id} for an annotation processor. The cache root is the
      * {@value #OPTION} option if given, else derived from the class output ({@code target/classes} gives {@code
      * target/tandem}); without either the cache is disabled. The processor's version, which every key includes,
-     * is taken from the jar (or class file) the caller was loaded from: its name, size and modification time.
+     * is the content of the jar (or class folder) the caller was loaded from, never its path or time: the same
+     * jar on two machines gives the same keys.
      *
      * @throws IllegalArgumentException for an id outside {@code [A-Za-z0-9._-]{1,128}}
      */
@@ -242,15 +243,14 @@ public final class ProcessorCache implements AutoCloseable {
         }
     }
 
+    /**
+     * The caller's code identity: a digest of its jar's central directory or its class folder's files, never a path
+     * or a time, so keys agree between machines (and a remote cache can share them).
+     */
     static String versionOf(Class<?> type) {
         try {
-            URI location =
-                    type.getProtectionDomain().getCodeSource().getLocation().toURI();
-            File file = new File(location);
-            if (file.isDirectory()) {
-                file = new File(file, type.getName().replace('.', '/') + ".class");
-            }
-            return file.getName() + ":" + file.length() + ":" + file.lastModified();
+            return CodeIdentity.of(Paths.get(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (Exception e) {
             return "unknown";
         }

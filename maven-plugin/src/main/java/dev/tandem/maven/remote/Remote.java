@@ -36,6 +36,8 @@ public final class Remote {
     private final AtomicLong spentNanos = new AtomicLong();
     /** Entries this build saw on the server (fetched or found by HEAD), so a push does not ask again. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Entries this build fetched and refused: a push replaces them instead of finding them there. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     Remote(RemoteConfig config) {
         this.config = config;
@@ -91,6 +93,15 @@ public final class Remote {
 
     public boolean knows(String path) {
         return known.contains(path);
+    }
+
+    /** Marks an entry on the server as failing its check, so a push of this build uploads it again. */
+    public void refuse(String path) {
+        refused.add(path);
+    }
+
+    public boolean refused(String path) {
+        return refused.contains(path);
     }
 
     /** Starts a stretch of remote work; its wall time counts against the build's budget when it ends. */

@@ -120,7 +120,7 @@ public final class RemoteConfig {
         private Duration timeout = Duration.ofSeconds(10);
         private Duration budget = Duration.ofSeconds(60);
         private long maxEntrySize = 16L * 1024 * 1024;
-        private int threads = 4;
+        private int threads = 16;
         private boolean failOnAuthError;
         private PublicKey publicKey;
         private PrivateKey signingKey;

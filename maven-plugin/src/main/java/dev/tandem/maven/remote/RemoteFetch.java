@@ -153,6 +153,7 @@ public final class RemoteFetch {
                 entry = RemoteEntry.decode(body, id, digest, config.publicKey());
             } catch (RemoteEntry.BadEntry bad) {
                 stats.bad.incrementAndGet();
+                remote.refuse(path);
                 firstBad.compareAndSet(null, id + "/" + Hex.of(digest).substring(0, 12) + ": " + bad.getMessage());
                 return;
             }

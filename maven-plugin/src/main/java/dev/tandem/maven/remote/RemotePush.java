@@ -138,7 +138,8 @@ public final class RemotePush {
                 stats.present.incrementAndGet();
                 return;
             }
-            Boolean there = phase.head(path);
+            // an entry this build refused is there but bad: replaced, not asked about
+            Boolean there = remote.refused(path) ? Boolean.FALSE : phase.head(path);
             if (there == null) {
                 return;
             }

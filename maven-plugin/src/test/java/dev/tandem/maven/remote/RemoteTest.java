@@ -267,6 +267,39 @@ class RemoteTest {
     }
 
     @Test
+    @DisplayName("CI's next push replaces an entry its fetch refused, instead of finding it there")
+    void refusedEntryReplaced() throws IOException {
+        Path ci = builtCache("ci", 1, 3);
+        push(ci, config().build());
+        String victim = stored.keySet().stream()
+                .filter(p -> p.startsWith("/cache/gen/"))
+                .findFirst()
+                .orElseThrow();
+        stored.put(victim, "damaged".getBytes(StandardCharsets.UTF_8));
+        // the next CI job: fetches (one refused), recomputes what missed, pushes
+        RemoteConfig config = config().build();
+        Remote remote = Remote.of(this, config);
+        Path next = dir.resolve("next/target/tandem");
+        Files.createDirectories(next);
+        Properties info = new Properties();
+        info.setProperty("build", "1");
+        BuildInfo.write(new CacheLayout(next).buildInfo(), info, "test");
+        new RemoteFetch(remote, config, new CacheLayout(next), warnings::add).run("g:a", 1);
+        ProcessorCache cache = ProcessorCache.open(next, "gen", "1", warnings::add);
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            cache.computeIfAbsent(key(cache, i), () -> ("value " + n).getBytes(StandardCharsets.UTF_8));
+        }
+        cache.close();
+        RemotePush.Result pushed = new RemotePush(remote, config, new CacheLayout(next), warnings::add).run("g:a", 1);
+        assertThat(pushed.pushed).isEqualTo(1);
+        assertThat(pushed.present).isEqualTo(2);
+        warnings.clear();
+        assertThat(fetch(dir.resolve("third/t"), config().build()).hits).isEqualTo(3);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     @DisplayName("with a public key set, unsigned entries and entries signed by another key are misses")
     void signatures() throws Exception {
         KeyPair ci = KeyPairGenerator.getInstance("EC").generateKeyPair();
