@@ -96,7 +96,7 @@ read -r p p1 p3 <<< "$(stats "${plain[@]}")"
 read -r ff ff1 ff3 <<< "$(stats "${fetch_fast[@]}")"
 read -r fs fs1 fs3 <<< "$(stats "${fetch_slow[@]}")"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f %%", 100 * a / b }'; }
 replayed=$(sed -n 's/.*MapStruct \([0-9]*\) replayed.*/\1/p' "$out/slow-summary.txt" | head -1)
 
 echo
