@@ -108,6 +108,12 @@ try {
             '-Dtandem.remote.failOnAuthError=true', 'process-test-classes')
     assert failed.contains('(remoteFailOnAuthError is set)')
 
+    job('credentials over plain http to another host', ['-Dtandem.remote.url=http://tandem-cache.invalid/cache/'], credentials('secret')) { c, log ->
+        assert c.MapStruct == [replayed: 0, run: all]
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains("the credentials of <server> 'tandem-remote' would travel unencrypted over http://")
+    }
+
     job('unsigned entries, a public key set', ["-Dtandem.remote.url=${server.url}", "-Dtandem.remote.publicKey=${publicKey}"], null) { c, log ->
         assert c.MapStruct == [replayed: 0, run: all]
         def w = tandemWarnings(log)
