@@ -25,6 +25,8 @@ ms() { echo $(( ($2 - $1) / 1000000 )); }
 
 # shellcheck source=../cars-module.sh
 source "$root/benchmarks/cars-module.sh"
+# shellcheck source=../stats.sh
+source "$root/benchmarks/stats.sh"
 [ -f "$root/benchmarks/target/classes/META-INF/BenchmarkList" ] \
   || { echo "build first: ./mvnw install -DskipTests -Dinvoker.skip" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
@@ -91,7 +93,6 @@ overhead() { # target% on... -- off...
     verdict = (a3 <= b1 * (1 + t / 100)) ? "met" : (a1 > b3 * (1 + t / 100)) ? "missed" : "undecided: the spreads overlap the target";
     printf "%d ms [%d-%d] / %d ms [%d-%d] = %+.1f%% (target <= +%d%%): %s", a, a1, a3, b, b1, b3, 100 * (a - b) / b, t, verdict }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.2f", a / b }'; }
 echo
 echo "Tandem processor cache benchmark ($(nproc) cores, $(java -version 2>&1 | head -1))"
 printf '  %-62s %s\n' \

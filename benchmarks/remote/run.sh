@@ -21,6 +21,8 @@ nginx=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$nginx" ] || { echo "nginx is not installed (apt-get install -y nginx)"; exit 2; }
 # shellcheck source=../outer-settings.sh
 source "$root/benchmarks/outer-settings.sh"
+# shellcheck source=../stats.sh
+source "$root/benchmarks/stats.sh"
 m() { "$root/mvnw" -B -o -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
 
 rm -rf "$out" && mkdir -p "$out/nginx/data/cache" "$out/nginx/tmp"
@@ -87,15 +89,12 @@ for i in $(seq 1 "$runs"); do
   rm -rf "$out/b-$i" "$out/s-$i" "$out/p-$i"
 done
 
-stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {
-  q1=a[int((NR+3)/4)]; q3=a[int((3*NR+1)/4)]; printf "%d %d %d", a[int((NR+1)/2)], q1, q3 }'; }
 read -r f f1 f3 <<< "$(stats "${fast[@]}")"
 read -r s s1 s3 <<< "$(stats "${slow_[@]}")"
 read -r w w1 w3 <<< "$(stats "${warm[@]}")"
 read -r p p1 p3 <<< "$(stats "${plain[@]}")"
 read -r ff ff1 ff3 <<< "$(stats "${fetch_fast[@]}")"
 read -r fs fs1 fs3 <<< "$(stats "${fetch_slow[@]}")"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f %%", 100 * a / b }'; }
 replayed=$(sed -n 's/.*MapStruct \([0-9]*\) replayed.*/\1/p' "$out/slow-summary.txt" | head -1)
 

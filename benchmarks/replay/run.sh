@@ -18,6 +18,8 @@ runs=${RUNS:-5}
 n=${N:-500}
 # shellcheck source=../outer-settings.sh
 source "$root/benchmarks/outer-settings.sh"
+# shellcheck source=../stats.sh
+source "$root/benchmarks/stats.sh"
 m() { "$root/mvnw" -B -o -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
 
 rm -rf "$out" && mkdir -p "$out"
@@ -54,15 +56,12 @@ for i in $(seq 1 "$runs"); do
   rm -rf "$out/plain/target"; first_plain+=("$(ms m -f "$out/plain/pom.xml" compile)")
 done
 
-stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {
-  q1=a[int((NR+3)/4)]; q3=a[int((3*NR+1)/4)]; printf "%d %d %d", a[int((NR+1)/2)], q1, q3 }'; }
 read -r rr rr1 rr3 <<< "$(stats "${rebuild_replay[@]}")"
 read -r rp rp1 rp3 <<< "$(stats "${rebuild_plain[@]}")"
 read -r rn rn1 rn3 <<< "$(stats "${rebuild_none[@]}")"
 read -r rf rf1 rf3 <<< "$(stats "${rebuild_floor[@]}")"
 read -r fr fr1 fr3 <<< "$(stats "${first_replay[@]}")"
 read -r fp fp1 fp3 <<< "$(stats "${first_plain[@]}")"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo
 echo "Replay: $n MapStruct 1.6.3 mappers, one model file touched, mvn compile; $runs interleaved runs, median [IQR]"

@@ -68,7 +68,7 @@ final class CacheReport {
                     millis(stats.computeNanos()),
                     millis(stats.savedNanos()),
                     lastUsed(lastBuild, build, stats)));
-            String remote = RemoteStats.describe(consumer);
+            String remote = RemoteStats.describe(consumer, CacheReport::bytes);
             if (remote != null) {
                 lines.add("      " + remote);
             }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * What the remote did for one consumer in one build, kept in its {@code remote.properties}: prepare's fetch (hits,
@@ -62,7 +63,7 @@ public final class RemoteStats {
     }
 
     /** The line {@code tandem:status} prints under a consumer, or null when the remote did nothing for it. */
-    public static String describe(Path consumer) {
+    public static String describe(Path consumer, LongFunction<String> bytes) {
         Properties p = BuildInfo.read(CacheLayout.remoteStats(consumer));
         if (p.isEmpty()) {
             return null;
@@ -74,7 +75,7 @@ public final class RemoteStats {
             line.append(" fetched ")
                     .append(p.getProperty("hits"))
                     .append(" (")
-                    .append(bytes(p, "bytesIn"))
+                    .append(bytes.apply(number(p, "bytesIn")))
                     .append("), ")
                     .append(p.getProperty("misses"))
                     .append(" missing");
@@ -88,7 +89,7 @@ public final class RemoteStats {
                     .append(" pushed ")
                     .append(p.getProperty("pushed"))
                     .append(" (")
-                    .append(bytes(p, "bytesOut"))
+                    .append(bytes.apply(number(p, "bytesOut")))
                     .append("), ")
                     .append(p.getProperty("present"))
                     .append(" already there");
@@ -100,17 +101,11 @@ public final class RemoteStats {
         return line.toString();
     }
 
-    private static String bytes(Properties p, String name) {
-        long n;
+    private static long number(Properties p, String name) {
         try {
-            n = Long.parseLong(p.getProperty(name, "0").trim());
+            return Long.parseLong(p.getProperty(name, "0").trim());
         } catch (NumberFormatException e) {
-            n = 0;
+            return 0;
         }
-        return n < 1024
-                ? n + " B"
-                : n < 1024 * 1024
-                        ? String.format(java.util.Locale.ROOT, "%.1f KiB", n / 1024.0)
-                        : String.format(java.util.Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
     }
 }

@@ -99,6 +99,15 @@ class RemoteTest {
         }
     }
 
+    /** The first path on the server that contains {@code part}. */
+    private String storedPath(String part) {
+        return stored.keySet().stream()
+                .filter(p -> p.contains(part))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+    }
+
     private RemoteConfig.Builder config() {
         return new RemoteConfig.Builder()
                 .url("http://127.0.0.1:" + server.getAddress().getPort() + "/cache")
@@ -160,7 +169,8 @@ class RemoteTest {
         assertThat(fetched.hits).isEqualTo(20);
         assertThat(valuesIn(fresh, 20)).containsExactlyElementsOf(valuesIn(ci, 20));
         assertThat(valuesIn(fresh, 20)).doesNotContainNull();
-        assertThat(RemoteStats.describe(new CacheLayout(fresh).consumer("gen"))).contains("fetched 20");
+        assertThat(RemoteStats.describe(new CacheLayout(fresh).consumer("gen"), n -> n + " B"))
+                .contains("fetched 20");
         assertThat(warnings).isEmpty();
 
         // a second push of the same build uploads nothing again: HEAD finds every entry
@@ -251,10 +261,7 @@ class RemoteTest {
     void damagedEntry() throws IOException {
         Path ci = builtCache("ci", 1, 6);
         push(ci, config().build());
-        String victim = stored.keySet().stream()
-                .filter(p -> p.startsWith("/cache/gen/"))
-                .findFirst()
-                .orElseThrow();
+        String victim = storedPath("/cache/gen/");
         byte[] body = stored.get(victim).clone();
         body[body.length - 1] ^= 1;
         stored.put(victim, body);
@@ -271,10 +278,7 @@ class RemoteTest {
     void refusedEntryReplaced() throws IOException {
         Path ci = builtCache("ci", 1, 3);
         push(ci, config().build());
-        String victim = stored.keySet().stream()
-                .filter(p -> p.startsWith("/cache/gen/"))
-                .findFirst()
-                .orElseThrow();
+        String victim = storedPath("/cache/gen/");
         stored.put(victim, "damaged".getBytes(StandardCharsets.UTF_8));
         // the next CI job: fetches (one refused), recomputes what missed, pushes
         RemoteConfig config = config().build();
@@ -370,10 +374,7 @@ class RemoteTest {
     void damagedList() throws IOException {
         Path ci = builtCache("ci", 1, 2);
         push(ci, config().build());
-        String list = stored.keySet().stream()
-                .filter(p -> p.contains("tandem-lists"))
-                .findFirst()
-                .orElseThrow();
+        String list = storedPath("tandem-lists");
         stored.put(list, "garbage".getBytes(StandardCharsets.UTF_8));
         RemoteFetch.Result fetched = fetch(dir.resolve("b/t"), config().build());
         assertThat(fetched.hits).isZero();
