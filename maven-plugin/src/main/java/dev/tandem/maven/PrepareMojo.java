@@ -100,6 +100,8 @@ public class PrepareMojo extends AbstractRemoteMojo {
                     + " (-Dtandem.allowOutsideBuildDirectory) and clean it yourself.");
         }
         CacheLayout layout = new CacheLayout(root);
+        long[] took = new long[6]; // where prepare's time goes, told at DEBUG
+        took[0] = System.nanoTime();
         try {
             CacheFiles.createDirectories(root, root);
             int requested = nextBuild(layout, 0);
@@ -112,6 +114,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
             if (indexed.previousProblem != null) {
                 getLog().warn(indexed.previousProblem);
             }
+            took[1] = System.nanoTime();
             List<StaleCompile.Change> changes = StaleCompile.changedInputs(layout, indexed.index);
             if (!changes.isEmpty()) {
                 List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
@@ -128,17 +131,21 @@ public class PrepareMojo extends AbstractRemoteMojo {
                     }
                 }
             }
+            took[2] = System.nanoTime();
             List<String> processorsChanged = ProcessorSetup.changed(layout, processorSetup());
             if (!processorsChanged.isEmpty()) {
                 List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
                 getLog().info("Tandem: the annotation processors or their options of " + processorsChanged
                         + " changed: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
             }
+            took[3] = System.nanoTime();
             CacheMaintenance.Result kept =
                     new CacheMaintenance(layout).run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize);
             kept.warnings.forEach(getLog()::warn);
             project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
+            took[4] = System.nanoTime();
             String fetched = fetch(layout, build);
+            took[5] = System.nanoTime();
             getLog().info(String.format(
                     "Tandem: %d input files indexed, %d changed (%d read) in %d ms; cache %s for %d consumer%s%s%s",
                     indexed.files,
@@ -154,6 +161,15 @@ public class PrepareMojo extends AbstractRemoteMojo {
                     fetched));
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Tandem: build " + build + ", cache root " + root + ", inputs " + fileSets());
+                getLog().debug(String.format(
+                        "Tandem: prepare took %.1f ms: build number and index %.1f, tracked inputs %.1f, processors"
+                                + " %.1f, maintenance %.1f, remote %.1f",
+                        (took[5] - took[0]) / 1e6,
+                        (took[1] - took[0]) / 1e6,
+                        (took[2] - took[1]) / 1e6,
+                        (took[3] - took[2]) / 1e6,
+                        (took[4] - took[3]) / 1e6,
+                        (took[5] - took[4]) / 1e6));
             }
         } catch (CacheFiles.LinkInCacheException e) {
             project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
