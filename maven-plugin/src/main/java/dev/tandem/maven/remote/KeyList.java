@@ -24,6 +24,8 @@ import java.util.Map;
 public final class KeyList {
     static final int MAGIC = 0x544e444c; // "TNDL"
     static final short FORMAT = 1;
+    /** The largest list read: about 800,000 keys. */
+    static final long MAX_SIZE = 64L * 1024 * 1024;
 
     private KeyList() {}
 

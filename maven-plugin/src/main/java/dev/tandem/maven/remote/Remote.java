@@ -1,6 +1,5 @@
 package dev.tandem.maven.remote;
 
-import java.io.IOException;
 import java.net.Authenticator;
 import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
@@ -14,8 +13,12 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -117,6 +120,20 @@ public final class Remote {
         }
     }
 
+    /** What {@link Phase#get} returns for a body larger than its limit: compared by identity. */
+    public static final byte[] OVERSIZED = new byte[0];
+
+    /** A status and a body. */
+    private static final class Answer {
+        final int status;
+        final byte[] body;
+
+        Answer(int status, byte[] body) {
+            this.status = status;
+            this.body = body;
+        }
+    }
+
     /** What a PUT did. */
     public enum Put {
         STORED,
@@ -144,15 +161,18 @@ public final class Remote {
             return off.get() != null;
         }
 
-        /** The body at {@code path}, or null: 404, or the remote is off (then it was told why once). */
-        public byte[] get(String path) {
-            HttpResponse<byte[]> response = send("GET", path, null);
+        /**
+         * The body at {@code path}, or null: 404, or the remote is off (then it was told why once); {@link
+         * #OVERSIZED} when the body passed {@code limit} bytes (the download stops there).
+         */
+        public byte[] get(String path, long limit) {
+            Answer response = send("GET", path, null, limit);
             if (response == null) {
                 return null;
             }
-            int status = response.statusCode();
+            int status = response.status;
             if (status == 200) {
-                return response.body();
+                return response.body;
             }
             if (status != 404) {
                 fail("GET", path, status);
@@ -162,11 +182,11 @@ public final class Remote {
 
         /** Whether the server has {@code path}; null when the remote is off. */
         public Boolean head(String path) {
-            HttpResponse<byte[]> response = send("HEAD", path, null);
+            Answer response = send("HEAD", path, null, 0);
             if (response == null) {
                 return null;
             }
-            int status = response.statusCode();
+            int status = response.status;
             if (status == 200) {
                 return true;
             }
@@ -179,11 +199,11 @@ public final class Remote {
 
         /** Uploads {@code body}; any 2xx is stored, 413 means too large for the server (not an error). */
         public Put put(String path, byte[] body) {
-            HttpResponse<byte[]> response = send("PUT", path, body);
+            Answer response = send("PUT", path, body, 64 * 1024);
             if (response == null) {
                 return Put.FAILED;
             }
-            int status = response.statusCode();
+            int status = response.status;
             if (status >= 200 && status < 300) {
                 return Put.STORED;
             }
@@ -194,7 +214,11 @@ public final class Remote {
             return Put.FAILED;
         }
 
-        private HttpResponse<byte[]> send(String method, String path, byte[] body) {
+        /**
+         * One request, waited for no longer than the request timeout or what is left of the budget, whichever is
+         * less, body included (a server that sends headers and then stalls is a timeout too).
+         */
+        private Answer send(String method, String path, byte[] body, long limit) {
             if (off.get() != null) {
                 return null;
             }
@@ -216,25 +240,42 @@ public final class Remote {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
+            long wait = Math.min(config.timeout.toNanos(), left);
+            CompletableFuture<HttpResponse<byte[]>> response =
+                    client.sendAsync(request.build(), info -> new LimitedBody(limit));
             try {
-                return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpTimeoutException e) {
-                boolean budget = left < config.timeout.toNanos();
-                turnOff(
-                        method + " " + uri + " got no answer within "
-                                + (budget
-                                        ? config.budget.toMillis() + " ms (remoteBudget, for the whole build)"
-                                        : config.timeout.toMillis() + " ms (remoteTimeout)"),
-                        warnings);
-            } catch (IOException e) {
-                turnOff("cannot " + method + " " + uri + " (" + e + ")", warnings);
+                HttpResponse<byte[]> answer = response.get(wait, TimeUnit.NANOSECONDS);
+                return new Answer(answer.statusCode(), answer.body());
+            } catch (TimeoutException e) {
+                response.cancel(true);
+                timedOut(method, uri, left);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof LimitedBody.TooLarge) {
+                    return new Answer(200, OVERSIZED);
+                } else if (cause instanceof HttpTimeoutException) {
+                    timedOut(method, uri, left);
+                } else {
+                    turnOff("cannot " + method + " " + uri + " (" + cause + ")", warnings);
+                }
             } catch (InterruptedException e) {
+                response.cancel(true);
                 Thread.currentThread().interrupt();
                 turnOff("interrupted", warnings);
             } catch (RuntimeException e) {
                 turnOff(method + " " + uri + " failed (" + e + ")", warnings);
             }
             return null;
+        }
+
+        private void timedOut(String method, URI uri, long left) {
+            boolean budget = left < config.timeout.toNanos();
+            turnOff(
+                    method + " " + uri + " got no answer within "
+                            + (budget
+                                    ? config.budget.toMillis() + " ms (remoteBudget, for the whole build)"
+                                    : config.timeout.toMillis() + " ms (remoteTimeout)"),
+                    warnings);
         }
 
         private void fail(String method, String path, int status) {

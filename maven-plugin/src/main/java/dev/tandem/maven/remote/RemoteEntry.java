@@ -49,7 +49,7 @@ public final class RemoteEntry {
     public static final class BadEntry extends Exception {
         private static final long serialVersionUID = 1L;
 
-        BadEntry(String why) {
+        public BadEntry(String why) {
             super(why);
         }
     }

@@ -56,12 +56,12 @@ public final class RemoteFetch {
         long start = System.nanoTime();
         AtomicReference<String> firstBad = new AtomicReference<>();
         try (Remote.Phase phase = remote.begin(warnings)) {
-            byte[] body = phase.get(KeyList.path(config.layout(), module));
+            byte[] body = phase.get(KeyList.path(config.layout(), module), KeyList.MAX_SIZE);
             if (body == null) {
                 result.millis = (System.nanoTime() - start) / 1_000_000;
                 return result;
             }
-            Map<String, List<byte[]>> keys = KeyList.decode(body);
+            Map<String, List<byte[]>> keys = body == Remote.OVERSIZED ? null : KeyList.decode(body);
             if (keys == null) {
                 warnings.accept("Tandem remote: the key list of " + module + " at " + config.url() + " is damaged;"
                         + " nothing is fetched this build (the next push replaces it)");
@@ -140,7 +140,7 @@ public final class RemoteFetch {
         }
         long start = System.nanoTime();
         String path = RemoteEntry.path(config.layout(), id, digest);
-        byte[] body = phase.get(path);
+        byte[] body = phase.get(path, config.maxEntrySize());
         try {
             if (body == null) {
                 if (!phase.isOff()) {
@@ -150,6 +150,10 @@ public final class RemoteFetch {
             }
             RemoteEntry entry;
             try {
+                if (body == Remote.OVERSIZED) {
+                    throw new RemoteEntry.BadEntry(
+                            "it is larger than remoteMaxEntrySize (" + config.maxEntrySize() + " bytes)");
+                }
                 entry = RemoteEntry.decode(body, id, digest, config.publicKey());
             } catch (RemoteEntry.BadEntry bad) {
                 stats.bad.incrementAndGet();

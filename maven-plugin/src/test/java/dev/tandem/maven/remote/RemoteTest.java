@@ -65,6 +65,13 @@ class RemoteTest {
         String path = exchange.getRequestURI().getPath();
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
+            if (fault == -2) { // headers, then a body that never comes
+                exchange.sendResponseHeaders(200, 1000);
+                exchange.getResponseBody().flush();
+                Thread.sleep(5_000);
+                exchange.close();
+                return;
+            }
             if (fault == -1) {
                 Thread.sleep(5_000);
                 exchange.close();
@@ -220,6 +227,20 @@ class RemoteTest {
     }
 
     @Test
+    @DisplayName("a server that sends headers and then stalls the body costs no more than the request timeout")
+    void stalledBody() throws IOException {
+        fault = -2;
+        long start = System.nanoTime();
+        RemoteFetch.Result fetched = fetch(
+                dir.resolve("b/t"),
+                config().timeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(30))
+                        .build());
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+        assertThat(fetched.listFound).isFalse();
+        assertThat(warnings).singleElement().asString().contains("got no answer within 300 ms");
+    }
+
+    @Test
     @DisplayName("the budget bounds the whole build's remote time, however many requests are left")
     void budget() throws IOException {
         Path ci = builtCache("ci", 1, 3);
@@ -367,6 +388,19 @@ class RemoteTest {
                 .hasMessageContaining("another key");
         assertThatThrownBy(() -> RemoteEntry.decode(entry, "gen2", digest, keys.getPublic()))
                 .hasMessageContaining("another consumer");
+    }
+
+    @Test
+    @DisplayName("an entry larger than remoteMaxEntrySize is not downloaded whole: a miss with one warning")
+    void oversizedEntry() throws IOException {
+        Path ci = builtCache("ci", 1, 2);
+        push(ci, config().build());
+        stored.put(storedPath("/cache/gen/"), new byte[1 << 20]);
+        RemoteFetch.Result fetched =
+                fetch(dir.resolve("b/t"), config().maxEntrySize(64 * 1024).build());
+        assertThat(fetched.hits).isEqualTo(1);
+        assertThat(fetched.bad).isEqualTo(1);
+        assertThat(warnings).singleElement().asString().contains("larger than remoteMaxEntrySize");
     }
 
     @Test
