@@ -81,14 +81,11 @@ cold=$(grep -o 'indexed, [0-9]* changed ([0-9]* read) in [0-9]* ms' "$out/with-1
 
 w=$(printf '%s\n' "${with[@]}" | median); wo=$(printf '%s\n' "${without[@]}" | median)
 wt=$(printf '%s\n' "${with_total[@]}" | median); wot=$(printf '%s\n' "${without_total[@]}" | median)
-# median [Q1-Q3] of a list of numbers
-quartiles() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {
-  printf "%d %d %d", a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+1)/4)] }'; }
 # the overhead of "with" over "without", and a verdict only where the spreads allow one
 overhead() { # target% on... -- off...
   local target=$1; shift; local with=() without=(); while [ "$1" != -- ]; do with+=("$1"); shift; done; shift
   without=("$@")
-  read -r a a1 a3 <<< "$(quartiles "${with[@]}")"; read -r b b1 b3 <<< "$(quartiles "${without[@]}")"
+  read -r a a1 a3 <<< "$(stats "${with[@]}")"; read -r b b1 b3 <<< "$(stats "${without[@]}")"
   awk -v a="$a" -v a1="$a1" -v a3="$a3" -v b="$b" -v b1="$b1" -v b3="$b3" -v t="$target" 'BEGIN {
     verdict = (a3 <= b1 * (1 + t / 100)) ? "met" : (a1 > b3 * (1 + t / 100)) ? "missed" : "undecided: the spreads overlap the target";
     printf "%d ms [%d-%d] / %d ms [%d-%d] = %+.1f%% (target <= +%d%%): %s", a, a1, a3, b, b1, b3, 100 * (a - b) / b, t, verdict }'

@@ -17,7 +17,7 @@ final class CacheReport {
 
     static List<String> lines(CacheLayout layout) throws IOException {
         List<String> lines = new ArrayList<>();
-        int build = BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
+        int build = BuildNumber.current(layout);
         lines.add("Tandem cache " + layout.root() + " (build " + build + ")");
         List<Path> links = new ArrayList<>();
         List<Path> consumers = layout.consumerFolders(links::add);

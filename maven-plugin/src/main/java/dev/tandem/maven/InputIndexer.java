@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * Builds the input index incrementally, like git's index: a file whose size, modification time, inode and change
@@ -44,6 +46,15 @@ final class InputIndexer {
         final long millis;
         final String previousProblem;
         final InputIndex index;
+        /** Nanoseconds spent reading the previous index, walking (and hashing), and writing the new one. */
+        long openNanos;
+
+        long walkNanos;
+        long writeNanos;
+        /** Whether the build number came from {@code withoutIndex}: no previous index carried the sequence. */
+        boolean numberedWithoutIndex;
+        /** Whether nothing changed, so the previous index stands, with its build number, and nothing was written. */
+        boolean unchanged;
 
         Result(int files, int hashed, int changed, long millis, String previousProblem, InputIndex index) {
             this.files = files;
@@ -64,14 +75,25 @@ final class InputIndexer {
      *     a number that moved back would make consumers miss changes. The index written has the number used.
      */
     Result index(List<FileSet> inputs, Path indexFile, int build) throws IOException {
+        return index(inputs, indexFile, build, () -> build);
+    }
+
+    /**
+     * As {@link #index(List, Path, int)}; {@code withoutIndex} gives the number when there is no readable previous
+     * index to go on from (a first build, or a damaged index), and is asked only then.
+     */
+    Result index(List<FileSet> inputs, Path indexFile, int atLeast, IntSupplier withoutIndex) throws IOException {
         long start = System.nanoTime();
         long walkStarted = System.currentTimeMillis();
         InputIndex previous = null;
         String problem = null;
+        int build = atLeast;
+        boolean numbered = false;
         try {
             previous = InputIndex.open(indexFile);
-            if (previous != null && previous.buildNumber() >= build && previous.buildNumber() < Integer.MAX_VALUE) {
-                build = previous.buildNumber() + 1;
+            if (previous != null && previous.buildNumber() < Integer.MAX_VALUE) {
+                build = Math.max(atLeast, previous.buildNumber() + 1);
+                numbered = true;
             }
             if (previous != null && !previous.basedir().equals(basedir)) {
                 previous = null; // the project moved: paths and inodes mean nothing any more
@@ -79,28 +101,44 @@ final class InputIndexer {
         } catch (CorruptCacheFileException e) {
             problem = e.getMessage();
         }
-        Walk walk = new Walk(previous, build);
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            for (FileSet set : inputs) {
-                Path dir = set.getDirectory().toPath().toAbsolutePath().normalize();
-                if (!dir.startsWith(basedir)) {
-                    continue;
-                }
-                Map<String, Object> attributes = stat(dir, true);
-                if (attributes == null) {
-                    continue;
-                }
-                if (Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
-                    walk.file(dir, attributes);
-                } else if (Boolean.TRUE.equals(attributes.get("isDirectory"))) {
-                    pool.invoke(new DirectoryTask(
-                            walk, dir, dir, patterns(set.getIncludes()), patterns(set.getExcludes())));
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        if (!numbered) {
+            build = Math.max(atLeast, withoutIndex.getAsInt());
         }
+        long opened = System.nanoTime();
+        Walk walk = new Walk(previous, build);
+        // a small tree is walked on this thread (a pool's hand-offs cost more than its few stats); past
+        // SEQUENTIAL_ENTRIES, what is left goes to the shared pool, a task per directory
+        ArrayDeque<DirectoryTask> queue = new ArrayDeque<>();
+        for (FileSet set : inputs) {
+            Path dir = set.getDirectory().toPath().toAbsolutePath().normalize();
+            if (!dir.startsWith(basedir)) {
+                continue;
+            }
+            Map<String, Object> attributes = stat(dir, true);
+            if (attributes == null) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+                walk.file(dir, attributes);
+            } else if (Boolean.TRUE.equals(attributes.get("isDirectory"))) {
+                queue.add(new DirectoryTask(walk, dir, dir, patterns(set.getIncludes()), patterns(set.getExcludes())));
+            }
+        }
+        while (!queue.isEmpty() && walk.seen.get() < SEQUENTIAL_ENTRIES) {
+            queue.addAll(queue.poll().list());
+        }
+        if (!queue.isEmpty()) {
+            List<DirectoryTask> rest = new ArrayList<>(queue);
+            pool(threads).invoke(new RecursiveAction() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected void compute() {
+                    invokeAll(rest);
+                }
+            });
+        }
+        long walked = System.nanoTime();
         int changed = walk.changed.get();
         if (previous != null) {
             for (int i = 0; i < previous.size(); i++) {
@@ -109,15 +147,43 @@ final class InputIndexer {
                 }
             }
         }
-        InputIndex written =
-                InputIndex.write(indexFile, basedir, build, walkStarted, new ArrayList<>(walk.entries.values()));
-        return new Result(
-                walk.entries.size(),
-                walk.hashed.get(),
-                changed,
-                (System.nanoTime() - start) / 1_000_000,
-                problem,
-                written);
+        // nothing read, nothing new, nothing gone: the index on disk is this build's already. It keeps its number,
+        // which counts the builds in which an input changed; that is all consumers compare ("changed since my last
+        // build"), so a build that changes nothing writes nothing
+        boolean same = previous != null
+                && numbered
+                && build == previous.buildNumber() + 1
+                && atLeast <= previous.buildNumber()
+                && walk.hashed.get() == 0
+                && changed == 0
+                && walk.entries.size() == previous.size();
+        InputIndex written = same
+                ? previous
+                : InputIndex.write(indexFile, basedir, build, walkStarted, new ArrayList<>(walk.entries.values()));
+        long end = System.nanoTime();
+        Result result = new Result(
+                walk.entries.size(), walk.hashed.get(), changed, (end - start) / 1_000_000, problem, written);
+        result.openNanos = opened - start;
+        result.walkNanos = walked - opened;
+        result.writeNanos = end - walked;
+        result.numberedWithoutIndex = !numbered;
+        result.unchanged = same;
+        return result;
+    }
+
+    /** How many directory entries are walked on the calling thread before the pool takes the rest. */
+    static final int SEQUENTIAL_ENTRIES = 512;
+
+    /** One pool per parallelism for the whole JVM: a reactor's modules (and mvnd's builds) reuse its threads. */
+    private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+
+    private static ForkJoinPool pool(int threads) {
+        ForkJoinPool pool = POOLS.get(threads);
+        if (pool == null) {
+            // its threads are daemons (ForkJoinPool's default): they never keep Maven from exiting
+            pool = POOLS.computeIfAbsent(threads, ForkJoinPool::new);
+        }
+        return pool;
     }
 
     /** What the walking threads share. */
@@ -127,6 +193,8 @@ final class InputIndexer {
         final Map<String, InputIndex.Entry> entries = new ConcurrentHashMap<>();
         final AtomicInteger hashed = new AtomicInteger();
         final AtomicInteger changed = new AtomicInteger();
+        /** Directory entries stat'ed so far. */
+        final AtomicInteger seen = new AtomicInteger();
 
         Walk(InputIndex previous, int build) {
             this.previous = previous;
@@ -176,9 +244,15 @@ final class InputIndexer {
 
         @Override
         protected void compute() {
+            invokeAll(list());
+        }
+
+        /** Stats this directory's entries, indexes its files, and returns a task per subdirectory. */
+        List<DirectoryTask> list() {
             List<DirectoryTask> subdirectories = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path entry : entries) {
+                    walk.seen.incrementAndGet();
                     Map<String, Object> attributes = stat(entry, false);
                     if (attributes == null) {
                         continue; // vanished since the listing
@@ -200,9 +274,9 @@ final class InputIndexer {
                     }
                 }
             } catch (IOException unreadable) {
-                return; // a directory that vanished or cannot be listed holds no inputs this build
+                return subdirectories; // a directory that vanished or cannot be listed holds no inputs this build
             }
-            invokeAll(subdirectories);
+            return subdirectories;
         }
     }
 

@@ -104,12 +104,13 @@ public class PrepareMojo extends AbstractRemoteMojo {
         took[0] = System.nanoTime();
         try {
             CacheFiles.createDirectories(root, root);
-            int requested = nextBuild(layout, 0);
+            long numbered = System.nanoTime();
+            // the input index carries the build sequence: a build that changes nothing writes it alone
             InputIndexer.Result indexed = new InputIndexer(project.getBasedir().toPath(), threadCount())
-                    .index(fileSets(), layout.inputIndex(), requested);
+                    .index(fileSets(), layout.inputIndex(), 1, () -> firstBuild(layout));
             int build = indexed.index.buildNumber();
-            if (build != requested) {
-                nextBuild(layout, build); // build.properties had fallen behind the index: catch up
+            if (indexed.numberedWithoutIndex) {
+                writeBuildInfo(layout, build);
             }
             if (indexed.previousProblem != null) {
                 getLog().warn(indexed.previousProblem);
@@ -162,10 +163,14 @@ public class PrepareMojo extends AbstractRemoteMojo {
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Tandem: build " + build + ", cache root " + root + ", inputs " + fileSets());
                 getLog().debug(String.format(
-                        "Tandem: prepare took %.1f ms: build number and index %.1f, tracked inputs %.1f, processors"
-                                + " %.1f, maintenance %.1f, remote %.1f",
+                        "Tandem: prepare took %.1f ms: cache folder %.1f, index %.1f (previous %.1f, walk %.1f,"
+                                + " write %.1f), tracked inputs %.1f, processors %.1f, maintenance %.1f, remote %.1f",
                         (took[5] - took[0]) / 1e6,
-                        (took[1] - took[0]) / 1e6,
+                        (numbered - took[0]) / 1e6,
+                        (took[1] - numbered) / 1e6,
+                        indexed.openNanos / 1e6,
+                        indexed.walkNanos / 1e6,
+                        indexed.writeNanos / 1e6,
                         (took[2] - took[1]) / 1e6,
                         (took[3] - took[2]) / 1e6,
                         (took[4] - took[3]) / 1e6,
@@ -258,20 +263,34 @@ public class PrepareMojo extends AbstractRemoteMojo {
     }
 
     /**
-     * One more than build.properties says. A damaged or deleted build.properties never moves the sequence back
-     * (which would make consumers miss changes): the indexer goes on from the previous index's number when that is
-     * higher, and this file is written again with it.
+     * The build number when no readable input index carries the sequence (a first build, a damaged or deleted
+     * index): one more than build.properties or any consumer's last build says, so the sequence never moves back,
+     * which would make consumers miss changes.
      */
-    private int nextBuild(CacheLayout layout, int atLeast) throws IOException {
+    private int firstBuild(CacheLayout layout) {
         Properties info = BuildInfo.read(
                 layout.buildInfo(),
                 damaged -> getLog().warn("Tandem: " + layout.buildInfo() + " is damaged; the build sequence goes on"
-                        + " from the input index, and the file is rewritten."));
-        int build = Math.max(BuildInfo.number(info, "build", 0) + 1, atLeast);
+                        + " from the consumers' last builds, and the file is rewritten."));
+        int last = BuildInfo.number(info, "build", 0);
+        try {
+            for (Path consumer : layout.consumerFolders(link -> {})) {
+                last = Math.max(
+                        last,
+                        BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0));
+            }
+        } catch (IOException unreadable) {
+            // no consumers to go by: build.properties alone
+        }
+        return last + 1;
+    }
+
+    /** Keeps the sequence's floor in build.properties, for when the input index is gone. */
+    private static void writeBuildInfo(CacheLayout layout, int build) throws IOException {
+        Properties info = new Properties();
         info.setProperty("build", String.valueOf(build));
         info.setProperty("time", java.time.Instant.now().toString());
         info.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
-        BuildInfo.write(layout.buildInfo(), info, "Tandem: the build sequence number of this cache");
-        return build;
+        BuildInfo.write(layout.buildInfo(), info, "Tandem: the build sequence's floor (the input index carries it)");
     }
 }

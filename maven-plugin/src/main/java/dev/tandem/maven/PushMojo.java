@@ -1,6 +1,5 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.maven.remote.Remote;
@@ -48,7 +47,7 @@ public class PushMojo extends AbstractRemoteMojo {
             getLog().info("Tandem remote: nothing to push, " + root + " does not exist (is tandem:prepare bound?)");
             return;
         }
-        int build = BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
+        int build = BuildNumber.current(layout);
         try {
             CacheFiles.requireRealFolder(root);
             RemotePush.Result pushed =

@@ -33,6 +33,49 @@ class InputIndexerTest {
     }
 
     @Test
+    @DisplayName("the index carries the build sequence: the fallback is asked only when there is no readable index")
+    void indexCarriesTheSequence() throws Exception {
+        InputIndexer indexer = new InputIndexer(project, 2);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        InputIndexer.Result first = indexer.index(inputs, index, 1, () -> 41 + asked.incrementAndGet() * 0);
+        assertThat(first.numberedWithoutIndex).isTrue();
+        assertThat(first.index.buildNumber()).isEqualTo(41);
+        write("src/main/sql/cars.sql", "create table bikes");
+        InputIndexer.Result second = indexer.index(inputs, index, 1, () -> asked.incrementAndGet());
+        assertThat(second.numberedWithoutIndex).isFalse();
+        assertThat(second.index.buildNumber()).isEqualTo(42);
+        assertThat(asked).hasValue(1);
+        Files.write(index, "damaged".getBytes(StandardCharsets.UTF_8));
+        InputIndexer.Result third = indexer.index(inputs, index, 1, () -> 50);
+        assertThat(third.numberedWithoutIndex).isTrue();
+        assertThat(third.index.buildNumber()).isEqualTo(50);
+    }
+
+    @Test
+    @DisplayName("a build that changes nothing writes nothing: the index stands, with its number; a change writes it")
+    void noChangeWritesNothing() throws Exception {
+        InputIndexer indexer = new InputIndexer(project, 2);
+        indexer.index(inputs, index, 1, () -> 7);
+        for (String file : new String[] {"src/main/java/A.java", "src/main/sql/cars.sql"}) {
+            Files.setLastModifiedTime(project.resolve(file), FileTime.fromMillis(anHourAgo - 60_000)); // not racy
+        }
+        indexer.index(inputs, index, 1, () -> 99); // rehashes the files whose times moved: a write, build 8
+        Files.setLastModifiedTime(index, FileTime.fromMillis(anHourAgo));
+
+        InputIndexer.Result same = indexer.index(inputs, index, 1, () -> 99);
+        assertThat(same.unchanged).isTrue();
+        assertThat(same.index.buildNumber()).isEqualTo(8);
+        assertThat(Files.getLastModifiedTime(index).toMillis()).isEqualTo(anHourAgo);
+
+        write("src/main/java/B.java", "class B {}");
+        InputIndexer.Result added = indexer.index(inputs, index, 1, () -> 99);
+        assertThat(added.unchanged).isFalse();
+        assertThat(added.index.buildNumber()).isEqualTo(9);
+        assertThat(InputIndex.open(index).find("src/main/java/B.java").changedInBuild())
+                .isEqualTo(9);
+    }
+
+    @Test
     @DisplayName("an unchanged file keeps its checksum and is not read again")
     void unchangedFilesAreNotRead() throws Exception {
         InputIndexer indexer = new InputIndexer(project, 2);

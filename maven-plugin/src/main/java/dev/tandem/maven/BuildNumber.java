@@ -1,0 +1,23 @@
+package dev.tandem.maven;
+
+import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.InputIndex;
+import java.io.IOException;
+
+/** This cache's current build number: the input index's, which carries the sequence, else build.properties'. */
+final class BuildNumber {
+    private BuildNumber() {}
+
+    static int current(CacheLayout layout) {
+        try {
+            InputIndex index = InputIndex.openForLookups(layout.inputIndex());
+            if (index != null) {
+                return index.buildNumber();
+            }
+        } catch (IOException | RuntimeException damaged) {
+            // build.properties below
+        }
+        return BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
+    }
+}
