@@ -4,6 +4,7 @@ import dev.tandem.maven.remote.Keys;
 import dev.tandem.maven.remote.Remote;
 import dev.tandem.maven.remote.RemoteConfig;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.security.PrivateKey;
@@ -174,7 +175,8 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
                     .threads(remoteThreads)
                     .maxEntrySize(remoteMaxEntrySize)
                     .failOnAuthError(remoteFailOnAuthError);
-            String host = java.net.URI.create(remoteUrl.trim()).getHost();
+            URI url = URI.create(remoteUrl.trim()); // well-formed: the builder checked it
+            String host = url.getHost();
             Server server = server(remoteServerId);
             String authorization = authorization(server);
             if (authorization != null
@@ -188,7 +190,7 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
                 return null;
             }
             config.server(remoteServerId, authorization);
-            proxy(config, host);
+            proxy(config, url);
             PublicKey publicKey =
                     remotePublicKey == null || remotePublicKey.trim().isEmpty()
                             ? null
@@ -244,11 +246,12 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void proxy(RemoteConfig.Builder config, String host) {
+    private void proxy(RemoteConfig.Builder config, URI url) {
         if (session.getSettings() == null) {
             return;
         }
-        String scheme = java.net.URI.create(remoteUrl.trim()).getScheme();
+        String scheme = url.getScheme();
+        String host = url.getHost();
         for (Proxy proxy : session.getSettings().getProxies()) {
             if (!proxy.isActive() || !scheme.equalsIgnoreCase(proxy.getProtocol()) || nonProxy(proxy, host)) {
                 continue;

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -73,10 +72,6 @@ public final class Remote {
             remotes = BUILDS.computeIfAbsent(build, b -> new ConcurrentHashMap<>());
         }
         return remotes.computeIfAbsent(config.identity() + "|" + config.authorization, id -> new Remote(config));
-    }
-
-    public RemoteConfig config() {
-        return config;
     }
 
     /** Why the remote is off for the rest of this build, or null while it is on. */
@@ -307,9 +302,5 @@ public final class Remote {
         synchronized (BUILDS) {
             BUILDS.clear();
         }
-    }
-
-    static Map<Object, ConcurrentMap<String, Remote>> builds() {
-        return Collections.unmodifiableMap(BUILDS);
     }
 }
