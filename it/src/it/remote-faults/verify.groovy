@@ -107,6 +107,15 @@ try {
     def failed = mvn(dir, localRepositoryPath, '--fails', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
             '-Dtandem.remote.failOnAuthError=true', 'process-test-classes')
     assert failed.contains('(remoteFailOnAuthError is set)')
+    // configuration that cannot be right fails the build with one line naming the fix
+    def misconfigured = mvn(dir, localRepositoryPath, '--fails', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
+            '-Dtandem.remote.signingServerId=no-such-server', 'process-test-classes')
+    assert misconfigured.contains("Tandem remoteSigningServerId 'no-such-server' names no <server> with a <privateKey> in settings.xml")
+    def badKey = mvn(dir, localRepositoryPath, '--fails', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.publicKey=bm90IGEga2V5',
+            'generate-sources')
+    assert badKey.contains('Tandem remotePublicKey is not an EC, Ed25519 or RSA public key in X.509 form')
+    def badUrl = mvn(dir, localRepositoryPath, '--fails', '-Dtandem.remote.url=ftp://cache.example.com/', 'generate-sources')
+    assert badUrl.contains("Tandem remoteUrl 'ftp://cache.example.com/' must be an http:// or https:// URL")
 
     job('credentials over plain http to another host', ['-Dtandem.remote.url=http://tandem-cache.invalid/cache/'], credentials('secret')) { c, log ->
         assert c.MapStruct == [replayed: 0, run: all]

@@ -404,6 +404,23 @@ class RemoteTest {
     }
 
     @Test
+    @DisplayName("a consumer folder that is a link: nothing is fetched through it, nothing lands outside the cache")
+    void linkedConsumerFolder() throws IOException {
+        Path ci = builtCache("ci", 1, 2);
+        push(ci, config().build());
+        Path fresh = dir.resolve("b/target/tandem");
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createDirectories(fresh.resolve("consumers"));
+        Files.createSymbolicLink(fresh.resolve("consumers/gen"), outside);
+        RemoteFetch.Result fetched = fetch(fresh, config().build());
+        assertThat(fetched.hits).isZero();
+        try (java.util.stream.Stream<Path> written = Files.list(outside)) {
+            assertThat(written).isEmpty();
+        }
+        assertThat(warnings).singleElement().asString().contains("is a symbolic link");
+    }
+
+    @Test
     @DisplayName("a damaged key list fetches nothing and says so once")
     void damagedList() throws IOException {
         Path ci = builtCache("ci", 1, 2);
