@@ -46,11 +46,22 @@ public final class Inputs {
         synchronized (this) {
             if (index == was && was.size() > 0) {
                 index = InputIndex.empty(was.basedir());
+                was.close();
                 warnings.accept("Tandem's input index is damaged (" + e.getMessage() + "); this compilation hashes"
                         + " the files it reads itself, and the next tandem:prepare writes the index again.");
             }
         }
         return index;
+    }
+
+    /**
+     * Closes the index's file, at the cache's last close: look-ups after that find nothing indexed, so a file is
+     * then hashed where it is read, never answered from a closed file.
+     */
+    synchronized void close() {
+        InputIndex was = index;
+        index = InputIndex.empty(was.basedir());
+        was.close();
     }
 
     /**

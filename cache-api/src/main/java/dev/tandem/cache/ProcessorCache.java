@@ -160,6 +160,7 @@ public final class ProcessorCache implements AutoCloseable {
             if (OPEN.putIfAbsent(name, created) == null) {
                 return created;
             }
+            created.inputs.close(); // another thread opened it first: its index file need not stay open
         }
     }
 
@@ -191,14 +192,15 @@ public final class ProcessorCache implements AutoCloseable {
             index = InputIndex.empty(target == null || target.getParent() == null ? root : target.getParent());
         }
         Path properties = CacheLayout.consumerProperties(consumer);
-        DamageFlag damaged = new DamageFlag();
-        Properties state = disabled != null ? new Properties() : BuildInfo.read(properties, damaged);
+        Properties read = disabled != null ? new Properties() : BuildInfo.readOrNull(properties);
+        boolean damaged = read == null;
+        Properties state = damaged ? new Properties() : read;
         int lastBuild = BuildInfo.number(state, "lastBuild", 0);
         if (lastBuild > build) {
             lastBuild = 0; // the index is older than this consumer's state (built without prepare): all changed
         }
         ProcessorCache cache = new ProcessorCache(id, version, root, warnings, index, build, lastBuild, disabled);
-        if (damaged.seen) {
+        if (damaged) {
             warnings.accept("Tandem cache for " + id + ": " + properties + " is damaged; its build state is reset,"
                     + " so every input counts as changed since its last build (entries are checked one by one and"
                     + " stay). It is rewritten at the end of this compilation.");
@@ -206,16 +208,6 @@ public final class ProcessorCache implements AutoCloseable {
             cache.damagedAtOpen.add(properties.getFileName().toString()); // rewritten whole at close
         }
         return cache;
-    }
-
-    /** Notes that a file was damaged. A class, not a lambda: each lambda costs a compilation's cold open dearly. */
-    private static final class DamageFlag implements Consumer<String> {
-        boolean seen;
-
-        @Override
-        public void accept(String file) {
-            seen = true;
-        }
     }
 
     private static ProcessorCache disabled(String id, String version, Consumer<String> warn, String why) {
@@ -456,6 +448,7 @@ public final class ProcessorCache implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             warnings.accept("Tandem cache for " + id + " could not save its statistics (" + describe(e) + ")");
         } finally {
+            inputs.close();
             try {
                 if (pack != null) {
                     pack.close();

@@ -10,8 +10,7 @@ final class BuildNumber {
     private BuildNumber() {}
 
     static int current(CacheLayout layout) {
-        try {
-            InputIndex index = InputIndex.openForLookups(layout.inputIndex());
+        try (InputIndex index = InputIndex.openForLookups(layout.inputIndex())) {
             if (index != null) {
                 return index.buildNumber();
             }

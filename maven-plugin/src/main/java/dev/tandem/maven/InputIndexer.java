@@ -55,6 +55,8 @@ final class InputIndexer {
         boolean numberedWithoutIndex;
         /** Whether nothing changed, so the previous index stands, with its build number, and nothing was written. */
         boolean unchanged;
+        /** Whether the previous index was of another Tandem version's format: no damage, so no warning. */
+        boolean previousOtherFormat;
 
         Result(int files, int hashed, int changed, long millis, String previousProblem, InputIndex index) {
             this.files = files;
@@ -87,6 +89,7 @@ final class InputIndexer {
         long walkStarted = System.currentTimeMillis();
         InputIndex previous = null;
         String problem = null;
+        boolean otherFormat = false;
         int build = atLeast;
         boolean numbered = false;
         try {
@@ -100,6 +103,7 @@ final class InputIndexer {
             }
         } catch (CorruptCacheFileException e) {
             problem = e.getMessage();
+            otherFormat = e.otherFormat();
         }
         if (!numbered) {
             build = Math.max(atLeast, withoutIndex.getAsInt());
@@ -168,6 +172,7 @@ final class InputIndexer {
         result.writeNanos = end - walked;
         result.numberedWithoutIndex = !numbered;
         result.unchanged = same;
+        result.previousOtherFormat = otherFormat;
         return result;
     }
 

@@ -112,7 +112,9 @@ public class PrepareMojo extends AbstractRemoteMojo {
             if (indexed.numberedWithoutIndex) {
                 writeBuildInfo(layout, build);
             }
-            if (indexed.previousProblem != null) {
+            if (indexed.previousOtherFormat) {
+                getLog().info(indexed.previousProblem); // an upgrade of Tandem: indexed anew, nothing to warn of
+            } else if (indexed.previousProblem != null) {
                 getLog().warn(indexed.previousProblem);
             }
             took[1] = System.nanoTime();

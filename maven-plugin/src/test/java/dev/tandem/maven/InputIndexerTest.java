@@ -164,6 +164,27 @@ class InputIndexerTest {
         InputIndexer.Result second = indexer.index(inputs, index, 2);
 
         assertThat(second.previousProblem).contains("is damaged");
+        assertThat(second.previousOtherFormat).isFalse();
+        assertThat(InputIndex.open(index).size()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("an index an earlier Tandem wrote is told apart from damage (prepare says so at INFO) and rebuilt")
+    void anEarlierFormatIsRebuiltWithoutAlarm() throws Exception {
+        InputIndexer indexer = new InputIndexer(project, 1);
+        indexer.index(inputs, index, 1);
+        byte[] earlier = Files.readAllBytes(index);
+        java.nio.ByteBuffer.wrap(earlier).putShort(4, (short) 1); // format 1: one CRC, of the whole file
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(earlier, 0, earlier.length - 4);
+        java.nio.ByteBuffer.wrap(earlier).putInt(earlier.length - 4, (int) crc.getValue());
+        Files.write(index, earlier);
+
+        InputIndexer.Result second = indexer.index(inputs, index, 2);
+
+        assertThat(second.previousOtherFormat).isTrue();
+        assertThat(second.previousProblem).contains("written by another Tandem version");
+        assertThat(second.hashed).as("indexed anew").isEqualTo(2);
         assertThat(InputIndex.open(index).size()).isEqualTo(2);
     }
 

@@ -35,25 +35,31 @@ public final class BuildInfo {
      * unreadable, without its checksum, or does not match it.
      */
     public static Properties read(Path file, Consumer<String> damaged) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new ByteArrayInputStream(CacheFiles.readSmall(file)));
-        } catch (NoSuchFileException e) {
-            return properties; // a first build
-        } catch (IOException | IllegalArgumentException e) {
-            if (damaged != null) {
-                damaged.accept(file.getFileName().toString());
-            }
-            return new Properties();
-        }
-        String stored = (String) properties.remove(CHECKSUM);
-        if (stored == null || !stored.equals(checksum(properties))) {
+        Properties properties = readOrNull(file);
+        if (properties == null) {
             if (damaged != null) {
                 damaged.accept(file.getFileName().toString());
             }
             return new Properties();
         }
         return properties;
+    }
+
+    /**
+     * As {@link #read(Path)}, but {@code null} when the file is there and damaged (unreadable, without its checksum,
+     * or not matching it): for the cold path of a processor's open, which should not load a class to be told.
+     */
+    public static Properties readOrNull(Path file) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new ByteArrayInputStream(CacheFiles.readSmall(file)));
+        } catch (NoSuchFileException e) {
+            return properties; // a first build
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+        String stored = (String) properties.remove(CHECKSUM);
+        return stored != null && stored.equals(checksum(properties)) ? properties : null;
     }
 
     public static void write(Path file, Properties properties, String comment) throws IOException {
@@ -78,7 +84,7 @@ public final class BuildInfo {
         for (Map.Entry<String, String> property : sorted.entrySet()) { // no lambda: read cold in every compilation
             crc.update((property.getKey() + "=" + property.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return String.format("%08x", crc.getValue());
+        return Hex.of((int) crc.getValue()); // read cold in every compilation: no Formatter
     }
 
     /** The number stored under {@code key}, or {@code fallback} when absent or not a number. */

@@ -73,19 +73,28 @@ public final class CacheFiles {
         return dir;
     }
 
+    /** Looks before it creates: nearly always the folder is there, and an exception per level is dear in javac. */
     private static void makeFolder(Path folder) throws IOException {
+        BasicFileAttributes attributes;
         try {
-            Files.createDirectory(folder, folderAttributes(folder));
-        } catch (FileAlreadyExistsException exists) {
-            // checked below
+            attributes = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException missing) {
+            try {
+                Files.createDirectory(folder, folderAttributes(folder));
+            } catch (FileAlreadyExistsException raced) {
+                // made meanwhile by another build thread or process: checked below like any other
+            }
+            attributes = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         }
-        requireRealFolder(folder);
+        requireRealFolder(folder, attributes);
     }
 
     /** Throws {@link LinkInCacheException} when {@code folder} is a link, or something other than a folder. */
     public static void requireRealFolder(Path folder) throws IOException {
-        BasicFileAttributes attributes =
-                Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        requireRealFolder(folder, Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static void requireRealFolder(Path folder, BasicFileAttributes attributes) throws IOException {
         if (attributes.isSymbolicLink()) {
             throw new LinkInCacheException(folder, "a symbolic link");
         }
@@ -144,6 +153,23 @@ public final class CacheFiles {
      * @throws NoSuchFileException when there is no file
      */
     public static byte[] readWhole(Path file, long maxBytes) throws IOException {
+        try (FileChannel channel = openForReading(file, maxBytes)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // until full or at the end: a file that shrank meanwhile reads shorter and fails its checks
+            }
+            // the whole file, as nearly always, needs no second copy
+            return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
+        }
+    }
+
+    /**
+     * Opens a file of the cache for reading as {@link #readWhole} reads it: not through a link, only a regular file,
+     * at most {@code maxBytes}. For a reader that reads parts of a large file ({@link InputIndex#openForLookups}).
+     *
+     * @throws NoSuchFileException when there is no file
+     */
+    public static FileChannel openForReading(Path file, long maxBytes) throws IOException {
         BasicFileAttributes attributes =
                 Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attributes.isSymbolicLink()) {
@@ -152,18 +178,12 @@ public final class CacheFiles {
         if (!attributes.isRegularFile()) {
             throw new CorruptCacheFileException(file, "not a regular file");
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = channel.size();
-            if (size > maxBytes) {
-                throw new CorruptCacheFileException(file, "larger than any file Tandem writes");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // until full or at the end: a file that shrank meanwhile reads shorter and fails its checks
-            }
-            // the whole file, as nearly always, needs no second copy (the input index is a megabyte per 10,000 files)
-            return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        if (channel.size() > maxBytes) {
+            channel.close();
+            throw new CorruptCacheFileException(file, "larger than any file Tandem writes");
         }
+        return channel;
     }
 
     /** A temporary file beside {@code target} for an atomic replacement; {@code 0600}, as the JDK makes them. */

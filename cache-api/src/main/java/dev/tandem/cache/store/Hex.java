@@ -14,4 +14,13 @@ public final class Hex {
         }
         return new String(out);
     }
+
+    /** Eight digits, as {@code String.format("%08x", value)} writes them, without loading the formatter. */
+    public static String of(int value) {
+        char[] out = new char[8];
+        for (int i = 7; i >= 0; i--, value >>>= 4) {
+            out[i] = DIGITS[value & 0xf];
+        }
+        return new String(out);
+    }
 }

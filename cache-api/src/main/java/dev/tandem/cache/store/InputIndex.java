@@ -1,7 +1,9 @@
 package dev.tandem.cache.store;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,45 +19,76 @@ import java.util.zip.CRC32C;
  * inode, change time, SHA-256 and the build in which its content last changed. Written by {@code tandem:prepare}
  * once per build, read by every processor invocation.
  *
- * <p>javac loads processors in a fresh class loader for every compilation, so opening must not parse: the file is
- * read whole (not mapped: a mapping faults the reader when someone truncates the file in place), its CRC and every
- * offset in it checked against its size, and a look-up is a binary search over an offset table. Layout, big-endian:
+ * <p>javac loads processors in a fresh class loader for every compilation, and a processor looks a few files up out
+ * of thousands. So {@link #openForLookups} reads only the header and the offset table (4 bytes an entry) and checks
+ * their CRC; a look-up is a binary search over the table that reads the few entries it visits from the open file,
+ * each checked against its own CRC: a megabyte per 10,000 files is not read at every compilation. Reading all
+ * ({@link #open}, for prepare, or a processor's walk over every entry) reads the file whole into memory (not mapped:
+ * a mapping faults the reader when someone truncates the file in place) and checks the CRC of the whole. Every
+ * offset is checked against the file's size before it is used. Layout, big-endian:
  *
  * <pre>
  * magic "TNDI" (4)  version (2)  reserved (2)  entry count (4)  build number (4)  indexed at, epoch ms (8)
  * base directory: length (2) + UTF-8
  * offset table: one int per entry, from the start of the entries area, entries sorted by path bytes
- * entries: path length (2) + UTF-8, size (8), mtime ns (8), inode (8), ctime ns (8), changed in build (4), SHA-256 (32)
+ * CRC32C of everything before it (4)
+ * entries, each: path length (2) + UTF-8, size (8), mtime ns (8), inode (8), ctime ns (8), changed in build (4),
+ *                SHA-256 (32), CRC32C of the entry's bytes before it (4)
  * CRC32C of everything before it (4)
  * </pre>
  */
-public final class InputIndex {
+public final class InputIndex implements Closeable {
     static final int MAGIC = 0x544e4449; // "TNDI"
-    static final short FORMAT_VERSION = 1;
-    private static final int FIXED_ENTRY_SIZE = 8 + 8 + 8 + 8 + 4 + 32;
+    static final short FORMAT_VERSION = 2;
+    private static final int HEADER = 26;
+    /** An entry's bytes after its path: size, mtime, inode, ctime, changed in build, SHA-256, the entry's CRC. */
+    private static final int FIXED_ENTRY_SIZE = 8 + 8 + 8 + 8 + 4 + 32 + 4;
+    /** What {@link #openForLookups} reads first: header and table of up to about 16,000 entries in one read. */
+    private static final int FIRST_READ = 64 * 1024;
 
-    private final ByteBuffer buffer;
+    private static final int MAX_FILE = Integer.MAX_VALUE - 8;
+
+    /** The header and the offset table, from offset 0 of the file. */
+    private final ByteBuffer head;
+    /** The whole file, or null while only the head is read (opened for look-ups, nothing read whole yet). */
+    private volatile ByteBuffer whole;
+    /** The file, open while only the head is read; null for an index read whole or built in memory. */
+    private final FileChannel channel;
+
     private final int count;
     private final int buildNumber;
     private final long indexedAtMillis;
     private final Path basedir;
     private final int offsetTable;
     private final int entriesStart;
-    /** Where entries end: the CRC's offset. */
+    /** Where entries end: the file CRC's offset. */
     private final int end;
 
     /** The file it was read from, for messages; null for one built in memory. */
-    private Path file;
+    private final Path file;
 
-    private InputIndex(ByteBuffer buffer, int count, int buildNumber, long indexedAtMillis, Path basedir, int table) {
-        this.buffer = buffer;
+    private InputIndex(
+            Path file,
+            ByteBuffer head,
+            ByteBuffer whole,
+            FileChannel channel,
+            long size,
+            int count,
+            int buildNumber,
+            long indexedAtMillis,
+            Path basedir,
+            int table) {
+        this.file = file;
+        this.head = head;
+        this.whole = whole;
+        this.channel = channel;
         this.count = count;
         this.buildNumber = buildNumber;
         this.indexedAtMillis = indexedAtMillis;
         this.basedir = basedir;
         this.offsetTable = table;
-        this.entriesStart = table + 4 * count;
-        this.end = Math.max(0, buffer.limit() - 4);
+        this.entriesStart = table + 4 * count + 4;
+        this.end = (int) Math.max(0, size - 4);
     }
 
     /**
@@ -145,74 +178,115 @@ public final class InputIndex {
 
     /** An index with no entries, for a project that was never indexed. */
     public static InputIndex empty(Path basedir) {
-        return new InputIndex(ByteBuffer.allocate(0), 0, 0, 0, basedir, 0);
+        ByteBuffer none = ByteBuffer.allocate(0);
+        return new InputIndex(null, none, none, null, 0, 0, 0, 0, basedir, 0);
     }
 
     /**
-     * Maps an index file.
+     * Reads an index file whole and checks all of it: its CRC, and that every entry lies inside it.
      *
      * @return the index, or {@code null} when there is no file
      * @throws CorruptCacheFileException when it is not an intact index of this format
      */
     public static InputIndex open(Path file) throws IOException {
-        return open(file, true);
-    }
-
-    /**
-     * As {@link #open}, without checking every entry's bounds up front: a processor opens the index in a fresh class
-     * loader in every compilation and looks a few entries up, so it checks those it reads (a look-up of one that
-     * lies outside the file throws {@link DamagedException}). Saves a pass over the offset table at open, which in
-     * a cold JVM costs more than all the look-ups.
-     */
-    public static InputIndex openForLookups(Path file) throws IOException {
-        return open(file, false);
-    }
-
-    private static InputIndex open(Path file, boolean checkAll) throws IOException {
         byte[] bytes;
         try {
-            bytes = CacheFiles.readWhole(file, Integer.MAX_VALUE - 8);
+            bytes = CacheFiles.readWhole(file, MAX_FILE);
         } catch (NoSuchFileException e) {
             return null;
         }
+        ByteBuffer whole = ByteBuffer.wrap(bytes);
         try {
-            InputIndex index = parseHeader(file, ByteBuffer.wrap(bytes), checkAll);
-            index.file = file;
-            return index;
+            return parse(file, whole, whole, null, bytes.length);
         } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
             throw new CorruptCacheFileException(file, "truncated");
         }
     }
 
-    private static InputIndex parseHeader(Path file, ByteBuffer map, boolean checkAll)
-            throws CorruptCacheFileException {
-        int size = map.limit();
-        if (size < 30 || map.getInt(0) != MAGIC) {
+    /**
+     * Opens an index for a processor's look-ups: reads the header and the offset table and checks their CRC; the
+     * entries are read when looked up, each checked against its own CRC (a damaged one throws {@link
+     * DamagedException}), and the whole file only when all entries are asked for. The file stays open until {@link
+     * #close}: a {@code tandem:prepare} that replaces it meanwhile (a rename) does not change what this one reads.
+     *
+     * @return the index, or {@code null} when there is no file
+     * @throws CorruptCacheFileException when its header or table is damaged or of another format
+     */
+    public static InputIndex openForLookups(Path file) throws IOException {
+        FileChannel channel;
+        try {
+            channel = CacheFiles.openForReading(file, MAX_FILE);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        try {
+            long size = channel.size();
+            ByteBuffer head = readAt(channel, 0, (int) Math.min(size, FIRST_READ));
+            int headLength = head.limit() >= HEADER ? headLength(file, head, size) : HEADER;
+            if (headLength > head.limit()) {
+                head = readAt(channel, 0, headLength);
+            }
+            return parse(file, head, null, channel, size);
+        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            channel.close();
+            throw new CorruptCacheFileException(file, "truncated");
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Reads {@code length} bytes at {@code position}; fewer when the file ends first (its checks then fail). */
+    private static ByteBuffer readAt(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) >= 0) {
+            // until full or at the end
+        }
+        buffer.flip();
+        return buffer;
+    }
+
+    /** The length of header, offset table and header CRC, after checking magic, version and entry count. */
+    private static int headLength(Path file, ByteBuffer head, long size) throws CorruptCacheFileException {
+        if (size < HEADER + 8 || head.getInt(0) != MAGIC) {
             throw new CorruptCacheFileException(file, "not a Tandem input index");
         }
-        if (map.getShort(4) != FORMAT_VERSION) {
+        if (head.getShort(4) != FORMAT_VERSION) {
             throw new CorruptCacheFileException(
-                    file, "index format " + map.getShort(4) + ", expected " + FORMAT_VERSION);
+                    file, "index format " + head.getShort(4) + ", expected " + FORMAT_VERSION, true);
         }
-        CRC32C crc = new CRC32C();
-        ByteBuffer body = map.duplicate();
-        body.position(0).limit(size - 4);
-        crc.update(body);
-        if ((int) crc.getValue() != map.getInt(size - 4)) {
-            throw new CorruptCacheFileException(file, "checksum mismatch");
-        }
-        int count = map.getInt(8);
-        int build = map.getInt(12);
-        long indexedAt = map.getLong(16);
-        int basedirLength = Short.toUnsignedInt(map.getShort(24));
-        byte[] basedir = new byte[basedirLength];
-        ByteBuffer dup = map.duplicate();
-        dup.position(26);
-        dup.get(basedir);
-        int table = 26 + basedirLength;
-        if (count < 0 || table + 4L * count > size - 4) {
+        int count = head.getInt(8);
+        int table = HEADER + Short.toUnsignedInt(head.getShort(24));
+        if (count < 0 || table + 4L * count + 4 > size - 4) {
             throw new CorruptCacheFileException(file, "entry count out of range");
         }
+        return table + 4 * count + 4;
+    }
+
+    /**
+     * Checks and reads the header; with the {@code whole} file, also its CRC and every entry's bounds.
+     *
+     * @param head the header and table, at least {@link #headLength} bytes, from offset 0
+     */
+    private static InputIndex parse(Path file, ByteBuffer head, ByteBuffer whole, FileChannel channel, long size)
+            throws CorruptCacheFileException {
+        if (whole != null && (size < HEADER + 8 || crc(whole, 0, (int) size - 4) != whole.getInt((int) size - 4))) {
+            throw new CorruptCacheFileException(
+                    file,
+                    size >= HEADER + 8 && whole.getInt(0) == MAGIC ? "checksum mismatch" : "not a Tandem input index");
+        }
+        int headLength = headLength(file, head, size);
+        if (crc(head, 0, headLength - 4) != head.getInt(headLength - 4)) {
+            throw new CorruptCacheFileException(file, "checksum mismatch");
+        }
+        int count = head.getInt(8);
+        int build = head.getInt(12);
+        long indexedAt = head.getLong(16);
+        byte[] basedir = new byte[Short.toUnsignedInt(head.getShort(24))];
+        ByteBuffer dup = head.duplicate();
+        dup.position(HEADER);
+        dup.get(basedir);
+        int table = HEADER + basedir.length;
         Path base;
         try {
             base = Paths.get(new String(basedir, StandardCharsets.UTF_8));
@@ -222,26 +296,32 @@ public final class InputIndex {
         if (!base.isAbsolute()) {
             throw new CorruptCacheFileException(file, "base directory is not absolute");
         }
-        if (checkAll) {
-            checkEntryBounds(file, map, table, count, size - 4);
+        InputIndex index = new InputIndex(file, head, whole, channel, size, count, build, indexedAt, base, table);
+        if (whole != null) {
+            index.checkEntryBounds(whole);
         }
-        return new InputIndex(map, count, build, indexedAt, base, table);
+        return index;
+    }
+
+    private static int crc(ByteBuffer buffer, int from, int to) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer range = buffer.duplicate();
+        range.position(from).limit(to);
+        crc.update(range);
+        return (int) crc.getValue();
     }
 
     /**
      * Every entry the offset table points at lies whole between the table's end and the CRC: the CRC proves the
      * bytes are the ones written, not that the writer was Tandem. One pass over the table, cheap next to the CRC.
      */
-    private static void checkEntryBounds(Path file, ByteBuffer map, int table, int count, int end)
-            throws CorruptCacheFileException {
-        long entriesStart = table + 4L * count;
+    private void checkEntryBounds(ByteBuffer whole) throws CorruptCacheFileException {
         for (int i = 0; i < count; i++) {
-            long at = entriesStart + map.getInt(table + 4 * i);
+            long at = entriesStart + (long) head.getInt(offsetTable + 4 * i);
             if (at < entriesStart || at + 2 > end) {
                 throw new CorruptCacheFileException(file, "entry " + i + " lies outside the file");
             }
-            int pathLength = Short.toUnsignedInt(map.getShort((int) at));
-            if (at + 2 + pathLength + FIXED_ENTRY_SIZE > end) {
+            if (at + 2 + Short.toUnsignedInt(whole.getShort((int) at)) + FIXED_ENTRY_SIZE > end) {
                 throw new CorruptCacheFileException(file, "entry " + i + " runs past the end of the file");
             }
         }
@@ -267,8 +347,8 @@ public final class InputIndex {
             entriesSize += 2 + p.length + FIXED_ENTRY_SIZE;
         }
         byte[] base = utf8(basedir.toAbsolutePath().toString());
-        int table = 26 + base.length;
-        ByteBuffer out = ByteBuffer.allocate(table + 4 * sorted.size() + entriesSize + 4);
+        int table = HEADER + base.length;
+        ByteBuffer out = ByteBuffer.allocate(table + 4 * sorted.size() + 4 + entriesSize + 4);
         out.putInt(MAGIC)
                 .putShort(FORMAT_VERSION)
                 .putShort((short) 0)
@@ -280,18 +360,26 @@ public final class InputIndex {
             out.putInt(offset);
             offset += 2 + p.length + FIXED_ENTRY_SIZE;
         }
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), 0, out.position());
+        out.putInt((int) crc.getValue());
         for (int i = 0; i < sorted.size(); i++) {
             Entry e = sorted.get(i);
+            int start = out.position();
             out.putShort((short) paths.get(i).length).put(paths.get(i));
             out.putLong(e.size).putLong(e.mtimeNanos).putLong(e.inode).putLong(e.ctimeNanos);
             out.putInt(e.changedInBuild).put(e.sha256);
+            crc.reset();
+            crc.update(out.array(), start, out.position() - start);
+            out.putInt((int) crc.getValue());
         }
-        CRC32C crc = new CRC32C();
+        crc.reset();
         crc.update(out.array(), 0, out.position());
         out.putInt((int) crc.getValue());
         CacheFiles.createDirectories(file.getParent(), file.getParent());
         AtomicFiles.write(file, out.array());
-        return parseHeader(file, ByteBuffer.wrap(out.array()), true);
+        ByteBuffer written = ByteBuffer.wrap(out.array());
+        return parse(file, written, written, null, out.capacity());
     }
 
     public Path basedir() {
@@ -311,41 +399,95 @@ public final class InputIndex {
         return count;
     }
 
-    /** Where entry {@code i} starts, checked to lie whole inside the entries area. */
-    private int entryAt(int i) {
-        long at = (long) entriesStart + buffer.getInt(offsetTable + 4 * i);
+    /**
+     * Entry {@code i}'s bytes, from the buffer's position: a view of the whole file when it is read, else read from
+     * the open file and checked against the entry's own CRC. Either way checked to lie whole inside the entries area.
+     */
+    private ByteBuffer locate(int i) {
+        ByteBuffer all = whole;
+        long at = entriesStart + (long) head.getInt(offsetTable + 4 * i);
         if (at < entriesStart || at + 2 > end) {
             throw new DamagedException("entry " + i + " of " + name() + " lies outside the file");
         }
-        if (at + 2 + Short.toUnsignedInt(buffer.getShort((int) at)) + FIXED_ENTRY_SIZE > end) {
+        if (all != null) {
+            if (at + 2 + Short.toUnsignedInt(all.getShort((int) at)) + FIXED_ENTRY_SIZE > end) {
+                throw new DamagedException("entry " + i + " of " + name() + " runs past the end of the file");
+            }
+            ByteBuffer view = all.duplicate();
+            view.position((int) at);
+            return view;
+        }
+        // entries lie one after the other in table order (as Tandem writes them), so the next offset ends this one
+        long next = i + 1 < count ? entriesStart + (long) head.getInt(offsetTable + 4 * (i + 1)) : end;
+        if (next > end || next - at < 2 + FIXED_ENTRY_SIZE || next - at > 2 + 0xffff + FIXED_ENTRY_SIZE) {
             throw new DamagedException("entry " + i + " of " + name() + " runs past the end of the file");
         }
-        return (int) at;
+        ByteBuffer bytes;
+        try {
+            bytes = readAt(channel, at, (int) (next - at));
+        } catch (IOException e) {
+            throw new DamagedException("cannot read entry " + i + " of " + name() + ": " + e);
+        }
+        int length = bytes.limit();
+        if (length != next - at || 2 + Short.toUnsignedInt(bytes.getShort(0)) + FIXED_ENTRY_SIZE != length) {
+            throw new DamagedException("entry " + i + " of " + name() + " runs past the end of the file");
+        }
+        if (crc(bytes, 0, length - 4) != bytes.getInt(length - 4)) {
+            throw new DamagedException("entry " + i + " of " + name() + " fails its checksum");
+        }
+        return bytes;
     }
 
     private String name() {
         return file == null ? "the input index" : file.toString();
     }
 
+    /** Entry {@code i} in path order; the first call on an index opened for look-ups reads and checks it whole. */
     public Entry entry(int i) {
-        int at = entryAt(i);
-        int pathLength = Short.toUnsignedInt(buffer.getShort(at));
+        if (whole == null) {
+            readWhole();
+        }
+        return entryFrom(locate(i));
+    }
+
+    private static Entry entryFrom(ByteBuffer bytes) {
+        int at = bytes.position();
+        int pathLength = Short.toUnsignedInt(bytes.getShort(at));
         byte[] path = new byte[pathLength];
-        ByteBuffer dup = buffer.duplicate();
-        dup.position(at + 2);
-        dup.get(path);
+        bytes.position(at + 2);
+        bytes.get(path);
         int f = at + 2 + pathLength;
         byte[] sha = new byte[32];
-        dup.position(f + 36);
-        dup.get(sha);
+        bytes.position(f + 36);
+        bytes.get(sha);
         return new Entry(
                 new String(path, StandardCharsets.UTF_8),
-                buffer.getLong(f),
-                buffer.getLong(f + 8),
-                buffer.getLong(f + 16),
-                buffer.getLong(f + 24),
-                buffer.getInt(f + 32),
+                bytes.getLong(f),
+                bytes.getLong(f + 8),
+                bytes.getLong(f + 16),
+                bytes.getLong(f + 24),
+                bytes.getInt(f + 32),
                 sha);
+    }
+
+    /**
+     * Reads the rest of an index opened for look-ups, for a walk over all entries: one read and one CRC instead of a
+     * read per entry. Checked as {@link #open} checks; damage throws {@link DamagedException}.
+     */
+    private synchronized void readWhole() {
+        if (whole != null) {
+            return;
+        }
+        try {
+            ByteBuffer all = readAt(channel, 0, (int) Math.min(end + 4L, MAX_FILE));
+            if (all.limit() != end + 4 || crc(all, 0, end) != all.getInt(end)) {
+                throw new DamagedException(name() + " fails its checksum");
+            }
+            checkEntryBounds(all);
+            whole = all;
+        } catch (IOException e) {
+            throw new DamagedException(e.getMessage());
+        }
     }
 
     public List<Entry> entries() {
@@ -356,20 +498,24 @@ public final class InputIndex {
         return Collections.unmodifiableList(all);
     }
 
-    /** The entry for a path relative to the base directory, by binary search; {@code null} if not indexed. */
+    /**
+     * The entry for a path relative to the base directory, by binary search; {@code null} if not indexed. On an
+     * index opened for look-ups it reads about log2(size) entries, each checked against its CRC.
+     */
     public Entry find(String relativePath) {
         byte[] wanted = utf8(relativePath);
         int low = 0;
         int high = count - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int cmp = compareAt(mid, wanted);
+            ByteBuffer bytes = locate(mid);
+            int cmp = compare(bytes, wanted);
             if (cmp < 0) {
                 low = mid + 1;
             } else if (cmp > 0) {
                 high = mid - 1;
             } else {
-                return entry(mid);
+                return entryFrom(bytes);
             }
         }
         return null;
@@ -403,17 +549,30 @@ public final class InputIndex {
         return basedir.relativize(file).toString().replace('\\', '/');
     }
 
-    private int compareAt(int i, byte[] wanted) {
-        int at = entryAt(i);
-        int length = Short.toUnsignedInt(buffer.getShort(at));
+    /** The entry's path (at the buffer's position) against {@code wanted}, as unsigned bytes. */
+    private static int compare(ByteBuffer entry, byte[] wanted) {
+        int at = entry.position();
+        int length = Short.toUnsignedInt(entry.getShort(at));
         int n = Math.min(length, wanted.length);
         for (int k = 0; k < n; k++) {
-            int c = Byte.toUnsignedInt(buffer.get(at + 2 + k)) - Byte.toUnsignedInt(wanted[k]);
+            int c = Byte.toUnsignedInt(entry.get(at + 2 + k)) - Byte.toUnsignedInt(wanted[k]);
             if (c != 0) {
                 return c;
             }
         }
         return length - wanted.length;
+    }
+
+    /** Closes the file of an index opened for look-ups; later look-ups throw {@link DamagedException}. */
+    @Override
+    public void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // a read-only file: nothing was lost
+            }
+        }
     }
 
     private static int compare(byte[] a, byte[] b) {

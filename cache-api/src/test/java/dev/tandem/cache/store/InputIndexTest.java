@@ -81,24 +81,112 @@ public class InputIndexTest {
         assertThatThrownBy(() -> InputIndex.open(file))
                 .isInstanceOf(CorruptCacheFileException.class)
                 .hasMessageContaining("entry 1 lies outside the file");
-        InputIndex lazy = InputIndex.openForLookups(file);
-        assertThat(lazy.size()).isEqualTo(3);
-        assertThat(lazy.entry(0).path()).isEqualTo("a");
-        assertThatThrownBy(() -> lazy.find("b"))
-                .isInstanceOf(InputIndex.DamagedException.class)
-                .hasMessage("entry 1 of " + file + " lies outside the file");
-        assertThatThrownBy(() -> lazy.entry(1)).isInstanceOf(InputIndex.DamagedException.class);
+        try (InputIndex lazy = InputIndex.openForLookups(file)) {
+            assertThat(lazy.size()).isEqualTo(3);
+            assertThatThrownBy(() -> lazy.find("b"))
+                    .isInstanceOf(InputIndex.DamagedException.class)
+                    .hasMessage("entry 1 of " + file + " lies outside the file");
+            assertThatThrownBy(() -> lazy.entry(0))
+                    .as("reading all checks all")
+                    .isInstanceOf(InputIndex.DamagedException.class);
+        }
     }
 
-    /** The index's bytes with entry {@code i}'s offset replaced and the CRC made valid again. */
+    @Test
+    @DisplayName("opened for look-ups, an index reads the entries a look-up visits, each checked against its own CRC")
+    void lookUpsReadAndCheckWhatTheyVisit() throws Exception {
+        List<InputIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            entries.add(entry(String.format("f%04d", i), i));
+        }
+        Path file = dir.resolve("inputs.idx");
+        InputIndex.write(file, dir, 7, 0, entries);
+        byte[] good = Files.readAllBytes(file);
+        // the last entry's SHA-256: a binary search for f0000 never visits it
+        byte[] damaged = good.clone();
+        damaged[damaged.length - 4 - 4 - 1] ^= 1;
+        Files.write(file, damaged);
+
+        assertThatThrownBy(() -> InputIndex.open(file)).hasMessageContaining("checksum mismatch");
+        try (InputIndex lazy = InputIndex.openForLookups(file)) {
+            assertThat(lazy.buildNumber()).isEqualTo(7);
+            assertThat(lazy.find("f0000").sha256()).isEqualTo(sha(0));
+            assertThat(lazy.find("f0500").size()).isEqualTo(500);
+            assertThat(lazy.find("e9999"))
+                    .as("sorts before all: never visits the last")
+                    .isNull();
+            assertThatThrownBy(() -> lazy.find("f0999"))
+                    .as("never the damaged checksum")
+                    .isInstanceOf(InputIndex.DamagedException.class)
+                    .hasMessage("entry 999 of " + file + " fails its checksum");
+            assertThatThrownBy(lazy::entries).isInstanceOf(InputIndex.DamagedException.class);
+        }
+
+        Files.write(file, good);
+        try (InputIndex lazy = InputIndex.openForLookups(file)) {
+            for (int i = 0; i < 1000; i += 37) {
+                assertThat(lazy.find(String.format("f%04d", i)).changedInBuild())
+                        .isEqualTo(i % 3);
+            }
+            assertThat(lazy.entries()).hasSize(1000); // read whole, then from memory
+            assertThat(lazy.find("f0999").sha256()).isEqualTo(sha(999));
+        }
+    }
+
+    @Test
+    @DisplayName("prepare replacing the index meanwhile does not change what an open one reads")
+    void anOpenIndexKeepsItsFile() throws Exception {
+        Path file = dir.resolve("inputs.idx");
+        InputIndex.write(file, dir, 1, 0, Arrays.asList(entry("a", 1), entry("b", 2)));
+        try (InputIndex open = InputIndex.openForLookups(file)) {
+            InputIndex.write(file, dir, 2, 0, Arrays.asList(entry("a", 5), entry("b", 6), entry("c", 7)));
+            assertThat(open.find("b").size()).isEqualTo(2);
+            assertThat(open.find("c")).isNull();
+            assertThat(open.entries()).hasSize(2);
+        }
+    }
+
+    @Test
+    @DisplayName("an index of another Tandem version is no damage: it says so, and is rebuilt")
+    void anotherFormatIsToldApart() throws Exception {
+        Path file = dir.resolve("inputs.idx");
+        InputIndex.write(file, dir, 1, 0, Arrays.asList(entry("a", 1)));
+        byte[] older = Files.readAllBytes(file);
+        java.nio.ByteBuffer.wrap(older).putShort(4, (short) 1);
+        fixFileCrc(older);
+        Files.write(file, older);
+
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable open :
+                Arrays.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>asList(
+                        () -> InputIndex.open(file), () -> InputIndex.openForLookups(file))) {
+            assertThatThrownBy(open)
+                    .isInstanceOf(CorruptCacheFileException.class)
+                    .hasMessageContaining("written by another Tandem version (index format 1, expected 2)")
+                    .matches(e -> ((CorruptCacheFileException) e).otherFormat());
+        }
+    }
+
+    /**
+     * The index's bytes with entry {@code i}'s offset replaced and both CRCs (header and table, whole file) made
+     * valid again: what only a writer other than Tandem makes.
+     */
     public static byte[] forgeOffset(byte[] index, Path basedir, int i, int offset) {
         byte[] forged = index.clone();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(forged);
         int table = 26 + basedir.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        java.nio.ByteBuffer.wrap(forged).putInt(table + 4 * i, offset);
+        bytes.putInt(table + 4 * i, offset);
+        int headCrc = table + 4 * bytes.getInt(8);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(forged, 0, forged.length - 4);
-        java.nio.ByteBuffer.wrap(forged).putInt(forged.length - 4, (int) crc.getValue());
+        crc.update(forged, 0, headCrc);
+        bytes.putInt(headCrc, (int) crc.getValue());
+        fixFileCrc(forged);
         return forged;
+    }
+
+    private static void fixFileCrc(byte[] index) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(index, 0, index.length - 4);
+        java.nio.ByteBuffer.wrap(index).putInt(index.length - 4, (int) crc.getValue());
     }
 
     static InputIndex.Entry entry(String path, int n) {
