@@ -141,6 +141,26 @@ class InputIndexerTest {
     }
 
     @Test
+    @DisplayName("a file reached through two file sets counts once: a deletion beside it is still seen")
+    void overlappingFileSetsCountEachFileOnce() throws Exception {
+        List<FileSet> overlapping = java.util.Arrays.asList(
+                new FileSet(project.resolve("src").toFile(), Collections.emptyList(), Collections.emptyList()),
+                new FileSet(
+                        project.resolve("src/main/sql").toFile(), Collections.emptyList(), Collections.emptyList()));
+        InputIndexer indexer = new InputIndexer(project, 1);
+        indexer.index(overlapping, index, 1);
+        Files.delete(project.resolve("src/main/java/A.java"));
+
+        InputIndexer.Result second = indexer.index(overlapping, index, 2);
+
+        assertThat(second.changed).isEqualTo(1);
+        assertThat(second.unchanged).isFalse();
+        assertThat(InputIndex.open(index).entries())
+                .extracting(InputIndex.Entry::path)
+                .containsExactly("src/main/sql/cars.sql");
+    }
+
+    @Test
     @DisplayName("includes and excludes are written as in Maven")
     void includesAndExcludes() throws Exception {
         write("src/main/sql/scratch.tmp", "x");

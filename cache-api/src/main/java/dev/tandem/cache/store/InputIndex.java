@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
@@ -334,17 +336,23 @@ public final class InputIndex implements Closeable {
      */
     public static InputIndex write(Path file, Path basedir, int buildNumber, long indexedAtMillis, List<Entry> entries)
             throws IOException {
-        List<byte[]> paths = new ArrayList<>(entries.size());
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort((a, b) -> compare(utf8(a.path), utf8(b.path)));
+        // each path encoded once, then sorted by its bytes (encoding inside the comparator cost more than the rest)
+        List<Map.Entry<byte[], Entry>> byPath = new ArrayList<>(entries.size());
         int entriesSize = 0;
-        for (Entry e : sorted) {
+        for (Entry e : entries) {
             byte[] p = utf8(e.path);
             if (p.length > 0xffff) {
                 throw new IllegalArgumentException("path longer than 65535 bytes: " + e.path.substring(0, 80));
             }
-            paths.add(p);
+            byPath.add(new AbstractMap.SimpleImmutableEntry<>(p, e));
             entriesSize += 2 + p.length + FIXED_ENTRY_SIZE;
+        }
+        byPath.sort((a, b) -> compare(a.getKey(), b.getKey()));
+        List<byte[]> paths = new ArrayList<>(byPath.size());
+        List<Entry> sorted = new ArrayList<>(byPath.size());
+        for (Map.Entry<byte[], Entry> e : byPath) {
+            paths.add(e.getKey());
+            sorted.add(e.getValue());
         }
         byte[] base = utf8(basedir.toAbsolutePath().toString());
         int table = HEADER + base.length;
@@ -399,23 +407,26 @@ public final class InputIndex implements Closeable {
         return count;
     }
 
-    /**
-     * Entry {@code i}'s bytes, from the buffer's position: a view of the whole file when it is read, else read from
-     * the open file and checked against the entry's own CRC. Either way checked to lie whole inside the entries area.
-     */
-    private ByteBuffer locate(int i) {
-        ByteBuffer all = whole;
+    /** Where entry {@code i} starts in the whole file, checked to lie whole inside the entries area. */
+    private int entryAt(ByteBuffer all, int i) {
         long at = entriesStart + (long) head.getInt(offsetTable + 4 * i);
         if (at < entriesStart || at + 2 > end) {
             throw new DamagedException("entry " + i + " of " + name() + " lies outside the file");
         }
-        if (all != null) {
-            if (at + 2 + Short.toUnsignedInt(all.getShort((int) at)) + FIXED_ENTRY_SIZE > end) {
-                throw new DamagedException("entry " + i + " of " + name() + " runs past the end of the file");
-            }
-            ByteBuffer view = all.duplicate();
-            view.position((int) at);
-            return view;
+        if (at + 2 + Short.toUnsignedInt(all.getShort((int) at)) + FIXED_ENTRY_SIZE > end) {
+            throw new DamagedException("entry " + i + " of " + name() + " runs past the end of the file");
+        }
+        return (int) at;
+    }
+
+    /**
+     * Entry {@code i}'s bytes, from offset 0, read from the open file of an index opened for look-ups and checked
+     * against the entry's own CRC and the bounds the table gives.
+     */
+    private ByteBuffer readEntry(int i) {
+        long at = entriesStart + (long) head.getInt(offsetTable + 4 * i);
+        if (at < entriesStart || at + 2 > end) {
+            throw new DamagedException("entry " + i + " of " + name() + " lies outside the file");
         }
         // entries lie one after the other in table order (as Tandem writes them), so the next offset ends this one
         long next = i + 1 < count ? entriesStart + (long) head.getInt(offsetTable + 4 * (i + 1)) : end;
@@ -447,21 +458,20 @@ public final class InputIndex implements Closeable {
         if (whole == null) {
             readWhole();
         }
-        return entryFrom(locate(i));
+        ByteBuffer all = whole;
+        return entryFrom(all, entryAt(all, i));
     }
 
-    private static Entry entryFrom(ByteBuffer bytes) {
-        int at = bytes.position();
-        int pathLength = Short.toUnsignedInt(bytes.getShort(at));
-        byte[] path = new byte[pathLength];
-        bytes.position(at + 2);
-        bytes.get(path);
-        int f = at + 2 + pathLength;
+    /** The entry at {@code at}; absolute reads only, as walking threads share the buffer. */
+    private static Entry entryFrom(ByteBuffer bytes, int at) {
+        String path = pathAt(bytes, at);
+        int f = at + 2 + Short.toUnsignedInt(bytes.getShort(at));
         byte[] sha = new byte[32];
-        bytes.position(f + 36);
-        bytes.get(sha);
+        for (int k = 0; k < 32; k++) {
+            sha[k] = bytes.get(f + 36 + k);
+        }
         return new Entry(
-                new String(path, StandardCharsets.UTF_8),
+                path,
                 bytes.getLong(f),
                 bytes.getLong(f + 8),
                 bytes.getLong(f + 16),
@@ -490,6 +500,14 @@ public final class InputIndex implements Closeable {
         }
     }
 
+    private static String pathAt(ByteBuffer bytes, int at) {
+        byte[] path = new byte[Short.toUnsignedInt(bytes.getShort(at))];
+        for (int k = 0; k < path.length; k++) {
+            path[k] = bytes.get(at + 2 + k);
+        }
+        return new String(path, StandardCharsets.UTF_8);
+    }
+
     public List<Entry> entries() {
         List<Entry> all = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -506,16 +524,18 @@ public final class InputIndex implements Closeable {
         byte[] wanted = utf8(relativePath);
         int low = 0;
         int high = count - 1;
+        ByteBuffer all = whole;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            ByteBuffer bytes = locate(mid);
-            int cmp = compare(bytes, wanted);
+            ByteBuffer bytes = all != null ? all : readEntry(mid);
+            int at = all != null ? entryAt(all, mid) : 0;
+            int cmp = compare(bytes, at, wanted);
             if (cmp < 0) {
                 low = mid + 1;
             } else if (cmp > 0) {
                 high = mid - 1;
             } else {
-                return entryFrom(bytes);
+                return entryFrom(bytes, at);
             }
         }
         return null;
@@ -549,9 +569,8 @@ public final class InputIndex implements Closeable {
         return basedir.relativize(file).toString().replace('\\', '/');
     }
 
-    /** The entry's path (at the buffer's position) against {@code wanted}, as unsigned bytes. */
-    private static int compare(ByteBuffer entry, byte[] wanted) {
-        int at = entry.position();
+    /** The path of the entry at {@code at} against {@code wanted}, as unsigned bytes. */
+    private static int compare(ByteBuffer entry, int at, byte[] wanted) {
         int length = Short.toUnsignedInt(entry.getShort(at));
         int n = Math.min(length, wanted.length);
         for (int k = 0; k < n; k++) {

@@ -35,8 +35,15 @@ public final class Sha256 {
 
     /** Reads the file and returns its checksum. */
     public static byte[] of(Path file) throws IOException {
+        return of(file, new byte[64 * 1024]);
+    }
+
+    /**
+     * As {@link #of(Path)}, reading through {@code buffer}: a caller that hashes thousands of files (prepare's
+     * index) passes one per thread, instead of allocating and zeroing 64 KB for each.
+     */
+    public static byte[] of(Path file, byte[] buffer) throws IOException {
         MessageDigest sha = newDigest();
-        byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
