@@ -18,6 +18,9 @@ def forked = { -> status(mvn(basedir, localRepositoryPath, '-pl', 'forked', 'dev
 def first = new File(basedir, 'build.log').text
 assert first.count('Tandem replay: MapStruct 0 replayed, 10 run') == 1
 assert forked() == [hits: 0, misses: 10]
+// prepare is bound in the parent, so the parent (packaging pom, nothing to compile) runs it too, and does nothing
+assert first.contains('Tandem: nothing to prepare in a module of packaging pom (it compiles nothing)')
+assert !new File(basedir, 'target/tandem').exists()
 
 history(basedir, localRepositoryPath, mvn, [
     [name: 'an unrelated file', goals: ['compile', '-T4'], edit: { d -> edit(d, 'Unrelated.java', 'int x;', 'int y;') },

@@ -8,6 +8,7 @@ import dev.tandem.cache.store.EntryPack;
 import dev.tandem.cache.store.UsedKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,7 +20,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Keeps the cache small: removes consumers no build has used for {@code pruneAfterBuilds} builds, and rewrites a
@@ -78,7 +78,7 @@ final class CacheMaintenance {
      * the cache root and each consumer's directory. A younger file may belong to a write under way, and stays.
      */
     static void sweepTemporaryFiles(CacheLayout layout, long olderThanMillis) throws IOException {
-        sweepTemporaryFiles(layout.root(), layout.consumerFolders(link -> {}), olderThanMillis);
+        sweepTemporaryFiles(layout.root(), layout.consumerFolders(null), olderThanMillis);
     }
 
     private static void sweepTemporaryFiles(Path root, List<Path> consumers, long olderThanMillis) throws IOException {
@@ -90,8 +90,8 @@ final class CacheMaintenance {
             if (!CacheFiles.isRealFolder(dir)) {
                 continue;
             }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path file : files) {
                     String name = file.getFileName().toString();
                     if (name.startsWith(".")
                             && name.endsWith(".tmp")

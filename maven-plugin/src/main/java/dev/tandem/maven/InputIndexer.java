@@ -136,7 +136,9 @@ final class InputIndexer {
             }
         }
         while (!queue.isEmpty() && walk.seen.get() < SEQUENTIAL_ENTRIES) {
-            queue.addAll(queue.poll().list());
+            for (DirectoryTask subdirectory : queue.poll().list()) { // not addAll: its lambda is dear cold
+                queue.add(subdirectory);
+            }
         }
         if (!queue.isEmpty()) {
             List<DirectoryTask> rest = new ArrayList<>(queue);
@@ -380,7 +382,12 @@ final class InputIndexer {
     }
 
     /** One read buffer per walking thread: a fresh 64 KB per file cost as much as hashing a 4 KB one. */
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+    private static final ThreadLocal<byte[]> BUFFER = new ThreadLocal<byte[]>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[64 * 1024];
+        }
+    };
 
     private static InputIndex.Entry hashOne(String relative, Stat stat) {
         byte[] sha;
@@ -397,7 +404,9 @@ final class InputIndexer {
     private static List<AntPattern> patterns(List<String> texts) {
         List<AntPattern> patterns = new ArrayList<>();
         if (texts != null) {
-            texts.forEach(t -> patterns.add(AntPattern.compile(t)));
+            for (String text : texts) {
+                patterns.add(AntPattern.compile(text));
+            }
         }
         return patterns;
     }

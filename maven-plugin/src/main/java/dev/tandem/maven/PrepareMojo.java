@@ -14,6 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,7 +32,8 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * Prepares the processor cache for this build: indexes the input files once (so every processor invocation looks
  * their checksums up instead of reading them), makes the compile rerun when a file a processor read has changed,
  * prunes unused and oversized caches, and sets the project property tandem.cacheDirectory, for the compiler
- * argument -Atandem.cacheDirectory=${tandem.cacheDirectory}.
+ * argument -Atandem.cacheDirectory=${tandem.cacheDirectory}. In a module of packaging pom, which compiles nothing,
+ * it does nothing.
  *
  * @since 0.1.0
  */
@@ -88,6 +92,11 @@ public class PrepareMojo extends AbstractRemoteMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
+        if ("pom".equals(project.getPackaging())) {
+            // a reactor's parent is built alone before its modules start: its cold start was on every build's path
+            getLog().info("Tandem: nothing to prepare in a module of packaging pom (it compiles nothing)");
+            return;
+        }
         Path buildDirectory = new File(project.getBuild().getDirectory())
                 .toPath()
                 .toAbsolutePath()
@@ -107,7 +116,16 @@ public class PrepareMojo extends AbstractRemoteMojo {
             long numbered = System.nanoTime();
             // the input index carries the build sequence: a build that changes nothing writes it alone
             InputIndexer.Result indexed = new InputIndexer(project.getBasedir().toPath(), threadCount())
-                    .index(fileSets(), layout.inputIndex(), 1, () -> firstBuild(layout));
+                    .index(
+                            fileSets(),
+                            layout.inputIndex(),
+                            1,
+                            new IntSupplier() { // a class: a lambda is dear cold
+                                @Override
+                                public int getAsInt() {
+                                    return firstBuild(layout);
+                                }
+                            });
             int build = indexed.index.buildNumber();
             if (indexed.numberedWithoutIndex) {
                 writeBuildInfo(layout, build);
@@ -144,7 +162,9 @@ public class PrepareMojo extends AbstractRemoteMojo {
             took[3] = System.nanoTime();
             CacheMaintenance.Result kept =
                     new CacheMaintenance(layout).run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize);
-            kept.warnings.forEach(getLog()::warn);
+            for (String warning : kept.warnings) {
+                getLog().warn(warning);
+            }
             project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
             took[4] = System.nanoTime();
             String fetched = fetch(layout, build);
@@ -223,24 +243,29 @@ public class PrepareMojo extends AbstractRemoteMojo {
     /** Per compiler execution, a digest of its processors; a path that does not resolve counts as unresolved. */
     private Map<String, String> processorSetup() {
         RepositorySystemSession repositories = session.getRepositorySession();
-        return ProcessorSetup.digests(project, dependency -> {
-            try {
-                DefaultArtifact artifact = new DefaultArtifact(
-                        dependency.getGroupId(),
-                        dependency.getArtifactId(),
-                        dependency.getClassifier(),
-                        dependency.getType(),
-                        dependency.getVersion());
-                ArtifactRequest request =
-                        new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), "tandem");
-                return repositorySystem
-                        .resolveArtifact(repositories, request)
-                        .getArtifact()
-                        .getFile();
-            } catch (ArtifactResolutionException | RuntimeException e) {
-                return null; // the compiler reports it; a later prepare records it once it resolves
-            }
-        });
+        return ProcessorSetup.digests(
+                project,
+                new Function<Dependency, File>() { // a class: a lambda is dear cold
+                    @Override
+                    public File apply(Dependency dependency) {
+                        try {
+                            DefaultArtifact artifact = new DefaultArtifact(
+                                    dependency.getGroupId(),
+                                    dependency.getArtifactId(),
+                                    dependency.getClassifier(),
+                                    dependency.getType(),
+                                    dependency.getVersion());
+                            ArtifactRequest request =
+                                    new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), "tandem");
+                            return repositorySystem
+                                    .resolveArtifact(repositories, request)
+                                    .getArtifact()
+                                    .getFile();
+                        } catch (ArtifactResolutionException | RuntimeException e) {
+                            return null; // the compiler reports it; a later prepare records it once it resolves
+                        }
+                    }
+                });
     }
 
     private String shown(String file) {
@@ -276,7 +301,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
                         + " from the consumers' last builds, and the file is rewritten."));
         int last = BuildInfo.number(info, "build", 0);
         try {
-            for (Path consumer : layout.consumerFolders(link -> {})) {
+            for (Path consumer : layout.consumerFolders(null)) {
                 last = Math.max(
                         last,
                         BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0));

@@ -151,7 +151,7 @@ final class ProcessorSetup {
      */
     static List<String> changed(CacheLayout layout, Map<String, String> now) throws IOException {
         Path file = layout.processorSetup();
-        Properties before = BuildInfo.read(file, damaged -> {});
+        Properties before = BuildInfo.read(file);
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, String> execution : now.entrySet()) {
             String was = before.getProperty("execution." + execution.getKey());
@@ -160,7 +160,9 @@ final class ProcessorSetup {
             }
         }
         Properties record = new Properties();
-        now.forEach((execution, digest) -> record.setProperty("execution." + execution, digest));
+        for (Map.Entry<String, String> execution : now.entrySet()) {
+            record.setProperty("execution." + execution.getKey(), execution.getValue());
+        }
         if (!record.equals(before)) { // read() has taken the checksum out
             BuildInfo.write(file, record, "Tandem: what each compiler execution's annotation processors were");
         }

@@ -53,7 +53,7 @@ final class StaleCompile {
     static List<Change> changedInputs(CacheLayout layout, InputIndex index) throws IOException {
         List<Change> changes = new ArrayList<>();
         // links are not consumers: CacheMaintenance warns about them in the same prepare
-        for (Path consumer : layout.consumerFolders(link -> {})) {
+        for (Path consumer : layout.consumerFolders(null)) {
             for (Map.Entry<String, String> tracked :
                     TrackedInputs.read(CacheLayout.tracked(consumer)).entrySet()) {
                 Path file = Paths.get(tracked.getKey());

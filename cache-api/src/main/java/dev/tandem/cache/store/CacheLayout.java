@@ -1,6 +1,7 @@
 package dev.tandem.cache.store;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Where everything lives under the cache root ({@code target/tandem} by default). The one place that names files.
@@ -59,23 +59,28 @@ public final class CacheLayout {
 
     /**
      * The consumers' folders, sorted. A link among them (or in place of {@code consumers/} itself) is no consumer:
-     * it is told to {@code links} and left alone, so maintenance never reads, cleans or deletes through it.
+     * it is told to {@code links} (when not null) and left alone, so maintenance never reads, cleans or deletes
+     * through it. No stream and no lambda: prepare calls it in every module, the first time cold.
      */
     public List<Path> consumerFolders(Consumer<Path> links) throws IOException {
         Path consumers = consumers();
         if (CacheFiles.isLink(consumers)) {
-            links.accept(consumers);
+            if (links != null) {
+                links.accept(consumers);
+            }
             return Collections.emptyList();
         }
         List<Path> folders = new ArrayList<>();
-        try (Stream<Path> list = Files.list(consumers)) {
-            list.forEach(entry -> {
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(consumers)) {
+            for (Path entry : list) {
                 if (CacheFiles.isLink(entry)) {
-                    links.accept(entry);
+                    if (links != null) {
+                        links.accept(entry);
+                    }
                 } else if (CacheFiles.isRealFolder(entry)) {
                     folders.add(entry);
                 }
-            });
+            }
         } catch (NoSuchFileException | NotDirectoryException e) {
             return Collections.emptyList();
         }
