@@ -54,11 +54,16 @@ public final class Inputs {
         return index;
     }
 
+    /** Set at the cache's last close: what needs every entry can no longer be answered, and says so. */
+    private volatile boolean closed;
+
     /**
      * Closes the index's file, at the cache's last close: look-ups after that find nothing indexed, so a file is
-     * then hashed where it is read, never answered from a closed file.
+     * then hashed where it is read, never answered from a closed file; {@link #changedSinceLastBuild} and {@link
+     * #digestOf} throw, since "nothing" would be a wrong answer.
      */
     synchronized void close() {
+        closed = true;
         InputIndex was = index;
         index = InputIndex.empty(was.basedir());
         was.close();
@@ -83,10 +88,18 @@ public final class Inputs {
      * absolute paths.
      */
     public Set<Path> changedSinceLastBuild() {
+        requireOpen("changedSinceLastBuild()");
         try {
             return changedSinceLastBuild(index);
         } catch (InputIndex.DamagedException e) {
             return changedSinceLastBuild(damaged(e));
+        }
+    }
+
+    private void requireOpen(String what) {
+        if (closed) {
+            throw new IllegalStateException("Tandem: " + what + " after the cache was closed; call it before close()"
+                    + " (at the last round), when the index it reads is still open.");
         }
     }
 
@@ -111,6 +124,7 @@ public final class Inputs {
      * this digest, and let each invocation read its slice.
      */
     public String digestOf(String glob) {
+        requireOpen("digestOf()");
         try {
             return digestOf(glob, index);
         } catch (InputIndex.DamagedException e) {

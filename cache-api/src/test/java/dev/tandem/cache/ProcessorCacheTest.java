@@ -107,6 +107,36 @@ class ProcessorCacheTest {
     }
 
     @Test
+    @DisplayName(
+            "after the last close the index file is closed: a look-up hashes the file, a walk over all says why not")
+    void inputsAfterCloseNeverAnswerFromAClosedFile() throws Exception {
+        Files.createDirectories(project.resolve("src"));
+        Files.write(project.resolve("src/data.sql"), bytes("select 1"));
+        Files.createDirectories(root());
+        InputIndex.write(
+                root().resolve("inputs.idx"),
+                project,
+                7,
+                0,
+                Collections.singletonList(new InputIndex.Entry("src/data.sql", 1, 1, 1, 1, 7, new byte[32])));
+        ProcessorCache cache = open("1.0");
+        Inputs inputs = cache.inputs();
+        assertThat(inputs.sha256(project.resolve("src/data.sql"))).contains(repeat("00", 32));
+        cache.close();
+
+        assertThat(inputs.sha256(project.resolve("src/data.sql")))
+                .as("not indexed any more")
+                .isEmpty();
+        assertThat(inputs.checksumForKey(project.resolve("src/data.sql")))
+                .as("hashed from the file")
+                .isEqualTo(dev.tandem.cache.store.Sha256.hexOrMissing(project.resolve("src/data.sql")));
+        assertThatThrownBy(inputs::changedSinceLastBuild)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after the cache was closed");
+        assertThatThrownBy(() -> inputs.digestOf("src/**")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     @DisplayName("an index whose entry lies outside it (CRC valid): one warning, then files are hashed where read")
     void aDamagedIndexFoundOnLookUpIsNeitherAFailureNorAWrongAnswer() throws Exception {
         Files.createDirectories(project.resolve("src"));

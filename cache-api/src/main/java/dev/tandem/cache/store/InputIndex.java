@@ -466,10 +466,7 @@ public final class InputIndex implements Closeable {
     private static Entry entryFrom(ByteBuffer bytes, int at) {
         String path = pathAt(bytes, at);
         int f = at + 2 + Short.toUnsignedInt(bytes.getShort(at));
-        byte[] sha = new byte[32];
-        for (int k = 0; k < 32; k++) {
-            sha[k] = bytes.get(f + 36 + k);
-        }
+        byte[] sha = bytesAt(bytes, f + 36, 32);
         return new Entry(
                 path,
                 bytes.getLong(f),
@@ -501,11 +498,19 @@ public final class InputIndex implements Closeable {
     }
 
     private static String pathAt(ByteBuffer bytes, int at) {
-        byte[] path = new byte[Short.toUnsignedInt(bytes.getShort(at))];
-        for (int k = 0; k < path.length; k++) {
-            path[k] = bytes.get(at + 2 + k);
-        }
-        return new String(path, StandardCharsets.UTF_8);
+        return new String(bytesAt(bytes, at + 2, Short.toUnsignedInt(bytes.getShort(at))), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code length} bytes at {@code at}, by a bulk copy from a view (walking threads share the buffer; and where
+     * this code runs interpreted, in prepare's first modules and in every compilation, a loop per byte is dear).
+     */
+    private static byte[] bytesAt(ByteBuffer bytes, int at, int length) {
+        byte[] copy = new byte[length];
+        ByteBuffer view = bytes.duplicate();
+        view.position(at);
+        view.get(copy);
+        return copy;
     }
 
     public List<Entry> entries() {
@@ -571,15 +576,7 @@ public final class InputIndex implements Closeable {
 
     /** The path of the entry at {@code at} against {@code wanted}, as unsigned bytes. */
     private static int compare(ByteBuffer entry, int at, byte[] wanted) {
-        int length = Short.toUnsignedInt(entry.getShort(at));
-        int n = Math.min(length, wanted.length);
-        for (int k = 0; k < n; k++) {
-            int c = Byte.toUnsignedInt(entry.get(at + 2 + k)) - Byte.toUnsignedInt(wanted[k]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return length - wanted.length;
+        return compare(bytesAt(entry, at + 2, Short.toUnsignedInt(entry.getShort(at))), wanted);
     }
 
     /** Closes the file of an index opened for look-ups; later look-ups throw {@link DamagedException}. */
