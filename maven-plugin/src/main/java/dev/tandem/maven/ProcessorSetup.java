@@ -38,7 +38,10 @@ final class ProcessorSetup {
 
     private ProcessorSetup() {}
 
-    /** Per execution ("default-compile"), a digest of its processors; empty without the compiler plugin. */
+    /**
+     * Per execution ("default-compile"), what its processors are: the set-up's text, or its SHA-256 when long;
+     * empty without the compiler plugin.
+     */
     static Map<String, String> digests(MavenProject project, Function<Dependency, File> resolve) {
         Map<String, String> digests = new TreeMap<>();
         Plugin compiler = project.getPlugin(COMPILER);
@@ -91,8 +94,35 @@ final class ProcessorSetup {
                 }
             }
         }
+        String text = setup.toString();
+        // kept as it is while short: comparing it needs no SHA-256, which a no-op build would load and start cold
+        // for this alone in every Maven run
+        return text.length() <= MAX_TEXT ? TEXT + text : SHA256 + sha256(text);
+    }
+
+    /** What a record holds: the set-up itself, or past {@link #MAX_TEXT} characters its SHA-256. */
+    private static final String TEXT = "text:";
+
+    private static final String SHA256 = "sha256:";
+    private static final int MAX_TEXT = 4096;
+
+    private static String sha256(String text) {
         MessageDigest sha = Sha256.newDigest();
-        return dev.tandem.cache.store.Hex.of(sha.digest(setup.toString().getBytes(StandardCharsets.UTF_8)));
+        return dev.tandem.cache.store.Hex.of(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Whether a record's value stands for the same set-up as {@code now}. Tandem up to 0.1.0 wrote the bare SHA-256
+     * of the set-up: compared by hashing {@code now} once, so an upgrade reruns no compile.
+     */
+    static boolean same(String was, String now) {
+        if (was.equals(now)) {
+            return true;
+        }
+        if (was.length() == 64 && !was.startsWith(TEXT) && !was.startsWith(SHA256)) {
+            return was.equals(now.startsWith(TEXT) ? sha256(now.substring(TEXT.length())) : now.substring(7));
+        }
+        return false;
     }
 
     /** A path's coordinates, its version from dependencyManagement when it has none (as compiler 3.12+ does). */
@@ -155,7 +185,7 @@ final class ProcessorSetup {
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, String> execution : now.entrySet()) {
             String was = before.getProperty("execution." + execution.getKey());
-            if (was != null && !was.equals(execution.getValue())) {
+            if (was != null && !same(was, execution.getValue())) {
                 changed.add(execution.getKey());
             }
         }

@@ -2,18 +2,21 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheLayout;
 import java.io.File;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +100,52 @@ class ProcessorSetupTest {
         File jar = Files.write(dir.resolve("p.jar"), new byte[] {1}).toFile();
         Map<String, String> unresolved = ProcessorSetup.digests(project(paths("1", "-Aa=1")), dependency -> null);
         assertThat(unresolved).isNotEqualTo(digests(paths("1", "-Aa=1"), jar));
+    }
+
+    @Test
+    @DisplayName(
+            "a record of Tandem 0.1.0 (the bare SHA-256 of the set-up) is the same set-up: an upgrade reruns no compile")
+    void aRecordOfTheFormerFormatIsReadAsTheSameSetUp() throws Exception {
+        CacheLayout layout = new CacheLayout(dir.resolve("tandem"));
+        Files.createDirectories(layout.root());
+        File jar = Files.write(dir.resolve("p.jar"), new byte[] {1}).toFile();
+        Map<String, String> now = digests(paths("1", "-Aa=1"), jar);
+        Properties former = new Properties();
+        for (Map.Entry<String, String> execution : now.entrySet()) {
+            assertThat(execution.getValue()).startsWith("text:");
+            former.setProperty(
+                    "execution." + execution.getKey(),
+                    sha256(execution.getValue().substring(5)));
+        }
+        BuildInfo.write(layout.processorSetup(), former, "as Tandem 0.1.0 wrote it");
+
+        assertThat(ProcessorSetup.changed(layout, now)).isEmpty();
+        assertThat(ProcessorSetup.changed(layout, digests(paths("2", "-Aa=1"), jar)))
+                .containsExactly("default-compile", "default-testCompile");
+    }
+
+    @Test
+    @DisplayName("a set-up too long to keep as text is kept as its SHA-256, and a change to it is still seen")
+    void aLongSetUpIsKeptAsItsDigest() throws Exception {
+        CacheLayout layout = new CacheLayout(dir.resolve("tandem"));
+        Files.createDirectories(layout.root());
+        File jar = Files.write(dir.resolve("p.jar"), new byte[] {1}).toFile();
+        String longOption = "-Along=" + String.join("", java.util.Collections.nCopies(5000, "x"));
+        Map<String, String> first = digests(paths("1", longOption), jar);
+        assertThat(first.get("default-compile")).startsWith("sha256:").hasSize(7 + 64);
+
+        assertThat(ProcessorSetup.changed(layout, first)).isEmpty();
+        assertThat(ProcessorSetup.changed(layout, digests(paths("1", longOption), jar)))
+                .isEmpty();
+        // testCompile's own compilerArgs replace the plugin's: its set-up is short, and unchanged
+        assertThat(first.get("default-testCompile")).startsWith("text:");
+        assertThat(ProcessorSetup.changed(layout, digests(paths("1", longOption + "y"), jar)))
+                .containsExactly("default-compile");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return dev.tandem.cache.store.Hex.of(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
