@@ -12,7 +12,8 @@
 #    prepare adds to a no-op mvn generate-sources, in PAIRS interleaved pairs (15 by default);
 # 4. a generated 50-module reactor (30 sources each): what prepare adds to a no-op mvn -T 2 generate-sources, in
 #    PAIRS interleaved pairs.
-# Whole-build figures print their median and interquartile range, and a verdict only where the spreads allow one.
+# Whole-build figures print their median and interquartile range, the median of the pairs' differences with its 95 %
+# confidence interval, and a verdict only where that interval lies all on one side of the target.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -64,9 +65,23 @@ done
 # No-op builds: enough interleaved pairs (PAIRS, 15 by default) that the spread can tell a few per cent from noise
 pairs=${PAIRS:-15}
 on=(); off=()
+# one no-op build, timed: noop <pom> <array to append to> [more arguments]
+noop() {
+  local pom=$1 into=$2; shift 2
+  local s; s=$(now); m -q -f "$pom" "$@" > /dev/null 2>&1; eval "$into+=($(ms "$s" "$(now)"))"
+}
+# a pair's two builds run in turn in both orders (with first in odd pairs, second in even ones), so that whatever
+# the first build of a pair meets (a cooler CPU, a busier disk) falls on both sides
+pair() { # pom with-array without-array [more arguments]
+  local pom=$1 on_=$2 off_=$3; shift 3
+  if (( i % 2 )); then
+    noop "$pom" "$on_" "$@"; noop "$pom" "$off_" "$@" -Dtandem.skip
+  else
+    noop "$pom" "$off_" "$@" -Dtandem.skip; noop "$pom" "$on_" "$@"
+  fi
+}
 for i in $(seq 1 "$pairs"); do
-  s=$(now); m -q -f "$out/module/pom.xml" generate-sources > /dev/null 2>&1; on+=($(ms "$s" "$(now)"))
-  s=$(now); m -q -f "$out/module/pom.xml" generate-sources -Dtandem.skip > /dev/null 2>&1; off+=($(ms "$s" "$(now)"))
+  pair "$out/module/pom.xml" on off generate-sources
 done
 
 echo "== 4. A 50-module reactor, no-op mvn -T 2 generate-sources"
@@ -74,21 +89,26 @@ java "$here/GenerateReactor.java" "$out/reactor" 50 30 "$version" "$compiler"
 m -q -f "$out/reactor/pom.xml" -T 2 generate-sources > "$out/reactor-first.log" 2>&1 || { tail -30 "$out/reactor-first.log"; exit 1; }
 ron=(); roff=()
 for i in $(seq 1 "$pairs"); do
-  s=$(now); m -q -f "$out/reactor/pom.xml" -T 2 generate-sources > /dev/null 2>&1; ron+=($(ms "$s" "$(now)"))
-  s=$(now); m -q -f "$out/reactor/pom.xml" -T 2 generate-sources -Dtandem.skip > /dev/null 2>&1; roff+=($(ms "$s" "$(now)"))
+  pair "$out/reactor/pom.xml" ron roff -T 2 generate-sources
 done
 cold=$(grep -o 'indexed, [0-9]* changed ([0-9]* read) in [0-9]* ms' "$out/with-1.log" | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
 
 w=$(printf '%s\n' "${with[@]}" | median); wo=$(printf '%s\n' "${without[@]}" | median)
 wt=$(printf '%s\n' "${with_total[@]}" | median); wot=$(printf '%s\n' "${without_total[@]}" | median)
-# the overhead of "with" over "without", and a verdict only where the spreads allow one
+# the overhead of "with" over "without": each side's median [IQR], then the median of the pairs' differences with
+# its 95 % confidence interval, on which the verdict is read: met when all of the interval is within the target,
+# missed when all of it is past, else undecided
 overhead() { # target% on... -- off...
   local target=$1; shift; local with=() without=(); while [ "$1" != -- ]; do with+=("$1"); shift; done; shift
   without=("$@")
   read -r a a1 a3 <<< "$(stats "${with[@]}")"; read -r b b1 b3 <<< "$(stats "${without[@]}")"
-  awk -v a="$a" -v a1="$a1" -v a3="$a3" -v b="$b" -v b1="$b1" -v b3="$b3" -v t="$target" 'BEGIN {
-    verdict = (a3 <= b1 * (1 + t / 100)) ? "met" : (a1 > b3 * (1 + t / 100)) ? "missed" : "undecided: the spreads overlap the target";
-    printf "%d ms [%d-%d] / %d ms [%d-%d] = %+.1f%% (target <= +%d%%): %s", a, a1, a3, b, b1, b3, 100 * (a - b) / b, t, verdict }'
+  read -r d dlo dhi <<< "$(paired "${with[@]}" -- "${without[@]}")"
+  awk -v a="$a" -v a1="$a1" -v a3="$a3" -v b="$b" -v b1="$b1" -v b3="$b3" -v d="$d" -v lo="$dlo" -v hi="$dhi" \
+    -v t="$target" 'BEGIN {
+    limit = b * t / 100
+    verdict = (hi <= limit) ? "met" : (lo > limit) ? "missed" : "undecided: the interval holds the target";
+    printf "%d ms [%d-%d] / %d ms [%d-%d]; pairs %+d ms [%+d..%+d] = %+.1f%% [%+.1f..%+.1f] (target <= +%d%%): %s",
+      a, a1, a3, b, b1, b3, d, lo, hi, 100 * d / b, 100 * lo / b, 100 * hi / b, t, verdict }'
 }
 echo
 echo "Tandem processor cache benchmark ($(nproc) cores, $(java -version 2>&1 | head -1))"
@@ -103,6 +123,7 @@ printf '  %-62s %s\n' \
   "no-op mvn generate-sources, one module: prepare / -Dtandem.skip" "$(overhead 5 "${on[@]}" -- "${off[@]}")" \
   "no-op mvn -T 2 generate-sources, 50 modules: prepare / skip" "$(overhead 3 "${ron[@]}" -- "${roff[@]}")" \
   "prepare's indexing in that build (cold JVM, 61 files)" "$cold ms"
-echo "  medians [interquartile range] of $pairs interleaved pairs; a verdict only where the spreads allow one"
+echo "  medians [interquartile range] of $pairs interleaved pairs; then the median difference of a pair [its 95 % confidence"
+echo "  interval], on which the verdict is read: only where the interval lies all on one side of the target"
 echo "  raw: with ${with[*]} / without ${without[*]}; generate-sources ${on[*]} / ${off[*]};"
 echo "       reactor ${ron[*]} / ${roff[*]}; JMH output $out/jmh.txt"
