@@ -147,6 +147,29 @@ public class InputIndexTest {
     }
 
     @Test
+    @DisplayName("an open index truncated in place: a look-up past the cut is damage, never a wrong answer or a fault")
+    void truncatedInPlaceWhileOpen() throws Exception {
+        List<InputIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            entries.add(entry(String.format("f%03d", i), i));
+        }
+        Path file = dir.resolve("inputs.idx");
+        InputIndex.write(file, dir, 1, 0, entries);
+        try (InputIndex open = InputIndex.openForLookups(file)) {
+            assertThat(open.find("f000").size()).isZero();
+            try (java.nio.channels.FileChannel same =
+                    java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                same.truncate(Files.size(file) / 2); // the same inode: what an outside tool does, never Tandem
+            }
+            // the search's first probe (entry 49) already lies past the cut
+            assertThatThrownBy(() -> open.find("f099"))
+                    .isInstanceOf(InputIndex.DamagedException.class)
+                    .hasMessage("entry 49 of " + file + " runs past the end of the file");
+            assertThatThrownBy(open::entries).isInstanceOf(InputIndex.DamagedException.class);
+        }
+    }
+
+    @Test
     @DisplayName("an index of another Tandem version is no damage: it says so, and is rebuilt")
     void anotherFormatIsToldApart() throws Exception {
         Path file = dir.resolve("inputs.idx");
