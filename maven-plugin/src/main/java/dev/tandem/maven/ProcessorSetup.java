@@ -120,7 +120,8 @@ final class ProcessorSetup {
             return true;
         }
         if (was.length() == 64 && !was.startsWith(TEXT) && !was.startsWith(SHA256)) {
-            return was.equals(now.startsWith(TEXT) ? sha256(now.substring(TEXT.length())) : now.substring(7));
+            return was.equals(
+                    now.startsWith(TEXT) ? sha256(now.substring(TEXT.length())) : now.substring(SHA256.length()));
         }
         return false;
     }

@@ -386,8 +386,19 @@ public final class InputIndex implements Closeable {
         out.putInt((int) crc.getValue());
         CacheFiles.createDirectories(file.getParent(), file.getParent());
         AtomicFiles.write(file, out.array());
+        // made from the bytes just written: checking their CRCs and bounds again would be a second pass for nothing
         ByteBuffer written = ByteBuffer.wrap(out.array());
-        return parse(file, written, written, null, out.capacity());
+        return new InputIndex(
+                file,
+                written,
+                written,
+                null,
+                out.capacity(),
+                sorted.size(),
+                buildNumber,
+                indexedAtMillis,
+                Paths.get(new String(base, StandardCharsets.UTF_8)),
+                table);
     }
 
     public Path basedir() {
@@ -407,12 +418,18 @@ public final class InputIndex implements Closeable {
         return count;
     }
 
-    /** Where entry {@code i} starts in the whole file, checked to lie whole inside the entries area. */
-    private int entryAt(ByteBuffer all, int i) {
+    /** Where the offset table says entry {@code i} starts, checked to lie inside the entries area. */
+    private long start(int i) {
         long at = entriesStart + (long) head.getInt(offsetTable + 4 * i);
         if (at < entriesStart || at + 2 > end) {
             throw new DamagedException("entry " + i + " of " + name() + " lies outside the file");
         }
+        return at;
+    }
+
+    /** Where entry {@code i} starts in the whole file, checked to lie whole inside the entries area. */
+    private int entryAt(ByteBuffer all, int i) {
+        long at = start(i);
         if (at + 2 + Short.toUnsignedInt(all.getShort((int) at)) + FIXED_ENTRY_SIZE > end) {
             throw new DamagedException("entry " + i + " of " + name() + " runs past the end of the file");
         }
@@ -424,10 +441,7 @@ public final class InputIndex implements Closeable {
      * against the entry's own CRC and the bounds the table gives.
      */
     private ByteBuffer readEntry(int i) {
-        long at = entriesStart + (long) head.getInt(offsetTable + 4 * i);
-        if (at < entriesStart || at + 2 > end) {
-            throw new DamagedException("entry " + i + " of " + name() + " lies outside the file");
-        }
+        long at = start(i);
         // entries lie one after the other in table order (as Tandem writes them), so the next offset ends this one
         long next = i + 1 < count ? entriesStart + (long) head.getInt(offsetTable + 4 * (i + 1)) : end;
         if (next > end || next - at < 2 + FIXED_ENTRY_SIZE || next - at > 2 + 0xffff + FIXED_ENTRY_SIZE) {
