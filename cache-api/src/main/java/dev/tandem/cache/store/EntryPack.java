@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,16 +84,40 @@ public final class EntryPack implements Closeable {
         }
     }
 
-    /** Opens (creating if needed) the pack for reading and appending; a file of another format starts afresh. */
+    /**
+     * Opens (creating if needed) the pack for reading and appending; a file of another format starts afresh.
+     *
+     * <p>A pack is made, header and all, under the consumer's writer lock, and whoever finds it shorter than its
+     * header judges it under that lock too: otherwise a compilation opening the pack a moment after another one
+     * created it, before the header was there, would call the empty file damage.
+     */
     public static EntryPack open(Path file) throws IOException {
-        boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+        if (hasHeaderRoom(file)) {
+            return open(file, false);
+        }
+        try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(file.getParent()))) {
+            return open(file, Files.exists(file, LinkOption.NOFOLLOW_LINKS));
+        }
+    }
+
+    private static boolean hasHeaderRoom(Path file) {
+        try {
+            BasicFileAttributes attributes =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() && attributes.size() >= HEADER_SIZE;
+        } catch (IOException absent) {
+            return false;
+        }
+    }
+
+    private static EntryPack open(Path file, boolean existed) throws IOException {
         FileChannel channel =
                 CacheFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         EntryPack pack = new EntryPack(file, channel);
         try {
             if (channel.size() == 0) {
-                // a pack gets its header the moment it is made, so an existing empty one was damaged; writing the
-                // header is safe without the lock: any writer writes the same eight bytes there
+                // made with its header under the lock, so a pack found empty under the lock lost its records.
+                // Writing the header is safe: any writer writes the same eight bytes there
                 if (existed) {
                     pack.corrupt++;
                 }

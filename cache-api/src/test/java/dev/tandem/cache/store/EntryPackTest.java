@@ -129,4 +129,47 @@ class EntryPackTest {
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    @DisplayName("packs opened at once by several compilations are never found damaged while one of them creates it")
+    void simultaneousFirstOpensSeeNoDamage() throws Exception {
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 300; round++) {
+                Path file = dir.resolve("round-" + round).resolve("entries.pack");
+                Files.createDirectories(file.getParent());
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                java.util.List<java.util.concurrent.Future<Integer>> damage = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    damage.add(pool.submit(() -> {
+                        start.await();
+                        try (EntryPack pack = EntryPack.open(file)) {
+                            return pack.corruptCount();
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> d : damage) {
+                    assertThat(d.get()).as("damage seen in round %d", round).isZero();
+                }
+                assertThat(Files.size(file)).isEqualTo(EntryPack.HEADER_SIZE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("a pack emptied between builds is still counted as damage")
+    void emptiedPackIsDamage() throws Exception {
+        Path file = dir.resolve("entries.pack");
+        try (EntryPack pack = EntryPack.open(file)) {
+            pack.append(digest(1), bytes("one"), 0);
+        }
+        Files.write(file, new byte[0]);
+        try (EntryPack pack = EntryPack.open(file)) {
+            assertThat(pack.corruptCount()).isEqualTo(1);
+            assertThat(pack.get(digest(1))).isNull();
+        }
+    }
 }
