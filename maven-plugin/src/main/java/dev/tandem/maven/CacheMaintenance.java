@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Keeps the cache small: removes consumers no build has used for {@code pruneAfterBuilds} builds, and rewrites a
@@ -49,10 +50,15 @@ final class CacheMaintenance {
 
     Result run(int build, int pruneAfterBuilds, long maxConsumerSize) throws IOException {
         Result result = new Result();
-        List<Path> consumers = layout.consumerFolders(link -> result.warnings.add("Tandem: " + link + " is a"
-                + " symbolic link where a consumer's cache folder belongs; Tandem never reads, cleans or deletes"
-                + " through links, so that consumer's cache is off. Delete the link (mvn clean removes the whole"
-                + " cache)."));
+        List<Path> consumers = layout.consumerFolders(
+                new Consumer<Path>() { // a class: a lambda is dear cold
+                    @Override
+                    public void accept(Path link) {
+                        result.warnings.add("Tandem: " + link + " is a symbolic link where a consumer's cache folder"
+                                + " belongs; Tandem never reads, cleans or deletes through links, so that consumer's cache"
+                                + " is off. Delete the link (mvn clean removes the whole cache).");
+                    }
+                });
         sweepTemporaryFiles(layout.root(), consumers, STALE_TEMPORARY_MILLIS);
         for (Path consumer : consumers) {
             int lastBuild =

@@ -2,15 +2,13 @@ package dev.tandem.maven;
 
 import dev.tandem.cache.store.AntPattern;
 import dev.tandem.cache.store.CorruptCacheFileException;
+import dev.tandem.cache.store.FileStat;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.Sha256;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
@@ -118,14 +115,14 @@ final class InputIndexer {
             if (!dir.startsWith(basedir)) {
                 continue;
             }
-            Map<String, Object> attributes = stat(dir, true);
+            FileStat attributes = FileStat.of(dir, true);
             if (attributes == null) {
                 continue;
             }
             String relative = InputIndex.relativize(basedir, dir);
-            if (Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
-                walk.file(dir, relative, attributes);
-            } else if (Boolean.TRUE.equals(attributes.get("isDirectory"))) {
+            if (attributes.kind() == FileStat.FILE) {
+                walk.file(relative, attributes);
+            } else if (attributes.kind() == FileStat.DIRECTORY) {
                 queue.add(new DirectoryTask(
                         walk,
                         relative.isEmpty() ? "" : relative + "/",
@@ -219,11 +216,12 @@ final class InputIndexer {
          * One file, {@code relative} to the base directory: keep the previous checksum when its metadata says it did
          * not change, else read it now.
          */
-        void file(Path file, String relative, Map<String, Object> attributes) {
-            Stat stat = toStat(file, attributes);
+        void file(String relative, FileStat stat) {
             InputIndex.Entry old = previous == null ? null : previous.find(relative);
-            boolean racy = previous == null || stat.mtimeNanos / 1_000_000 >= previous.indexedAtMillis();
-            if (old != null && !racy && old.sameMetadata(stat.size, stat.mtimeNanos, stat.inode, stat.ctimeNanos)) {
+            boolean racy = previous == null || stat.mtimeNanos() / 1_000_000 >= previous.indexedAtMillis();
+            if (old != null
+                    && !racy
+                    && old.sameMetadata(stat.size(), stat.mtimeNanos(), stat.inode(), stat.ctimeNanos())) {
                 if (entries.put(relative, old) == null) {
                     stillThere.incrementAndGet();
                 }
@@ -290,25 +288,25 @@ final class InputIndexer {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path entry : entries) {
                     walk.seen.incrementAndGet();
-                    Map<String, Object> attributes = stat(entry, false);
+                    FileStat attributes = FileStat.of(entry, false);
                     if (attributes == null) {
                         continue; // vanished since the listing
                     }
-                    if (Boolean.TRUE.equals(attributes.get("isSymbolicLink"))) {
+                    if (attributes.kind() == FileStat.LINK) {
                         // a link to a file is an input; a link to a directory is not followed (no loops, no escape)
-                        attributes = stat(entry, true);
-                        if (attributes == null || !Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+                        attributes = FileStat.of(entry, true);
+                        if (attributes == null || attributes.kind() != FileStat.FILE) {
                             continue;
                         }
                     }
                     String name = entry.getFileName().toString();
-                    if (Boolean.TRUE.equals(attributes.get("isDirectory"))) {
+                    if (attributes.kind() == FileStat.DIRECTORY) {
                         subdirectories.add(new DirectoryTask(
                                 walk, rootFromBase, entry, dirFromRoot + name + "/", includes, excludes));
-                    } else if (Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+                    } else if (attributes.kind() == FileStat.FILE) {
                         String relative = dirFromRoot + name;
                         if ((includes.isEmpty() || matchesAny(includes, relative)) && !matchesAny(excludes, relative)) {
-                            walk.file(entry, rootFromBase + relative, attributes);
+                            walk.file(rootFromBase + relative, attributes);
                         }
                     }
                 }
@@ -319,68 +317,6 @@ final class InputIndexer {
         }
     }
 
-    static final class Stat {
-        final Path file;
-        final long size;
-        final long mtimeNanos;
-        final long inode;
-        final long ctimeNanos;
-
-        Stat(Path file, long size, long mtimeNanos, long inode, long ctimeNanos) {
-            this.file = file;
-            this.size = size;
-            this.mtimeNanos = mtimeNanos;
-            this.inode = inode;
-            this.ctimeNanos = ctimeNanos;
-        }
-    }
-
-    private static final String UNIX_ATTRIBUTES =
-            "unix:size,lastModifiedTime,ino,ctime,isDirectory,isRegularFile,isSymbolicLink";
-
-    /**
-     * One stat call per entry: size, times, inode and type, through the Unix view where there is one (and the
-     * basic view, with the file key for the inode, elsewhere); {@code null} when the entry is gone.
-     */
-    static Map<String, Object> stat(Path file, boolean follow) {
-        LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-        try {
-            return Files.readAttributes(file, UNIX_ATTRIBUTES, options);
-        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
-            try {
-                BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, options);
-                Map<String, Object> attributes = new java.util.HashMap<>();
-                attributes.put("size", basic.size());
-                attributes.put("lastModifiedTime", basic.lastModifiedTime());
-                attributes.put("ctime", basic.creationTime());
-                attributes.put(
-                        "ino",
-                        basic.fileKey() == null ? 0L : (long) basic.fileKey().hashCode());
-                attributes.put("isDirectory", basic.isDirectory());
-                attributes.put("isRegularFile", basic.isRegularFile());
-                attributes.put("isSymbolicLink", basic.isSymbolicLink());
-                return attributes;
-            } catch (IOException gone) {
-                return null;
-            }
-        } catch (IOException gone) {
-            return null;
-        }
-    }
-
-    private static Stat toStat(Path file, Map<String, Object> attributes) {
-        return new Stat(
-                file,
-                (Long) attributes.get("size"),
-                nanos((FileTime) attributes.get("lastModifiedTime")),
-                ((Number) attributes.get("ino")).longValue(),
-                nanos((FileTime) attributes.get("ctime")));
-    }
-
-    private static long nanos(FileTime time) {
-        return time.to(TimeUnit.NANOSECONDS);
-    }
-
     /** One read buffer per walking thread: a fresh 64 KB per file cost as much as hashing a 4 KB one. */
     private static final ThreadLocal<byte[]> BUFFER = new ThreadLocal<byte[]>() {
         @Override
@@ -389,16 +325,16 @@ final class InputIndexer {
         }
     };
 
-    private static InputIndex.Entry hashOne(String relative, Stat stat) {
+    private static InputIndex.Entry hashOne(String relative, FileStat stat) {
         byte[] sha;
         try {
-            sha = Sha256.of(stat.file, BUFFER.get());
+            sha = Sha256.of(stat.file(), BUFFER.get());
         } catch (IOException vanishedOrUnreadable) {
             return null; // deleted since the walk, a link loop, lost permissions: not an input this build
         }
         // the metadata from before the read: a file changed while being read then differs next build, and is
         // hashed again
-        return new InputIndex.Entry(relative, stat.size, stat.mtimeNanos, stat.inode, stat.ctimeNanos, 0, sha);
+        return new InputIndex.Entry(relative, stat.size(), stat.mtimeNanos(), stat.inode(), stat.ctimeNanos(), 0, sha);
     }
 
     private static List<AntPattern> patterns(List<String> texts) {
