@@ -18,6 +18,14 @@ history(basedir, localRepositoryPath, mvn, [
      check: { c, log -> assert c.MapStruct == [replayed: all - 1, run: 1] }],
     [name: 'a type two hops away', edit: { d -> edit(d, 'Part.java', 'private String serial;', 'private String serial;\n    private String maker;\n    public String getMaker() { return maker; }\n    public void setMaker(String v) { maker = v; }') },
      check: { c, log -> assert c.MapStruct == [replayed: all - 2, run: 2] }],
+    // without prepare (-Dtandem.skip; an IDE or mvn compiler:compile are the same) the input index on disk is the
+    // last build's, and the edited supertype's checksum in it is the old one: replay must not believe it
+    [name: 'a supertype, built with -Dtandem.skip', goals: ['compile', '-Dtandem.skip'],
+     edit: { d -> edit(d, 'Vehicle.java', 'private String vin;', 'private String vin;\n    private String plate;\n    public String getPlate() { return plate; }\n    public void setPlate(String v) { plate = v; }') },
+     check: { c, log ->
+         assert log.contains('Tandem: skipped (tandem.skip)')
+         assert c.MapStruct == [replayed: all - 1, run: 1]
+     }],
     [name: 'a processor option', edit: { d -> pomEdit(d, '<unmapped.policy>WARN</unmapped.policy>', '<unmapped.policy>IGNORE</unmapped.policy>') },
      check: { c, log ->
          assert log.contains('Tandem: the annotation processors or their options of [default-compile')

@@ -1,13 +1,19 @@
 package dev.tandem.cache;
 
 import dev.tandem.cache.store.AntPattern;
+import dev.tandem.cache.store.FileStat;
 import dev.tandem.cache.store.Hex;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.Sha256;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Set<Path> changed = cache.inputs().changedSinceLastBuild();
  * String all = cache.inputs().digestOf("src/main/sql/**&#47;*.sql"); // one digest of a set of files
  * }</pre>
+ *
+ * <p>A checksum from the index is believed only while the file's size, modification time, inode and change time are
+ * still what {@code tandem:prepare} recorded (one stat call): a file changed since then (saved during the build,
+ * rewritten by a plugin after {@code generate-sources}) is hashed where it is asked about, never answered with its
+ * old checksum, and counts as changed.
  */
 public final class Inputs {
     /** Replaced by an empty one when a look-up finds it damaged: files are then hashed where they are read. */
@@ -74,13 +85,35 @@ public final class Inputs {
      * the index does not cover the file.
      */
     public Optional<String> sha256(Path file) {
+        InputIndex.Entry entry = current(file.toAbsolutePath().normalize());
+        return entry == null ? Optional.empty() : Optional.of(entry.sha256Hex());
+    }
+
+    /**
+     * The index's entry for a file, when the file is still as the index recorded it; {@code null} when the index
+     * does not cover it, or the file changed since (or may have: modified no earlier than the index was begun, a
+     * change within the same clock tick would not show).
+     */
+    private InputIndex.Entry current(Path absolute) {
+        InputIndex now = index;
         InputIndex.Entry entry;
         try {
-            entry = index.find(file);
+            entry = now.find(absolute);
         } catch (InputIndex.DamagedException e) {
-            entry = damaged(e).find(file);
+            now = damaged(e);
+            entry = now.find(absolute);
         }
-        return entry == null ? Optional.empty() : Optional.of(entry.sha256Hex());
+        return entry != null && unchanged(now, entry, absolute) ? entry : null;
+    }
+
+    private static boolean unchanged(InputIndex index, InputIndex.Entry entry, Path file) {
+        if (entry.mtimeNanos() / 1_000_000 >= index.indexedAtMillis()) {
+            return false;
+        }
+        FileStat stat = FileStat.of(file, true);
+        return stat != null
+                && stat.kind() == FileStat.FILE
+                && entry.sameMetadata(stat.size(), stat.mtimeNanos(), stat.inode(), stat.ctimeNanos());
     }
 
     /**
@@ -105,16 +138,91 @@ public final class Inputs {
 
     private Set<Path> changedSinceLastBuild(InputIndex index) {
         Set<Path> changed = new TreeSet<>();
+        Set<Path> indexed = new HashSet<>();
         for (int i = 0; i < index.size(); i++) {
             InputIndex.Entry entry = index.entry(i);
-            if (lastBuildOfConsumer <= 0 || entry.changedInBuild() > lastBuildOfConsumer) {
-                Path file = index.resolve(entry); // only for the changed ones: most entries are not
-                if (file != null) {
-                    changed.add(file);
-                }
+            Path file = index.resolve(entry);
+            if (file == null) {
+                continue;
+            }
+            indexed.add(file);
+            if (lastBuildOfConsumer <= 0
+                    || entry.changedInBuild() > lastBuildOfConsumer
+                    || !unchanged(index, entry, file)) {
+                changed.add(file);
+            }
+        }
+        // a file added since the index was begun is in none of its entries: its folder's time tells
+        Set<Path> folders = foldersOf(index, indexed, null);
+        for (Path folder : folders) {
+            if (changedSince(index, folder)) {
+                addUnindexed(index, folder, folders, indexed, changed);
             }
         }
         return Collections.unmodifiableSet(changed);
+    }
+
+    /**
+     * The folders below the base directory that hold the given files, with their ancestors, and {@code base} with
+     * its ancestors when given: the folders whose times tell whether a file was added or removed among them.
+     */
+    private static Set<Path> foldersOf(InputIndex index, Set<Path> files, Path base) {
+        Set<Path> folders = new HashSet<>();
+        Path root = index.basedir();
+        if (base != null) {
+            for (Path d = base;
+                    d != null && d.startsWith(root) && !d.equals(root) && folders.add(d);
+                    d = d.getParent()) {
+                // added on the way up
+            }
+        }
+        for (Path file : files) {
+            for (Path d = file.getParent();
+                    d != null && d.startsWith(root) && !d.equals(root) && folders.add(d);
+                    d = d.getParent()) {
+                // added on the way up
+            }
+        }
+        return folders;
+    }
+
+    /**
+     * Whether a folder's entries may have changed since the index was begun, or it is no folder now. One that is
+     * not there tells nothing: its parent's time says whether it went (or came) since.
+     */
+    private static boolean changedSince(InputIndex index, Path folder) {
+        FileStat stat = FileStat.of(folder, false);
+        if (stat == null) {
+            return false;
+        }
+        return stat.kind() != FileStat.DIRECTORY
+                || Math.max(stat.mtimeNanos(), stat.ctimeNanos()) / 1_000_000 >= index.indexedAtMillis();
+    }
+
+    /** The files of a changed folder that the index has not (and of its folders made since), as changed. */
+    private static void addUnindexed(
+            InputIndex index, Path folder, Set<Path> known, Set<Path> indexed, Set<Path> changed) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                FileStat stat = FileStat.of(entry, false);
+                if (stat != null && stat.kind() == FileStat.LINK) {
+                    stat = FileStat.of(entry, true); // a link to a file is an input, one to a folder is not followed
+                    if (stat == null || stat.kind() != FileStat.FILE) {
+                        continue;
+                    }
+                }
+                if (stat == null) {
+                    continue;
+                }
+                if (stat.kind() == FileStat.FILE && !indexed.contains(entry)) {
+                    changed.add(entry);
+                } else if (stat.kind() == FileStat.DIRECTORY && !known.contains(entry) && changedSince(index, entry)) {
+                    addUnindexed(index, entry, known, indexed, changed);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // gone or unreadable since: it holds no inputs now
+        }
     }
 
     /**
@@ -134,18 +242,70 @@ public final class Inputs {
 
     private String digestOf(String glob, InputIndex index) {
         AntPattern matcher = AntPattern.compile(glob);
+        String base = literalFolder(glob);
+        Set<Path> under = new HashSet<>();
         MessageDigest sha = Sha256.newDigest();
         for (int i = 0; i < index.size(); i++) {
             InputIndex.Entry entry = index.entry(i);
+            if (entry.path().startsWith(base)) {
+                Path file = index.resolve(entry);
+                if (file != null) {
+                    under.add(file);
+                }
+            }
             Path file = matcher.matches(entry.path()) ? index.resolve(entry) : null;
             if (file != null) {
+                // a file changed since prepare counts with what it holds now
+                byte[] checksum = unchanged(index, entry, file) ? entry.sha256() : Sha256.ofOrMissing(file);
                 sha.update(entry.path().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                sha.update(entry.sha256());
-                tracked.put(file.toString(), entry.sha256Hex());
+                sha.update(checksum);
+                tracked.put(file.toString(), Hex.of(checksum));
+            }
+        }
+        Path baseFolder = base.isEmpty() ? null : index.basedir().resolve(base).normalize();
+        for (Path folder : foldersOf(index, under, baseFolder)) {
+            if (changedSince(index, folder)) {
+                // a file was added or removed where the pattern looks since the index was begun (prepare did not
+                // run in this build, or something wrote there after it): which files match now is unknown, so the
+                // digest is one no key was ever made with, a miss
+                sha.update(unknownSet());
+                break;
             }
         }
         return Hex.of(sha.digest());
+    }
+
+    /** Random, once per compilation: its invocations still share one table under the digest. */
+    private volatile byte[] unknownSet;
+
+    private byte[] unknownSet() {
+        byte[] nonce = unknownSet;
+        if (nonce == null) {
+            synchronized (this) {
+                if (unknownSet == null) {
+                    byte[] fresh = new byte[32];
+                    new SecureRandom().nextBytes(fresh);
+                    unknownSet = fresh;
+                }
+                nonce = unknownSet;
+            }
+        }
+        return nonce;
+    }
+
+    /** The folder a pattern's matches all lie under: its path up to the last '/' before the first wildcard. */
+    private static String literalFolder(String glob) {
+        String pattern = glob.trim().replace('\\', '/');
+        int wildcard = pattern.length();
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) == '*' || pattern.charAt(i) == '?') {
+                wildcard = i;
+                break;
+            }
+        }
+        int slash = pattern.lastIndexOf('/', wildcard - 1);
+        return slash <= 0 ? "" : pattern.substring(0, slash);
     }
 
     /**
@@ -170,12 +330,7 @@ public final class Inputs {
     /** The file's checksum from the index, else from reading it; tracks the file. */
     String checksumForKey(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        InputIndex.Entry entry;
-        try {
-            entry = index.find(absolute);
-        } catch (InputIndex.DamagedException e) {
-            entry = damaged(e).find(absolute);
-        }
+        InputIndex.Entry entry = current(absolute);
         // a missing or unreadable file counts as MISSING: any readable state later differs from it
         String checksum = entry != null ? entry.sha256Hex() : Sha256.hexOrMissing(absolute);
         tracked.put(absolute.toString(), checksum);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.CacheStats;
 import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.store.InputIndexTest;
 import dev.tandem.cache.store.TrackedInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,22 +88,129 @@ class ProcessorCacheTest {
     @Test
     @DisplayName("keys take checksums from the index, so an indexed file is not read again")
     void checksumsComeFromTheIndex() throws Exception {
+        Path data = Files.createDirectories(project.resolve("src")).resolve("data.sql");
+        Files.write(data, bytes("select 1"));
         Files.createDirectories(root());
-        byte[] sha = new byte[32];
-        sha[0] = 42;
+        byte[] sentinel = new byte[32]; // no file has it: only the index can answer with it
+        sentinel[0] = 42;
         InputIndex.write(
                 root().resolve("inputs.idx"),
                 project,
                 7,
-                0,
-                Collections.singletonList(new InputIndex.Entry("src/data.sql", 1, 1, 1, 1, 7, sha)));
+                InputIndexTest.indexedNow(),
+                Collections.singletonList(InputIndexTest.real(project, "src/data.sql", 7, sentinel)));
         try (ProcessorCache cache = open("1.0")) {
-            // the file does not even exist: only the index can answer
-            assertThat(cache.inputs().sha256(project.resolve("src/data.sql"))).contains("2a" + repeat("00", 31));
-            assertThat(cache.inputs().changedSinceLastBuild()).containsExactly(project.resolve("src/data.sql"));
+            assertThat(cache.inputs().sha256(data)).contains("2a" + repeat("00", 31));
+            assertThat(cache.inputs().checksumForKey(data)).isEqualTo("2a" + repeat("00", 31));
+            assertThat(cache.inputs().changedSinceLastBuild()).containsExactly(data);
             assertThat(cache.inputs().digestOf("src/**/*.sql")).hasSize(64);
             assertThat(cache.inputs().digestOf("src/**/*.java"))
                     .isNotEqualTo(cache.inputs().digestOf("src/**/*.sql"));
+        }
+    }
+
+    @Test
+    @DisplayName("a file changed after prepare indexed it is hashed where asked about, and counts as changed")
+    void aFileChangedSinceTheIndexIsNeverAnsweredWithItsOldChecksum() throws Exception {
+        Path data = Files.createDirectories(project.resolve("src")).resolve("data.sql");
+        Files.write(data, bytes("select 1"));
+        Files.createDirectories(root());
+        InputIndex.write(
+                root().resolve("inputs.idx"),
+                project,
+                7,
+                InputIndexTest.indexedNow(),
+                Collections.singletonList(InputIndexTest.real(project, "src/data.sql", 3)));
+        String before;
+        String digestBefore;
+        try (ProcessorCache cache = open("1.0")) {
+            before = cache.inputs().checksumForKey(data);
+            digestBefore = cache.inputs().digestOf("src/**/*.sql");
+            cache.newKey().addFile(data).build();
+        } // this consumer's last build is now 7
+        // same size, and its modification time put back: only the change time and the content differ
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(data);
+        Thread.sleep(20); // past the file system's clock tick, or the change time could not differ either
+        Files.write(data, bytes("select 2"));
+        Files.setLastModifiedTime(data, mtime);
+
+        try (ProcessorCache cache = open("1.0")) {
+            assertThat(cache.inputs().sha256(data)).as("not believed").isEmpty();
+            assertThat(cache.inputs().checksumForKey(data))
+                    .isNotEqualTo(before)
+                    .isEqualTo(dev.tandem.cache.store.Sha256.hexOrMissing(data));
+            assertThat(cache.inputs().changedSinceLastBuild()).containsExactly(data);
+            assertThat(cache.inputs().digestOf("src/**/*.sql")).isNotEqualTo(digestBefore);
+        }
+    }
+
+    @Test
+    @DisplayName("a file added after prepare indexed its folder counts as changed, and no digest over it is believed")
+    void aFileAddedSinceTheIndexIsChangedAndMissesEveryDigestKey() throws Exception {
+        Path sql = Files.createDirectories(project.resolve("src/main/sql"));
+        Files.write(sql.resolve("a.sql"), bytes("select 1"));
+        Path other = Files.createDirectories(project.resolve("src/main/txt"));
+        Files.write(other.resolve("notes.txt"), bytes("notes"));
+        Files.createDirectories(root());
+        Thread.sleep(20); // the folders' times lie before the index's start
+        InputIndex.write(
+                root().resolve("inputs.idx"),
+                project,
+                7,
+                InputIndexTest.indexedNow(),
+                java.util.Arrays.asList(
+                        InputIndexTest.real(project, "src/main/sql/a.sql", 3),
+                        InputIndexTest.real(project, "src/main/txt/notes.txt", 3)));
+        String sqlDigest;
+        String txtDigest;
+        try (ProcessorCache cache = open("1.0")) {
+            sqlDigest = cache.inputs().digestOf("src/main/sql/**/*.sql");
+            txtDigest = cache.inputs().digestOf("src/main/txt/*.txt");
+            assertThat(cache.inputs().digestOf("src/main/sql/**/*.sql")).isEqualTo(sqlDigest);
+            cache.newKey().build();
+        } // last build 7: nothing changed since
+        try (ProcessorCache cache = open("1.0")) {
+            assertThat(cache.inputs().changedSinceLastBuild()).isEmpty();
+        }
+        Thread.sleep(20);
+        Files.write(sql.resolve("b.sql"), bytes("select 2")); // prepare did not run since (-Dtandem.skip, an IDE)
+        Files.createDirectories(sql.resolve("v2"));
+        Files.write(sql.resolve("v2/c.sql"), bytes("select 3"));
+
+        try (ProcessorCache cache = open("1.0")) {
+            assertThat(cache.inputs().changedSinceLastBuild())
+                    .containsExactlyInAnyOrder(sql.resolve("b.sql"), sql.resolve("v2/c.sql"));
+            String now = cache.inputs().digestOf("src/main/sql/**/*.sql");
+            assertThat(now).isNotEqualTo(sqlDigest);
+            assertThat(cache.inputs().digestOf("src/main/sql/**/*.sql"))
+                    .as("one table per compilation still")
+                    .isEqualTo(now);
+            assertThat(cache.inputs().digestOf("src/main/txt/*.txt"))
+                    .as("a folder nothing was added to")
+                    .isEqualTo(txtDigest);
+        }
+        try (ProcessorCache cache = open("1.0")) {
+            assertThat(cache.inputs().digestOf("src/main/sql/**/*.sql"))
+                    .as("never a key made before")
+                    .isNotEqualTo(sqlDigest);
+        }
+    }
+
+    @Test
+    @DisplayName("a file modified no earlier than the index was begun is not believed (racily clean)")
+    void aFileModifiedWhileIndexedIsHashed() throws Exception {
+        Path data = Files.createDirectories(project.resolve("src")).resolve("data.sql");
+        Files.write(data, bytes("select 1"));
+        Files.createDirectories(root());
+        InputIndex.write(
+                root().resolve("inputs.idx"),
+                project,
+                7,
+                Files.getLastModifiedTime(data).toMillis(), // the walk began in the tick the file was written
+                Collections.singletonList(InputIndexTest.real(project, "src/data.sql", 3, new byte[32])));
+        try (ProcessorCache cache = open("1.0")) {
+            assertThat(cache.inputs().sha256(data)).isEmpty();
+            assertThat(cache.inputs().checksumForKey(data)).isEqualTo(dev.tandem.cache.store.Sha256.hexOrMissing(data));
         }
     }
 
@@ -117,8 +225,8 @@ class ProcessorCacheTest {
                 root().resolve("inputs.idx"),
                 project,
                 7,
-                0,
-                Collections.singletonList(new InputIndex.Entry("src/data.sql", 1, 1, 1, 1, 7, new byte[32])));
+                InputIndexTest.indexedNow(),
+                Collections.singletonList(InputIndexTest.real(project, "src/data.sql", 7, new byte[32])));
         ProcessorCache cache = open("1.0");
         Inputs inputs = cache.inputs();
         assertThat(inputs.sha256(project.resolve("src/data.sql"))).contains(repeat("00", 32));

@@ -54,6 +54,15 @@ public final class Sha256 {
     }
 
     /** The file's checksum in hexadecimal, or {@link #MISSING} when it cannot be read. */
+    /** The checksum of a file, or 32 zero bytes ({@link #MISSING}) when it is missing or unreadable. */
+    public static byte[] ofOrMissing(Path file) {
+        try {
+            return of(file);
+        } catch (IOException | RuntimeException e) {
+            return new byte[32];
+        }
+    }
+
     public static String hexOrMissing(Path file) {
         try {
             return Hex.of(of(file));

@@ -3,6 +3,7 @@ package dev.tandem.cache.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -210,6 +211,30 @@ public class InputIndexTest {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(index, 0, index.length - 4);
         java.nio.ByteBuffer.wrap(index).putInt(index.length - 4, (int) crc.getValue());
+    }
+
+    /**
+     * An entry for a real file under {@code project}, with its metadata as {@code tandem:prepare} records it, so a
+     * compilation believes it; {@code sha} is what the index says (the file's own checksum, or a sentinel that shows
+     * the answer came from the index). Write the index with {@link #indexedNow()}.
+     */
+    public static InputIndex.Entry real(Path project, String relative, int changedInBuild, byte[] sha) {
+        FileStat stat = FileStat.of(project.resolve(relative), true);
+        if (stat == null) {
+            throw new IllegalArgumentException(relative + " must exist");
+        }
+        return new InputIndex.Entry(
+                relative, stat.size(), stat.mtimeNanos(), stat.inode(), stat.ctimeNanos(), changedInBuild, sha);
+    }
+
+    /** As {@link #real(Path, String, int, byte[])} with the file's own checksum. */
+    public static InputIndex.Entry real(Path project, String relative, int changedInBuild) throws IOException {
+        return real(project, relative, changedInBuild, Sha256.of(project.resolve(relative)));
+    }
+
+    /** An index's start time after every file written so far: none of them is racily clean. */
+    public static long indexedNow() {
+        return System.currentTimeMillis() + 1;
     }
 
     static InputIndex.Entry entry(String path, int n) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
 import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.store.InputIndexTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,8 +102,8 @@ class CorruptionTest {
                 root.resolve("inputs.idx"),
                 project,
                 1,
-                0,
-                Collections.singletonList(new InputIndex.Entry("src/data.sql", 17, 1, 1, 1, 1, Sha256.of(data))));
+                InputIndexTest.indexedNow(),
+                Collections.singletonList(InputIndexTest.real(project, "src/data.sql", 1)));
     }
 
     /** One build: every key through computeIfAbsent; returns how many values came back wrong. */

@@ -9,7 +9,7 @@ import dev.tandem.cache.store.CacheStats;
 import dev.tandem.cache.store.CorruptCacheFileException;
 import dev.tandem.cache.store.EntryPack;
 import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.store.InputIndexTest;
 import dev.tandem.cache.store.TrackedInputs;
 import dev.tandem.cache.store.UsedKeys;
 import java.io.IOException;
@@ -70,10 +70,9 @@ class FuzzTest {
             Files.createDirectories(file.getParent());
             Files.write(file, ("data " + i).getBytes(StandardCharsets.UTF_8));
             data.add(file);
-            entries.add(new InputIndex.Entry(
-                    "src/data-" + i + ".txt", Files.size(file), 1, 1, 1, 1 + i % 3, Sha256.of(file)));
+            entries.add(InputIndexTest.real(project, "src/data-" + i + ".txt", 1 + i % 3));
         }
-        InputIndex.write(root().resolve("inputs.idx"), project, 3, 0, entries);
+        InputIndex.write(root().resolve("inputs.idx"), project, 3, InputIndexTest.indexedNow(), entries);
         Files.write(root().resolve("build.properties"), "build=3\n".getBytes(StandardCharsets.ISO_8859_1));
         compile(data, new ArrayList<>()); // fills the pack, stats, tracked, used, consumer.properties
         compile(data, new ArrayList<>()); // and the stats of a build with hits

@@ -8,7 +8,6 @@ import dev.tandem.cache.ProcessorCache;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.InputIndexTest;
-import dev.tandem.cache.store.Sha256;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -246,8 +245,7 @@ class HostileDirectoryTest {
                 root().resolve("inputs.idx"),
                 project,
                 build,
-                0,
-                Collections.singletonList(new InputIndex.Entry(
-                        "src/cars.txt", Files.size(data), 1, 1, 1, changedInBuild, Sha256.of(data))));
+                InputIndexTest.indexedNow(),
+                Collections.singletonList(InputIndexTest.real(project, "src/cars.txt", changedInBuild)));
     }
 }
