@@ -5,6 +5,12 @@ assert !first.contains('OverlappingFileLockException')
 def rows = { String log -> log.readLines().findAll { it.contains(' dev.tandem.example.cars ') } }
 assert rows(first).size() == 4
 rows(first).each { assert it =~ /dev\.tandem\.example\.cars +20 +\S+ \S+ +0 +20 / }
+// the four modules with a processor given -Atandem.cacheDirectory are indexed; e, with no processor, is not
+assert first.count('input files indexed') == 4
+assert first.count('Tandem: nothing uses the cache in this module yet, so its inputs are not indexed') == 1
+['a', 'b', 'c', 'd'].each { assert new File(basedir, "${it}/target/tandem/inputs.idx").isFile() }
+assert !new File(basedir, 'e/target/tandem/inputs.idx').exists()
+assert new File(basedir, 'e/target/classes/dev/tandem/it/plain/Plain.class').isFile()
 ['a', 'b', 'c', 'd'].each {
     def java = new File(basedir, "${it}/src/main/java/dev/tandem/it/fleet/Fleet01.java")
     java.text = java.text + '\n// touched\n'

@@ -7,7 +7,9 @@ import dev.tandem.maven.remote.Remote;
 import dev.tandem.maven.remote.RemoteFetch;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,6 +85,19 @@ public class PrepareMojo extends AbstractRemoteMojo {
     private long maxConsumerSize;
 
     /**
+     * Indexes the inputs even in a module where nothing uses the cache yet. By default a module is indexed when a
+     * plugin's configuration passes ${tandem.cacheDirectory} (the compiler's -Atandem.cacheDirectory), when
+     * tandem-replay or another dev.tandem artifact is a processor path or dependency, when a consumer has used its
+     * cache before, when inputs are configured, or when a remote is set; elsewhere prepare only keeps the cache
+     * tidy, so the modules of a big build that run no processor pay next to nothing. A processor that finds the
+     * cache without the option is seen from its second build on; set this to index from the first.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.alwaysIndex", defaultValue = "false")
+    private boolean alwaysIndex;
+
+    /**
      * Threads that hash changed files; 0 means one per processor core.
      *
      * @since 0.1.0
@@ -113,6 +128,10 @@ public class PrepareMojo extends AbstractRemoteMojo {
         took[0] = System.nanoTime();
         try {
             CacheFiles.createDirectories(root, root);
+            if (!indexNeeded(layout)) {
+                prepareWithoutIndex(layout, buildDirectory, root);
+                return;
+            }
             long numbered = System.nanoTime();
             // the input index carries the build sequence: a build that changes nothing writes it alone
             InputIndexer.Result indexed = new InputIndexer(project.getBasedir().toPath(), threadCount())
@@ -207,6 +226,46 @@ public class PrepareMojo extends AbstractRemoteMojo {
             getLog().warn("Tandem could not prepare the cache in " + root + " (" + e + "); this build runs without"
                     + " the input index. Check that the disk has room and the build directory is writable.");
         }
+    }
+
+    /** Whether anything in this module uses (or asked for) the input index in this build. */
+    private boolean indexNeeded(CacheLayout layout) {
+        return alwaysIndex
+                || (inputs != null && !inputs.isEmpty())
+                || (remoteUrl != null && !remoteUrl.trim().isEmpty())
+                || hasConsumers(layout)
+                || ProcessorSetup.usesTandem(project);
+    }
+
+    private static boolean hasConsumers(CacheLayout layout) {
+        Path consumers = layout.consumers();
+        if (!Files.exists(consumers, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(consumers)) {
+            return list.iterator().hasNext();
+        } catch (IOException | RuntimeException unreadable) {
+            return true; // a link or an unreadable folder: the indexing path warns about it
+        }
+    }
+
+    /**
+     * A module where nothing uses the cache: no walk, no index. What it keeps doing: noting a change of annotation
+     * processors (their output goes stale without Tandem too), sweeping temporary files, setting the property.
+     * An index left by an earlier build stays; a compilation believes none of its checksums without checking the
+     * file's metadata again, so it cannot answer stale.
+     */
+    private void prepareWithoutIndex(CacheLayout layout, Path buildDirectory, Path root) throws IOException {
+        List<String> processorsChanged = ProcessorSetup.changed(layout, processorSetup());
+        if (!processorsChanged.isEmpty()) {
+            List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
+            getLog().info("Tandem: the annotation processors or their options of " + processorsChanged
+                    + " changed: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
+        }
+        CacheMaintenance.sweepTemporaryFiles(layout, CacheMaintenance.STALE_TEMPORARY_MILLIS);
+        project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
+        getLog().info("Tandem: nothing uses the cache in this module yet, so its inputs are not indexed"
+                + " (-Dtandem.alwaysIndex indexes them anyway)");
     }
 
     /**

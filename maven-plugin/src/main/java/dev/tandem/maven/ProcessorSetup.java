@@ -126,6 +126,59 @@ final class ProcessorSetup {
         return false;
     }
 
+    /**
+     * Whether something in this module is set up to use Tandem's cache in this build: a plugin's configuration that
+     * passes {@code ${tandem.cacheDirectory}} (the compiler's {@code -Atandem.cacheDirectory=...}, a generator's
+     * parameter), a processor path or a dependency of group {@code dev.tandem} ({@code tandem-replay}). What uses
+     * the cache without saying so (a processor that finds it from its class output) is seen from the next build on,
+     * by the consumer folder it leaves.
+     */
+    static boolean usesTandem(MavenProject project) {
+        for (Dependency dependency : project.getDependencies()) {
+            if (TANDEM_GROUP.equals(dependency.getGroupId())) {
+                return true;
+            }
+        }
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (!TANDEM_GROUP.equals(plugin.getGroupId())
+                    && (mentionsTandem((Xpp3Dom) plugin.getConfiguration())
+                            || mentionsTandem(plugin.getExecutions()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String TANDEM_GROUP = "dev.tandem";
+
+    private static boolean mentionsTandem(List<PluginExecution> executions) {
+        for (PluginExecution execution : executions) {
+            if (mentionsTandem((Xpp3Dom) execution.getConfiguration())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A value naming the cache root's property, or a processor path (any {@code groupId}) of Tandem's group. */
+    private static boolean mentionsTandem(Xpp3Dom dom) {
+        if (dom == null) {
+            return false;
+        }
+        String value = dom.getValue();
+        if (value != null
+                && (value.contains("tandem.cacheDirectory")
+                        || ("groupId".equals(dom.getName()) && TANDEM_GROUP.equals(value.trim())))) {
+            return true;
+        }
+        for (Xpp3Dom child : dom.getChildren()) {
+            if (mentionsTandem(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A path's coordinates, its version from dependencyManagement when it has none (as compiler 3.12+ does). */
     static Dependency dependency(MavenProject project, Xpp3Dom path) {
         Dependency dependency = new Dependency();

@@ -159,4 +159,45 @@ class ProcessorSetupTest {
         assertThat(ProcessorSetup.changed(layout, digests(paths("2", "-Aa=1"), jar)))
                 .isNotEmpty();
     }
+
+    @Test
+    @DisplayName("a module uses Tandem when a plugin passes tandem.cacheDirectory or a dev.tandem artifact is a path")
+    void whatCountsAsUsingTandem() throws Exception {
+        assertThat(ProcessorSetup.usesTandem(project(paths("1.6.3", "-Amapstruct.verbose=true"))))
+                .as("MapStruct alone: no consumer of the cache")
+                .isFalse();
+        assertThat(ProcessorSetup.usesTandem(project("")))
+                .as("no processor at all")
+                .isFalse();
+        assertThat(ProcessorSetup.usesTandem(
+                        project(paths("1.6.3", "-Atandem.cacheDirectory=${tandem.cacheDirectory}"))))
+                .isTrue();
+        assertThat(ProcessorSetup.usesTandem(project("<annotationProcessorPaths><path><groupId>dev.tandem</groupId>"
+                        + "<artifactId>tandem-replay</artifactId><version>1</version></path>"
+                        + "</annotationProcessorPaths>")))
+                .isTrue();
+
+        MavenProject generator = project("");
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("com.acme");
+        plugin.setArtifactId("sqlgen-maven-plugin");
+        PluginExecution execution = new PluginExecution();
+        execution.setId("generate");
+        execution.setConfiguration(Xpp3DomBuilder.build(
+                new StringReader("<configuration><cache><dir>${tandem.cacheDirectory}</dir></cache></configuration>")));
+        plugin.addExecution(execution);
+        generator.getModel().getBuild().addPlugin(plugin);
+        assertThat(ProcessorSetup.usesTandem(generator))
+                .as("a generator's execution")
+                .isTrue();
+
+        MavenProject dependent = project("");
+        org.apache.maven.model.Dependency replay = new org.apache.maven.model.Dependency();
+        replay.setGroupId("dev.tandem");
+        replay.setArtifactId("tandem-cache-api");
+        dependent.getModel().addDependency(replay);
+        assertThat(ProcessorSetup.usesTandem(dependent))
+                .as("a dependency on the cache API")
+                .isTrue();
+    }
 }

@@ -1,0 +1,5 @@
+package dev.tandem.it.plain;
+
+public class Plain {
+    int value;
+}
