@@ -1,6 +1,7 @@
 package dev.tandem.bench;
 
 import dev.tandem.cache.ProcessorCache;
+import dev.tandem.cache.store.FileStat;
 import dev.tandem.cache.store.InputIndex;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -41,13 +42,27 @@ public class FirstOpenBenchmark {
     public void writeIndex() throws Exception {
         Path project = Files.createTempDirectory("tandem-bench-open");
         root = project.resolve("target/tandem");
+        // the file looked up is real, with its real metadata: a compilation stats it before it believes the index
+        lookedUp = project.resolve("src/main/java/p42/F4242.java");
+        Files.createDirectories(lookedUp.getParent());
+        Files.write(lookedUp, new byte[4096]);
+        FileStat real = FileStat.of(lookedUp, true);
         List<InputIndex.Entry> entries = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            entries.add(new InputIndex.Entry(
-                    "src/main/java/p" + (i % 100) + "/F" + i + ".java", 4096, i, i, i, 1, new byte[32]));
+            String path = "src/main/java/p" + (i % 100) + "/F" + i + ".java";
+            entries.add(
+                    i == 4242
+                            ? new InputIndex.Entry(
+                                    path,
+                                    real.size(),
+                                    real.mtimeNanos(),
+                                    real.inode(),
+                                    real.ctimeNanos(),
+                                    1,
+                                    new byte[32])
+                            : new InputIndex.Entry(path, 4096, i, i, i, 1, new byte[32]));
         }
-        InputIndex.write(root.resolve("inputs.idx"), project, 1, 0, entries);
-        lookedUp = project.resolve("src/main/java/p42/F4242.java");
+        InputIndex.write(root.resolve("inputs.idx"), project, 1, System.currentTimeMillis() + 1, entries);
         try (ProcessorCache earlier = ProcessorCache.open(root, "bench", "1", warnings)) {
             earlier.inputs().sha256(lookedUp); // the consumer's state, as every compile but the first finds it
         }

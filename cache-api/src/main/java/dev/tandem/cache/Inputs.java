@@ -5,10 +5,7 @@ import dev.tandem.cache.store.FileStat;
 import dev.tandem.cache.store.Hex;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.Sha256;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -106,14 +103,12 @@ public final class Inputs {
         return entry != null && unchanged(now, entry, absolute) ? entry : null;
     }
 
-    private static boolean unchanged(InputIndex index, InputIndex.Entry entry, Path file) {
+    static boolean unchanged(InputIndex index, InputIndex.Entry entry, Path file) {
         if (entry.mtimeNanos() / 1_000_000 >= index.indexedAtMillis()) {
             return false;
         }
-        FileStat stat = FileStat.of(file, true);
-        return stat != null
-                && stat.kind() == FileStat.FILE
-                && entry.sameMetadata(stat.size(), stat.mtimeNanos(), stat.inode(), stat.ctimeNanos());
+        long[] now = new long[4]; // through InputIndex, loaded already: a class fewer in a compilation's first look-up
+        return InputIndex.stat(file, true, now) == FileStat.FILE && entry.sameMetadata(now[0], now[1], now[2], now[3]);
     }
 
     /**
@@ -153,76 +148,8 @@ public final class Inputs {
             }
         }
         // a file added since the index was begun is in none of its entries: its folder's time tells
-        Set<Path> folders = foldersOf(index, indexed, null);
-        for (Path folder : folders) {
-            if (changedSince(index, folder)) {
-                addUnindexed(index, folder, folders, indexed, changed);
-            }
-        }
+        InputFolders.addFilesAddedSince(index, indexed, changed);
         return Collections.unmodifiableSet(changed);
-    }
-
-    /**
-     * The folders below the base directory that hold the given files, with their ancestors, and {@code base} with
-     * its ancestors when given: the folders whose times tell whether a file was added or removed among them.
-     */
-    private static Set<Path> foldersOf(InputIndex index, Set<Path> files, Path base) {
-        Set<Path> folders = new HashSet<>();
-        Path root = index.basedir();
-        if (base != null) {
-            for (Path d = base;
-                    d != null && d.startsWith(root) && !d.equals(root) && folders.add(d);
-                    d = d.getParent()) {
-                // added on the way up
-            }
-        }
-        for (Path file : files) {
-            for (Path d = file.getParent();
-                    d != null && d.startsWith(root) && !d.equals(root) && folders.add(d);
-                    d = d.getParent()) {
-                // added on the way up
-            }
-        }
-        return folders;
-    }
-
-    /**
-     * Whether a folder's entries may have changed since the index was begun, or it is no folder now. One that is
-     * not there tells nothing: its parent's time says whether it went (or came) since.
-     */
-    private static boolean changedSince(InputIndex index, Path folder) {
-        FileStat stat = FileStat.of(folder, false);
-        if (stat == null) {
-            return false;
-        }
-        return stat.kind() != FileStat.DIRECTORY
-                || Math.max(stat.mtimeNanos(), stat.ctimeNanos()) / 1_000_000 >= index.indexedAtMillis();
-    }
-
-    /** The files of a changed folder that the index has not (and of its folders made since), as changed. */
-    private static void addUnindexed(
-            InputIndex index, Path folder, Set<Path> known, Set<Path> indexed, Set<Path> changed) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path entry : entries) {
-                FileStat stat = FileStat.of(entry, false);
-                if (stat != null && stat.kind() == FileStat.LINK) {
-                    stat = FileStat.of(entry, true); // a link to a file is an input, one to a folder is not followed
-                    if (stat == null || stat.kind() != FileStat.FILE) {
-                        continue;
-                    }
-                }
-                if (stat == null) {
-                    continue;
-                }
-                if (stat.kind() == FileStat.FILE && !indexed.contains(entry)) {
-                    changed.add(entry);
-                } else if (stat.kind() == FileStat.DIRECTORY && !known.contains(entry) && changedSince(index, entry)) {
-                    addUnindexed(index, entry, known, indexed, changed);
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            // gone or unreadable since: it holds no inputs now
-        }
     }
 
     /**
@@ -242,7 +169,7 @@ public final class Inputs {
 
     private String digestOf(String glob, InputIndex index) {
         AntPattern matcher = AntPattern.compile(glob);
-        String base = literalFolder(glob);
+        String base = InputFolders.literalFolder(glob);
         Set<Path> under = new HashSet<>();
         MessageDigest sha = Sha256.newDigest();
         for (int i = 0; i < index.size(); i++) {
@@ -263,15 +190,14 @@ public final class Inputs {
                 tracked.put(file.toString(), Hex.of(checksum));
             }
         }
-        Path baseFolder = base.isEmpty() ? null : index.basedir().resolve(base).normalize();
-        for (Path folder : foldersOf(index, under, baseFolder)) {
-            if (changedSince(index, folder)) {
-                // a file was added or removed where the pattern looks since the index was begun (prepare did not
-                // run in this build, or something wrote there after it): which files match now is unknown, so the
-                // digest is one no key was ever made with, a miss
-                sha.update(unknownSet());
-                break;
-            }
+        if (InputFolders.changedSince(
+                index,
+                under,
+                base.isEmpty() ? null : index.basedir().resolve(base).normalize())) {
+            // a file was added or removed where the pattern looks since the index was begun (prepare did not run in
+            // this build, or something wrote there after it): which files match now is unknown, so the digest is
+            // one no key was ever made with, a miss
+            sha.update(unknownSet());
         }
         return Hex.of(sha.digest());
     }
@@ -292,20 +218,6 @@ public final class Inputs {
             }
         }
         return nonce;
-    }
-
-    /** The folder a pattern's matches all lie under: its path up to the last '/' before the first wildcard. */
-    private static String literalFolder(String glob) {
-        String pattern = glob.trim().replace('\\', '/');
-        int wildcard = pattern.length();
-        for (int i = 0; i < pattern.length(); i++) {
-            if (pattern.charAt(i) == '*' || pattern.charAt(i) == '?') {
-                wildcard = i;
-                break;
-            }
-        }
-        int slash = pattern.lastIndexOf('/', wildcard - 1);
-        return slash <= 0 ? "" : pattern.substring(0, slash);
     }
 
     /**
