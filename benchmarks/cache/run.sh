@@ -9,9 +9,9 @@
 #    class loader;
 # 3. whole builds of a 500-invocation module with a file-reading processor (about 5 ms an invocation): processor
 #    time on a rebuild after touching one Java file, with the cache and without (RUNS, 5 by default); and what
-#    prepare adds to a no-op mvn generate-sources, in PAIRS interleaved pairs (15 by default);
+#    prepare adds to a no-op mvn generate-sources, in PAIRS interleaved pairs (30 by default);
 # 4. a generated 50-module reactor (30 sources each, no processor): what prepare adds to a no-op mvn -T 2
-#    generate-sources, in REACTOR_PAIRS interleaved pairs (30 by default); and, with no target, the same with every
+#    generate-sources, in REACTOR_PAIRS interleaved pairs (50 by default); and, with no target, the same with every
 #    module indexed (-Dtandem.alwaysIndex), in PAIRS pairs.
 # Whole-build figures print their median and interquartile range, the median of the pairs' differences with its 95 %
 # confidence interval, and a verdict only where that interval lies all on one side of the target.
@@ -43,8 +43,13 @@ git_status=$(printf '%s\n' "${gs[@]}" | median)
 
 echo "== 2. JMH (cache API and indexing)"
 cp="$root/benchmarks/target/classes:$("$mvnw" -q -f "$root/benchmarks/pom.xml" dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+# the first open and the indexing first, on a quiet disk: the put benchmark appends a gigabyte, whose write-back
+# would still be running under whatever came after it
 java -Dtandem.bench.tree="$out/tree" -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 2s -i 5 -r 2s \
-  'dev.tandem.(bench|maven).*' > "$out/jmh.txt" 2>&1 || { tail -30 "$out/jmh.txt"; exit 1; }
+  'dev.tandem.(bench.FirstOpen|maven).*' > "$out/jmh.txt" 2>&1 || { tail -30 "$out/jmh.txt"; exit 1; }
+java -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 2s -i 5 -r 2s \
+  'dev.tandem.bench.CacheBenchmark' >> "$out/jmh.txt" 2>&1 || { tail -30 "$out/jmh.txt"; exit 1; }
+sync
 jmh() { grep -E "$1" "$out/jmh.txt" | tail -1 | awk '{for (i=NF; i>0; i--) if ($i ~ /^[0-9.,]+$/) { gsub(",", "", $i); print $i; exit }}'; }
 score() { grep -E "$1 +avgt" "$out/jmh.txt" | awk '{print $(NF-3)}' | tr -d ,; }
 hit=$(jmh 'CacheBenchmark.hit:p0.50'); put=$(jmh 'CacheBenchmark.put:p0.50'); open=$(jmh 'firstOpenInAFreshClassLoader:p0.50')
@@ -63,8 +68,8 @@ for i in $(seq 1 "$runs"); do
   touch_java; m -f "$out/module/pom.xml" compile -Dcars.cache=false > "$out/without-$i.log" 2>&1
   without+=($(own_ms "$out/without-$i.log")); without_total+=($(total_ms "$out/without-$i.log"))
 done
-# No-op builds: enough interleaved pairs (PAIRS, 15 by default) that the spread can tell a few per cent from noise
-pairs=${PAIRS:-15}
+# No-op builds: enough interleaved pairs (PAIRS, 30 by default) that the spread can tell a few per cent from noise
+pairs=${PAIRS:-30}
 on=(); off=()
 # one no-op build, timed: noop <pom> <array to append to> [more arguments]
 noop() {
@@ -89,7 +94,7 @@ echo "== 4. A 50-module reactor, no-op mvn -T 2 generate-sources"
 java "$here/GenerateReactor.java" "$out/reactor" 50 30 "$version" "$compiler"
 m -q -f "$out/reactor/pom.xml" -T 2 generate-sources > "$out/reactor-first.log" 2>&1 || { tail -30 "$out/reactor-first.log"; exit 1; }
 # the verdict needs a narrow interval: a reactor build's spread is wider than one module's, so more pairs
-reactor_pairs=${REACTOR_PAIRS:-30}
+reactor_pairs=${REACTOR_PAIRS:-50}
 ron=(); roff=()
 for i in $(seq 1 "$reactor_pairs"); do
   pair "$out/reactor/pom.xml" ron roff -T 2 generate-sources

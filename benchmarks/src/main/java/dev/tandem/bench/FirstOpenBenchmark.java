@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What a processor pays at the start of every compilation: javac loads it in a fresh class loader, so nothing
@@ -33,6 +34,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FirstOpenBenchmark {
+    private Path project;
     private Path root;
     private Path lookedUp;
     private URL[] cacheApiAndProbe;
@@ -40,7 +42,7 @@ public class FirstOpenBenchmark {
 
     @Setup(Level.Trial)
     public void writeIndex() throws Exception {
-        Path project = Files.createTempDirectory("tandem-bench-open");
+        project = Files.createTempDirectory("tandem-bench-open");
         root = project.resolve("target/tandem");
         // the file looked up is real, with its real metadata: a compilation stats it before it believes the index
         lookedUp = project.resolve("src/main/java/p42/F4242.java");
@@ -85,6 +87,14 @@ public class FirstOpenBenchmark {
                 throw new IllegalStateException("the index does not answer");
             }
             return sha;
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteProject() throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.walk(project)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }
