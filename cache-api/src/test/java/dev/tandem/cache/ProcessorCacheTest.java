@@ -85,20 +85,33 @@ class ProcessorCacheTest {
                 .containsKey(sql.toAbsolutePath().toString());
     }
 
-    @Test
-    @DisplayName("keys take checksums from the index, so an indexed file is not read again")
-    void checksumsComeFromTheIndex() throws Exception {
+    /**
+     * Writes src/data.sql and an index of it, as prepare would (build 7): its entry has the file's real metadata, and
+     * {@code sha} as its checksum ({@code null}: the file's own). {@code racy}: the index was begun in the tick the
+     * file was written.
+     */
+    private Path indexedDataFile(int changedInBuild, byte[] sha, boolean racy) throws Exception {
         Path data = Files.createDirectories(project.resolve("src")).resolve("data.sql");
         Files.write(data, bytes("select 1"));
         Files.createDirectories(root());
-        byte[] sentinel = new byte[32]; // no file has it: only the index can answer with it
-        sentinel[0] = 42;
         InputIndex.write(
                 root().resolve("inputs.idx"),
                 project,
                 7,
-                InputIndexTest.indexedNow(),
-                Collections.singletonList(InputIndexTest.real(project, "src/data.sql", 7, sentinel)));
+                racy ? Files.getLastModifiedTime(data).toMillis() : InputIndexTest.indexedNow(),
+                Collections.singletonList(
+                        sha == null
+                                ? InputIndexTest.real(project, "src/data.sql", changedInBuild)
+                                : InputIndexTest.real(project, "src/data.sql", changedInBuild, sha)));
+        return data;
+    }
+
+    @Test
+    @DisplayName("keys take checksums from the index, so an indexed file is not read again")
+    void checksumsComeFromTheIndex() throws Exception {
+        byte[] sentinel = new byte[32]; // no file has it: only the index can answer with it
+        sentinel[0] = 42;
+        Path data = indexedDataFile(7, sentinel, false);
         try (ProcessorCache cache = open("1.0")) {
             assertThat(cache.inputs().sha256(data)).contains("2a" + repeat("00", 31));
             assertThat(cache.inputs().checksumForKey(data)).isEqualTo("2a" + repeat("00", 31));
@@ -112,15 +125,7 @@ class ProcessorCacheTest {
     @Test
     @DisplayName("a file changed after prepare indexed it is hashed where asked about, and counts as changed")
     void aFileChangedSinceTheIndexIsNeverAnsweredWithItsOldChecksum() throws Exception {
-        Path data = Files.createDirectories(project.resolve("src")).resolve("data.sql");
-        Files.write(data, bytes("select 1"));
-        Files.createDirectories(root());
-        InputIndex.write(
-                root().resolve("inputs.idx"),
-                project,
-                7,
-                InputIndexTest.indexedNow(),
-                Collections.singletonList(InputIndexTest.real(project, "src/data.sql", 3)));
+        Path data = indexedDataFile(3, null, false);
         String before;
         String digestBefore;
         try (ProcessorCache cache = open("1.0")) {
@@ -199,15 +204,7 @@ class ProcessorCacheTest {
     @Test
     @DisplayName("a file modified no earlier than the index was begun is not believed (racily clean)")
     void aFileModifiedWhileIndexedIsHashed() throws Exception {
-        Path data = Files.createDirectories(project.resolve("src")).resolve("data.sql");
-        Files.write(data, bytes("select 1"));
-        Files.createDirectories(root());
-        InputIndex.write(
-                root().resolve("inputs.idx"),
-                project,
-                7,
-                Files.getLastModifiedTime(data).toMillis(), // the walk began in the tick the file was written
-                Collections.singletonList(InputIndexTest.real(project, "src/data.sql", 3, new byte[32])));
+        Path data = indexedDataFile(3, new byte[32], true); // the walk began in the tick the file was written
         try (ProcessorCache cache = open("1.0")) {
             assertThat(cache.inputs().sha256(data)).isEmpty();
             assertThat(cache.inputs().checksumForKey(data)).isEqualTo(dev.tandem.cache.store.Sha256.hexOrMissing(data));
