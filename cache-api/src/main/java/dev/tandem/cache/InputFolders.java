@@ -46,27 +46,28 @@ final class InputFolders {
         Set<Path> folders = new HashSet<>();
         Path root = index.basedir();
         if (base != null) {
-            for (Path d = base;
-                    d != null && d.startsWith(root) && !d.equals(root) && folders.add(d);
-                    d = d.getParent()) {
-                // added on the way up
-            }
+            addWithAncestors(base, root, folders);
         }
         for (Path file : files) {
-            for (Path d = file.getParent();
-                    d != null && d.startsWith(root) && !d.equals(root) && folders.add(d);
-                    d = d.getParent()) {
-                // added on the way up
-            }
+            addWithAncestors(file.getParent(), root, folders);
         }
         return folders;
+    }
+
+    /** Adds {@code folder} and its ancestors below {@code root}, stopping at the first one already there. */
+    private static void addWithAncestors(Path folder, Path root, Set<Path> folders) {
+        for (Path d = folder; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+            if (!folders.add(d)) {
+                return;
+            }
+        }
     }
 
     /**
      * Whether a folder's entries may have changed since the index was begun, or it is no folder now. One that is
      * not there tells nothing: its parent's time says whether it went (or came) since.
      */
-    static boolean changedSince(InputIndex index, Path folder) {
+    private static boolean changedSince(InputIndex index, Path folder) {
         FileStat stat = FileStat.of(folder, false);
         if (stat == null) {
             return false;

@@ -103,7 +103,7 @@ public final class Inputs {
         return entry != null && unchanged(now, entry, absolute) ? entry : null;
     }
 
-    static boolean unchanged(InputIndex index, InputIndex.Entry entry, Path file) {
+    private static boolean unchanged(InputIndex index, InputIndex.Entry entry, Path file) {
         if (entry.mtimeNanos() / 1_000_000 >= index.indexedAtMillis()) {
             return false;
         }

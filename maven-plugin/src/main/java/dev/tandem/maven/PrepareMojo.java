@@ -172,12 +172,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
                 }
             }
             took[2] = System.nanoTime();
-            List<String> processorsChanged = ProcessorSetup.changed(layout, processorSetup());
-            if (!processorsChanged.isEmpty()) {
-                List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
-                getLog().info("Tandem: the annotation processors or their options of " + processorsChanged
-                        + " changed: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
-            }
+            rerunCompileIfProcessorsChanged(layout, buildDirectory);
             took[3] = System.nanoTime();
             CacheMaintenance.Result kept =
                     new CacheMaintenance(layout).run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize);
@@ -228,6 +223,19 @@ public class PrepareMojo extends AbstractRemoteMojo {
         }
     }
 
+    /**
+     * Marks the compiles stale when an execution's annotation processors or their options changed since the last
+     * prepare: the compiler plugin looks only at Java sources.
+     */
+    private void rerunCompileIfProcessorsChanged(CacheLayout layout, Path buildDirectory) throws IOException {
+        List<String> processorsChanged = ProcessorSetup.changed(layout, processorSetup());
+        if (!processorsChanged.isEmpty()) {
+            List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
+            getLog().info("Tandem: the annotation processors or their options of " + processorsChanged
+                    + " changed: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
+        }
+    }
+
     /** Whether anything in this module uses (or asked for) the input index in this build. */
     private boolean indexNeeded(CacheLayout layout) {
         return alwaysIndex
@@ -256,12 +264,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
      * file's metadata again, so it cannot answer stale.
      */
     private void prepareWithoutIndex(CacheLayout layout, Path buildDirectory, Path root) throws IOException {
-        List<String> processorsChanged = ProcessorSetup.changed(layout, processorSetup());
-        if (!processorsChanged.isEmpty()) {
-            List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
-            getLog().info("Tandem: the annotation processors or their options of " + processorsChanged
-                    + " changed: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
-        }
+        rerunCompileIfProcessorsChanged(layout, buildDirectory);
         CacheMaintenance.sweepTemporaryFiles(layout, CacheMaintenance.STALE_TEMPORARY_MILLIS);
         project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
         getLog().info("Tandem: nothing uses the cache in this module yet, so its inputs are not indexed"

@@ -58,16 +58,12 @@ public final class Sha256 {
     public static byte[] ofOrMissing(Path file) {
         try {
             return of(file);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | SecurityException e) {
             return new byte[32];
         }
     }
 
     public static String hexOrMissing(Path file) {
-        try {
-            return Hex.of(of(file));
-        } catch (IOException | SecurityException e) {
-            return MISSING;
-        }
+        return Hex.of(ofOrMissing(file)); // 32 zero bytes are MISSING
     }
 }
