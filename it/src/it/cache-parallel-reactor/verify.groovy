@@ -15,7 +15,11 @@ assert new File(basedir, 'e/target/classes/dev/tandem/it/plain/Plain.class').isF
     def java = new File(basedir, "${it}/src/main/java/dev/tandem/it/fleet/Fleet01.java")
     java.text = java.text + '\n// touched\n'
 }
-def second = mvn(basedir, localRepositoryPath, '-T', '4', 'compile', 'dev.tandem:tandem-maven-plugin:status')
+// -Dtandem.alwaysIndex: e is indexed too, though nothing in it uses the cache
+def second = mvn(basedir, localRepositoryPath, '-T', '4', 'compile', 'dev.tandem:tandem-maven-plugin:status', '-Dtandem.alwaysIndex')
+assert second.count('input files indexed') == 5
+assert !second.contains('nothing uses the cache in this module yet')
+assert new File(basedir, 'e/target/tandem/inputs.idx').isFile()
 assert !second.contains('OverlappingFileLockException')
 assert rows(second).size() == 4
 rows(second).each { assert it =~ /dev\.tandem\.example\.cars +20 +\S+ \S+ +20 +0 / }
