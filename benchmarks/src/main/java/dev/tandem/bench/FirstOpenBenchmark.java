@@ -3,6 +3,7 @@ package dev.tandem.bench;
 import dev.tandem.cache.ProcessorCache;
 import dev.tandem.cache.store.FileStat;
 import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.store.InputIndexWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public class FirstOpenBenchmark {
                                     new byte[32])
                             : new InputIndex.Entry(path, 4096, i, i, i, 1, new byte[32]));
         }
-        InputIndex.write(root.resolve("inputs.idx"), project, 1, System.currentTimeMillis() + 1, entries);
+        InputIndexWriter.write(root.resolve("inputs.idx"), project, 1, System.currentTimeMillis() + 1, entries);
         try (ProcessorCache earlier = ProcessorCache.open(root, "bench", "1", warnings)) {
             earlier.inputs().sha256(lookedUp); // the consumer's state, as every compile but the first finds it
         }

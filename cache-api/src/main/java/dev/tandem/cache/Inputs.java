@@ -1,20 +1,14 @@
 package dev.tandem.cache;
 
-import dev.tandem.cache.store.AntPattern;
 import dev.tandem.cache.store.FileStat;
-import dev.tandem.cache.store.Hex;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -103,7 +97,7 @@ public final class Inputs {
         return entry != null && unchanged(now, entry, absolute) ? entry : null;
     }
 
-    private static boolean unchanged(InputIndex index, InputIndex.Entry entry, Path file) {
+    static boolean unchanged(InputIndex index, InputIndex.Entry entry, Path file) {
         if (entry.mtimeNanos() / 1_000_000 >= index.indexedAtMillis()) {
             return false;
         }
@@ -118,9 +112,9 @@ public final class Inputs {
     public Set<Path> changedSinceLastBuild() {
         requireOpen("changedSinceLastBuild()");
         try {
-            return changedSinceLastBuild(index);
+            return IndexWalks.changedSinceLastBuild(index, lastBuildOfConsumer);
         } catch (InputIndex.DamagedException e) {
-            return changedSinceLastBuild(damaged(e));
+            return IndexWalks.changedSinceLastBuild(damaged(e), lastBuildOfConsumer);
         }
     }
 
@@ -129,27 +123,6 @@ public final class Inputs {
             throw new IllegalStateException("Tandem: " + what + " after the cache was closed; call it before close()"
                     + " (at the last round), when the index it reads is still open.");
         }
-    }
-
-    private Set<Path> changedSinceLastBuild(InputIndex index) {
-        Set<Path> changed = new TreeSet<>();
-        Set<Path> indexed = new HashSet<>();
-        for (int i = 0; i < index.size(); i++) {
-            InputIndex.Entry entry = index.entry(i);
-            Path file = index.resolve(entry);
-            if (file == null) {
-                continue;
-            }
-            indexed.add(file);
-            if (lastBuildOfConsumer <= 0
-                    || entry.changedInBuild() > lastBuildOfConsumer
-                    || !unchanged(index, entry, file)) {
-                changed.add(file);
-            }
-        }
-        // a file added since the index was begun is in none of its entries: its folder's time tells
-        InputFolders.addFilesAddedSince(index, indexed, changed);
-        return Collections.unmodifiableSet(changed);
     }
 
     /**
@@ -161,51 +134,16 @@ public final class Inputs {
     public String digestOf(String glob) {
         requireOpen("digestOf()");
         try {
-            return digestOf(glob, index);
+            return IndexWalks.digestOf(this, glob, index);
         } catch (InputIndex.DamagedException e) {
-            return digestOf(glob, damaged(e));
+            return IndexWalks.digestOf(this, glob, damaged(e));
         }
-    }
-
-    private String digestOf(String glob, InputIndex index) {
-        AntPattern matcher = AntPattern.compile(glob);
-        String base = InputFolders.literalFolder(glob);
-        Set<Path> under = new HashSet<>();
-        MessageDigest sha = Sha256.newDigest();
-        for (int i = 0; i < index.size(); i++) {
-            InputIndex.Entry entry = index.entry(i);
-            if (entry.path().startsWith(base)) {
-                Path file = index.resolve(entry);
-                if (file != null) {
-                    under.add(file);
-                }
-            }
-            Path file = matcher.matches(entry.path()) ? index.resolve(entry) : null;
-            if (file != null) {
-                // a file changed since prepare counts with what it holds now
-                byte[] checksum = unchanged(index, entry, file) ? entry.sha256() : Sha256.ofOrMissing(file);
-                sha.update(entry.path().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(checksum);
-                tracked.put(file.toString(), Hex.of(checksum));
-            }
-        }
-        if (InputFolders.changedSince(
-                index,
-                under,
-                base.isEmpty() ? null : index.basedir().resolve(base).normalize())) {
-            // a file was added or removed where the pattern looks since the index was begun (prepare did not run in
-            // this build, or something wrote there after it): which files match now is unknown, so the digest is
-            // one no key was ever made with, a miss
-            sha.update(unknownSet());
-        }
-        return Hex.of(sha.digest());
     }
 
     /** Random, once per compilation: its invocations still share one table under the digest. */
     private volatile byte[] unknownSet;
 
-    private byte[] unknownSet() {
+    byte[] unknownSet() {
         byte[] nonce = unknownSet;
         if (nonce == null) {
             synchronized (this) {

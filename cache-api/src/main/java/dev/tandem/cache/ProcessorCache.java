@@ -295,26 +295,31 @@ public final class ProcessorCache implements AutoCloseable {
         synchronized (keyLock) {
             ConsumerLock lock = lockKey(key);
             try {
-                cached = read(key);
-                if (cached != null) {
-                    hits.increment();
-                    return cached.bytes();
-                }
-                misses.increment();
-                long start = System.nanoTime();
-                byte[] value = compute.get();
-                if (value == null) {
-                    throw new NullPointerException("computeIfAbsent: the computation for key " + key + " of " + id
-                            + " returned null; return an empty array for 'nothing'");
-                }
-                long took = System.nanoTime() - start;
-                computeNanos.add(took);
-                write(key, value, (int) Math.min(Integer.MAX_VALUE, took / 1000));
-                return value;
+                return readOrCompute(key, compute);
             } finally {
                 release(lock);
             }
         }
+    }
+
+    /** {@link #computeIfAbsent} under the key's locks. */
+    private byte[] readOrCompute(CacheKey key, Supplier<byte[]> compute) {
+        EntryPack.Value cached = read(key);
+        if (cached != null) {
+            hits.increment();
+            return cached.bytes();
+        }
+        misses.increment();
+        long start = System.nanoTime();
+        byte[] value = compute.get();
+        if (value == null) {
+            throw new NullPointerException("computeIfAbsent: the computation for key " + key + " of " + id
+                    + " returned null; return an empty array for 'nothing'");
+        }
+        long took = System.nanoTime() - start;
+        computeNanos.add(took);
+        write(key, value, (int) Math.min(Integer.MAX_VALUE, took / 1000));
+        return value;
     }
 
     private void release(ConsumerLock lock) {
@@ -465,38 +470,10 @@ public final class ProcessorCache implements AutoCloseable {
     private void flush() throws IOException {
         CacheFiles.createDirectories(root, directory);
         List<String> damaged = new ArrayList<>(damagedAtOpen);
+        // a call alone in the try block: each compilation's fresh class loader verifies every instruction of a try
+        // block against each of its handlers
         try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
-            Path statsFile = CacheLayout.stats(directory);
-            CacheStats now = new CacheStats(
-                    build,
-                    hits.sum(),
-                    misses.sum(),
-                    pack == null ? 0 : pack.corruptCount(),
-                    bytesRead.sum(),
-                    bytesWritten.sum(),
-                    computeNanos.sum(),
-                    savedNanos.sum());
-            CacheStats before = CacheStats.read(statsFile, damaged::add);
-            // compile and testCompile of one build add up; without tandem:prepare there is no build number (0),
-            // and each compilation's statistics stand alone
-            boolean sameBuild = build > 0 && before != null && before.build() == build;
-            (sameBuild ? before.plus(now) : now).write(statsFile);
-
-            Map<String, String> tracked =
-                    new TreeMap<>(TrackedInputs.read(CacheLayout.tracked(directory), damaged::add));
-            tracked.putAll(inputs.tracked());
-            TrackedInputs.write(CacheLayout.tracked(directory), tracked);
-
-            List<byte[]> digests = new ArrayList<>();
-            used.forEach(d -> digests.add(d.array()));
-            UsedKeys.record(CacheLayout.used(directory), digests, build, damaged::add);
-
-            Properties consumer = new Properties();
-            consumer.setProperty("id", id);
-            consumer.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
-            consumer.setProperty("lastBuild", String.valueOf(build));
-            consumer.setProperty("version", consumerVersion);
-            BuildInfo.write(CacheLayout.consumerProperties(directory), consumer, "Tandem consumer " + id);
+            writeState(damaged);
         }
         int corrupt = pack == null ? 0 : pack.corruptCount();
         if (corrupt > 0 || !damaged.isEmpty()) {
@@ -509,6 +486,40 @@ public final class ProcessorCache implements AutoCloseable {
                     + (damaged.isEmpty() ? "" : "rebuilt " + String.join(", ", damaged))
                     + ". The output is unaffected; if it recurs, check the disk.");
         }
+    }
+
+    /** Statistics, tracked inputs, used keys and the consumer's state, under the consumer's lock. */
+    private void writeState(List<String> damaged) throws IOException {
+        Path statsFile = CacheLayout.stats(directory);
+        CacheStats now = new CacheStats(
+                build,
+                hits.sum(),
+                misses.sum(),
+                pack == null ? 0 : pack.corruptCount(),
+                bytesRead.sum(),
+                bytesWritten.sum(),
+                computeNanos.sum(),
+                savedNanos.sum());
+        CacheStats before = CacheStats.read(statsFile, damaged::add);
+        // compile and testCompile of one build add up; without tandem:prepare there is no build number (0),
+        // and each compilation's statistics stand alone
+        boolean sameBuild = build > 0 && before != null && before.build() == build;
+        (sameBuild ? before.plus(now) : now).write(statsFile);
+
+        Map<String, String> tracked = new TreeMap<>(TrackedInputs.read(CacheLayout.tracked(directory), damaged::add));
+        tracked.putAll(inputs.tracked());
+        TrackedInputs.write(CacheLayout.tracked(directory), tracked);
+
+        List<byte[]> digests = new ArrayList<>();
+        used.forEach(d -> digests.add(d.array()));
+        UsedKeys.record(CacheLayout.used(directory), digests, build, damaged::add);
+
+        Properties consumer = new Properties();
+        consumer.setProperty("id", id);
+        consumer.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
+        consumer.setProperty("lastBuild", String.valueOf(build));
+        consumer.setProperty("version", consumerVersion);
+        BuildInfo.write(CacheLayout.consumerProperties(directory), consumer, "Tandem consumer " + id);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.CacheStats;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.InputIndexTest;
+import dev.tandem.cache.store.InputIndexWriter;
 import dev.tandem.cache.store.TrackedInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class ProcessorCacheTest {
         Path data = Files.createDirectories(project.resolve("src")).resolve("data.sql");
         Files.write(data, bytes("select 1"));
         Files.createDirectories(root());
-        InputIndex.write(
+        InputIndexWriter.write(
                 root().resolve("inputs.idx"),
                 project,
                 7,
@@ -158,7 +159,7 @@ class ProcessorCacheTest {
         Files.write(other.resolve("notes.txt"), bytes("notes"));
         Files.createDirectories(root());
         Thread.sleep(20); // the folders' times lie before the index's start
-        InputIndex.write(
+        InputIndexWriter.write(
                 root().resolve("inputs.idx"),
                 project,
                 7,
@@ -218,7 +219,7 @@ class ProcessorCacheTest {
         Files.createDirectories(project.resolve("src"));
         Files.write(project.resolve("src/data.sql"), bytes("select 1"));
         Files.createDirectories(root());
-        InputIndex.write(
+        InputIndexWriter.write(
                 root().resolve("inputs.idx"),
                 project,
                 7,
@@ -252,7 +253,7 @@ class ProcessorCacheTest {
             entries.add(new InputIndex.Entry(name, 1, 1, 1, 1, 1, new byte[32]));
         }
         Path index = root().resolve("inputs.idx");
-        InputIndex.write(index, project, 1, 0, entries);
+        InputIndexWriter.write(index, project, 1, 0, entries);
         Files.write(
                 index,
                 dev.tandem.cache.store.InputIndexTest.forgeOffset(Files.readAllBytes(index), project, 1, 1 << 24));

@@ -4,6 +4,7 @@ import dev.tandem.cache.store.AntPattern;
 import dev.tandem.cache.store.CorruptCacheFileException;
 import dev.tandem.cache.store.FileStat;
 import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.store.InputIndexWriter;
 import dev.tandem.cache.store.Sha256;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -165,7 +166,8 @@ final class InputIndexer {
                 && walk.entries.size() == previous.size();
         InputIndex written = same
                 ? previous
-                : InputIndex.write(indexFile, basedir, build, walkStarted, new ArrayList<>(walk.entries.values()));
+                : InputIndexWriter.write(
+                        indexFile, basedir, build, walkStarted, new ArrayList<>(walk.entries.values()));
         long end = System.nanoTime();
         Result result = new Result(
                 walk.entries.size(), walk.hashed.get(), changed, (end - start) / 1_000_000, problem, written);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -47,9 +46,9 @@ import java.util.zip.CRC32C;
 public final class InputIndex implements Closeable {
     static final int MAGIC = 0x544e4449; // "TNDI"
     static final short FORMAT_VERSION = 2;
-    private static final int HEADER = 26;
+    static final int HEADER = 26;
     /** An entry's bytes after its path: size, mtime, inode, ctime, changed in build, SHA-256, the entry's CRC. */
-    private static final int FIXED_ENTRY_SIZE = 8 + 8 + 8 + 8 + 4 + 32 + 4;
+    static final int FIXED_ENTRY_SIZE = 8 + 8 + 8 + 8 + 4 + 32 + 4;
     /** What {@link #openForLookups} reads first: header and table of up to about 16,000 entries in one read. */
     private static final int FIRST_READ = 64 * 1024;
 
@@ -118,7 +117,8 @@ public final class InputIndex implements Closeable {
         private final long inode;
         private final long ctimeNanos;
         private final int changedInBuild;
-        private final byte[] sha256;
+        /** Not copied: for {@link InputIndexWriter}, which writes it out. */
+        final byte[] sha256;
 
         public Entry(
                 String path,
@@ -227,13 +227,7 @@ public final class InputIndex implements Closeable {
             return null;
         }
         try {
-            long size = channel.size();
-            ByteBuffer head = readAt(channel, 0, (int) Math.min(size, FIRST_READ));
-            int headLength = head.limit() >= HEADER ? headLength(file, head, size) : HEADER;
-            if (headLength > head.limit()) {
-                head = readAt(channel, 0, headLength);
-            }
-            return parse(file, head, null, channel, size);
+            return readHead(file, channel);
         } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
             channel.close();
             throw new CorruptCacheFileException(file, "truncated");
@@ -241,6 +235,17 @@ public final class InputIndex implements Closeable {
             channel.close();
             throw e;
         }
+    }
+
+    /** {@link #openForLookups}'s reading, apart from its try block (each instruction in one is verified per handler). */
+    private static InputIndex readHead(Path file, FileChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer head = readAt(channel, 0, (int) Math.min(size, FIRST_READ));
+        int headLength = head.limit() >= HEADER ? headLength(file, head, size) : HEADER;
+        if (headLength > head.limit()) {
+            head = readAt(channel, 0, headLength);
+        }
+        return parse(file, head, null, channel, size);
     }
 
     /** Reads {@code length} bytes at {@code position}; fewer when the file ends first (its checks then fail). */
@@ -334,76 +339,20 @@ public final class InputIndex implements Closeable {
         }
     }
 
-    /**
-     * Writes an index atomically. Entries are sorted here.
-     *
-     * @return the index just written, read from the bytes in memory rather than from the file again
-     */
-    public static InputIndex write(Path file, Path basedir, int buildNumber, long indexedAtMillis, List<Entry> entries)
-            throws IOException {
-        // each path encoded once, then sorted by its bytes (encoding inside the comparator cost more than the rest)
-        List<Map.Entry<byte[], Entry>> byPath = new ArrayList<>(entries.size());
-        int entriesSize = 0;
-        for (Entry e : entries) {
-            byte[] p = utf8(e.path);
-            if (p.length > 0xffff) {
-                throw new IllegalArgumentException("path longer than 65535 bytes: " + e.path.substring(0, 80));
-            }
-            byPath.add(new AbstractMap.SimpleImmutableEntry<>(p, e));
-            entriesSize += 2 + p.length + FIXED_ENTRY_SIZE;
-        }
-        byPath.sort((a, b) -> compare(a.getKey(), b.getKey()));
-        List<byte[]> paths = new ArrayList<>(byPath.size());
-        List<Entry> sorted = new ArrayList<>(byPath.size());
-        for (Map.Entry<byte[], Entry> e : byPath) {
-            paths.add(e.getKey());
-            sorted.add(e.getValue());
-        }
-        byte[] base = utf8(basedir.toAbsolutePath().toString());
-        int table = HEADER + base.length;
-        ByteBuffer out = ByteBuffer.allocate(table + 4 * sorted.size() + 4 + entriesSize + 4);
-        out.putInt(MAGIC)
-                .putShort(FORMAT_VERSION)
-                .putShort((short) 0)
-                .putInt(sorted.size())
-                .putInt(buildNumber);
-        out.putLong(indexedAtMillis).putShort((short) base.length).put(base);
-        int offset = 0;
-        for (byte[] p : paths) {
-            out.putInt(offset);
-            offset += 2 + p.length + FIXED_ENTRY_SIZE;
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.position());
-        out.putInt((int) crc.getValue());
-        for (int i = 0; i < sorted.size(); i++) {
-            Entry e = sorted.get(i);
-            int start = out.position();
-            out.putShort((short) paths.get(i).length).put(paths.get(i));
-            out.putLong(e.size).putLong(e.mtimeNanos).putLong(e.inode).putLong(e.ctimeNanos);
-            out.putInt(e.changedInBuild).put(e.sha256);
-            crc.reset();
-            crc.update(out.array(), start, out.position() - start);
-            out.putInt((int) crc.getValue());
-        }
-        crc.reset();
-        crc.update(out.array(), 0, out.position());
-        out.putInt((int) crc.getValue());
-        CacheFiles.createDirectories(file.getParent(), file.getParent());
-        AtomicFiles.write(file, out.array());
-        // made from the bytes just written: checking their CRCs and bounds again would be a second pass for nothing
-        ByteBuffer written = ByteBuffer.wrap(out.array());
+    /** An index whose bytes {@link InputIndexWriter} has just written: read from memory, already checked. */
+    static InputIndex written(
+            Path file, ByteBuffer bytes, int count, int buildNumber, long indexedAtMillis, byte[] base) {
         return new InputIndex(
                 file,
-                written,
-                written,
+                bytes,
+                bytes,
                 null,
-                out.capacity(),
-                sorted.size(),
+                bytes.capacity(),
+                count,
                 buildNumber,
                 indexedAtMillis,
                 Paths.get(new String(base, StandardCharsets.UTF_8)),
-                table);
+                HEADER + base.length);
     }
 
     public Path basedir() {
@@ -572,34 +521,41 @@ public final class InputIndex implements Closeable {
      */
     public static int stat(Path file, boolean follow, long[] into) {
         LinkOption[] options = follow ? FOLLOW : NO_FOLLOW;
+        Map<String, Object> unix;
+        // the try blocks hold the calls alone: the verifier checks every instruction of a try block against each of
+        // its handlers, in every compilation's fresh class loader
         try {
-            Map<String, Object> unix = Files.readAttributes(file, UNIX_ATTRIBUTES, options);
-            into[0] = (Long) unix.get("size");
-            into[1] = ((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
-            into[2] = (Long) unix.get("ino");
-            into[3] = ((FileTime) unix.get("ctime")).to(TimeUnit.NANOSECONDS);
-            int type = ((Integer) unix.get("mode")) & S_IFMT;
-            return type == S_IFREG
-                    ? FileStat.FILE
-                    : type == S_IFDIR ? FileStat.DIRECTORY : type == S_IFLNK ? FileStat.LINK : FileStat.OTHER;
+            unix = Files.readAttributes(file, UNIX_ATTRIBUTES, options);
         } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
-            try {
-                BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, options);
-                into[0] = basic.size();
-                into[1] = basic.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                into[2] = basic.fileKey() == null ? 0L : (long) basic.fileKey().hashCode();
-                into[3] = basic.creationTime().to(TimeUnit.NANOSECONDS);
-                return basic.isRegularFile()
-                        ? FileStat.FILE
-                        : basic.isDirectory()
-                                ? FileStat.DIRECTORY
-                                : basic.isSymbolicLink() ? FileStat.LINK : FileStat.OTHER;
-            } catch (IOException | SecurityException gone) {
-                return -1;
-            }
+            return statBasic(file, options, into);
         } catch (IOException | SecurityException gone) {
             return -1;
         }
+        into[0] = (Long) unix.get("size");
+        into[1] = ((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+        into[2] = (Long) unix.get("ino");
+        into[3] = ((FileTime) unix.get("ctime")).to(TimeUnit.NANOSECONDS);
+        int type = ((Integer) unix.get("mode")) & S_IFMT;
+        return type == S_IFREG
+                ? FileStat.FILE
+                : type == S_IFDIR ? FileStat.DIRECTORY : type == S_IFLNK ? FileStat.LINK : FileStat.OTHER;
+    }
+
+    /** {@link #stat} where there is no {@code unix} view (Windows): the file key's hash and creation time stand in. */
+    private static int statBasic(Path file, LinkOption[] options, long[] into) {
+        BasicFileAttributes basic;
+        try {
+            basic = Files.readAttributes(file, BasicFileAttributes.class, options);
+        } catch (IOException | SecurityException gone) {
+            return -1;
+        }
+        into[0] = basic.size();
+        into[1] = basic.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        into[2] = basic.fileKey() == null ? 0L : (long) basic.fileKey().hashCode();
+        into[3] = basic.creationTime().to(TimeUnit.NANOSECONDS);
+        return basic.isRegularFile()
+                ? FileStat.FILE
+                : basic.isDirectory() ? FileStat.DIRECTORY : basic.isSymbolicLink() ? FileStat.LINK : FileStat.OTHER;
     }
 
     /**

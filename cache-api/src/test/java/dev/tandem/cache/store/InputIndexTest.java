@@ -26,7 +26,7 @@ public class InputIndexTest {
         }
         entries.add(entry("src/main/resources/caf\u00e9.sql", 5));
         Path file = dir.resolve("inputs.idx");
-        InputIndex.write(file, dir, 3, 1234L, entries);
+        InputIndexWriter.write(file, dir, 3, 1234L, entries);
 
         InputIndex index = InputIndex.open(file);
 
@@ -55,7 +55,7 @@ public class InputIndexTest {
     @DisplayName("a flipped byte, a truncation or an empty file is reported as damaged, never read as data")
     void damageIsDetected() throws Exception {
         Path file = dir.resolve("inputs.idx");
-        InputIndex.write(file, dir, 1, 0, Arrays.asList(entry("a", 1), entry("b", 2)));
+        InputIndexWriter.write(file, dir, 1, 0, Arrays.asList(entry("a", 1), entry("b", 2)));
         byte[] good = Files.readAllBytes(file);
 
         byte[] flipped = good.clone();
@@ -76,7 +76,7 @@ public class InputIndexTest {
     @DisplayName("an entry outside a CRC-valid file: open refuses it, a look-up of an index opened for look-ups throws")
     void forgedOffsetsAreFoundUpFrontOrWhenRead() throws Exception {
         Path file = dir.resolve("inputs.idx");
-        InputIndex.write(file, dir, 1, 0, Arrays.asList(entry("a", 1), entry("b", 2), entry("c", 3)));
+        InputIndexWriter.write(file, dir, 1, 0, Arrays.asList(entry("a", 1), entry("b", 2), entry("c", 3)));
         Files.write(file, forgeOffset(Files.readAllBytes(file), dir, 1, 1_000_000));
 
         assertThatThrownBy(() -> InputIndex.open(file))
@@ -101,7 +101,7 @@ public class InputIndexTest {
             entries.add(entry(String.format("f%04d", i), i));
         }
         Path file = dir.resolve("inputs.idx");
-        InputIndex.write(file, dir, 7, 0, entries);
+        InputIndexWriter.write(file, dir, 7, 0, entries);
         byte[] good = Files.readAllBytes(file);
         // the last entry's SHA-256: a binary search for f0000 never visits it
         byte[] damaged = good.clone();
@@ -138,9 +138,9 @@ public class InputIndexTest {
     @DisplayName("prepare replacing the index meanwhile does not change what an open one reads")
     void anOpenIndexKeepsItsFile() throws Exception {
         Path file = dir.resolve("inputs.idx");
-        InputIndex.write(file, dir, 1, 0, Arrays.asList(entry("a", 1), entry("b", 2)));
+        InputIndexWriter.write(file, dir, 1, 0, Arrays.asList(entry("a", 1), entry("b", 2)));
         try (InputIndex open = InputIndex.openForLookups(file)) {
-            InputIndex.write(file, dir, 2, 0, Arrays.asList(entry("a", 5), entry("b", 6), entry("c", 7)));
+            InputIndexWriter.write(file, dir, 2, 0, Arrays.asList(entry("a", 5), entry("b", 6), entry("c", 7)));
             assertThat(open.find("b").size()).isEqualTo(2);
             assertThat(open.find("c")).isNull();
             assertThat(open.entries()).hasSize(2);
@@ -155,7 +155,7 @@ public class InputIndexTest {
             entries.add(entry(String.format("f%03d", i), i));
         }
         Path file = dir.resolve("inputs.idx");
-        InputIndex.write(file, dir, 1, 0, entries);
+        InputIndexWriter.write(file, dir, 1, 0, entries);
         try (InputIndex open = InputIndex.openForLookups(file)) {
             assertThat(open.find("f000").size()).isZero();
             try (java.nio.channels.FileChannel same =
@@ -174,7 +174,7 @@ public class InputIndexTest {
     @DisplayName("an index of another Tandem version is no damage: it says so, and is rebuilt")
     void anotherFormatIsToldApart() throws Exception {
         Path file = dir.resolve("inputs.idx");
-        InputIndex.write(file, dir, 1, 0, Arrays.asList(entry("a", 1)));
+        InputIndexWriter.write(file, dir, 1, 0, Arrays.asList(entry("a", 1)));
         byte[] older = Files.readAllBytes(file);
         java.nio.ByteBuffer.wrap(older).putShort(4, (short) 1);
         fixFileCrc(older);

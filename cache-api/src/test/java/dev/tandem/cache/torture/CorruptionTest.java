@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.InputIndexTest;
+import dev.tandem.cache.store.InputIndexWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +98,7 @@ class CorruptionTest {
     }
 
     private void writeIndex(Path root, Path data) throws java.io.IOException {
-        InputIndex.write(
+        InputIndexWriter.write(
                 root.resolve("inputs.idx"),
                 project,
                 1,

@@ -10,6 +10,7 @@ import dev.tandem.cache.store.CorruptCacheFileException;
 import dev.tandem.cache.store.EntryPack;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.InputIndexTest;
+import dev.tandem.cache.store.InputIndexWriter;
 import dev.tandem.cache.store.TrackedInputs;
 import dev.tandem.cache.store.UsedKeys;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class FuzzTest {
             data.add(file);
             entries.add(InputIndexTest.real(project, "src/data-" + i + ".txt", 1 + i % 3));
         }
-        InputIndex.write(root().resolve("inputs.idx"), project, 3, InputIndexTest.indexedNow(), entries);
+        InputIndexWriter.write(root().resolve("inputs.idx"), project, 3, InputIndexTest.indexedNow(), entries);
         Files.write(root().resolve("build.properties"), "build=3\n".getBytes(StandardCharsets.ISO_8859_1));
         compile(data, new ArrayList<>()); // fills the pack, stats, tracked, used, consumer.properties
         compile(data, new ArrayList<>()); // and the stats of a build with hits

@@ -6,8 +6,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
 import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.InputIndexTest;
+import dev.tandem.cache.store.InputIndexWriter;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -241,7 +241,7 @@ class HostileDirectoryTest {
     }
 
     private void writeIndex(int build, Path data, int changedInBuild) throws Exception {
-        InputIndex.write(
+        InputIndexWriter.write(
                 root().resolve("inputs.idx"),
                 project,
                 build,

@@ -1,22 +1,90 @@
 package dev.tandem.cache;
 
+import dev.tandem.cache.store.AntPattern;
 import dev.tandem.cache.store.FileStat;
+import dev.tandem.cache.store.Hex;
 import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.store.Sha256;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * What the input index cannot list: files added (or removed) after it was begun. A folder's modification time moves
- * when an entry is added, removed or renamed in it, so the folders that hold indexed files, and their ancestors below
- * the base directory, tell whether the index's file set is still this moment's. Used by {@link
- * Inputs#changedSinceLastBuild()} and {@link Inputs#digestOf(String)} only: a compilation's look-ups never load it.
+ * The answers of {@link Inputs} that walk every entry of the index, {@link Inputs#changedSinceLastBuild()} and {@link
+ * Inputs#digestOf(String)}, apart from the class that looks files up: javac loads (parses and verifies) every class a
+ * processor touches again in each compilation's fresh class loader, and most processors only look up.
+ *
+ * <p>They also see what the index cannot list: files added (or removed) after it was begun. A folder's modification
+ * time moves when an entry is added, removed or renamed in it, so the folders that hold indexed files, and their
+ * ancestors below the base directory, tell whether the index's file set is still this moment's.
  */
-final class InputFolders {
-    private InputFolders() {}
+final class IndexWalks {
+    private IndexWalks() {}
+
+    /** {@link Inputs#changedSinceLastBuild()} on an index that answers (not a damaged one). */
+    static Set<Path> changedSinceLastBuild(InputIndex index, int lastBuildOfConsumer) {
+        Set<Path> changed = new TreeSet<>();
+        Set<Path> indexed = new HashSet<>();
+        for (int i = 0; i < index.size(); i++) {
+            InputIndex.Entry entry = index.entry(i);
+            Path file = index.resolve(entry);
+            if (file == null) {
+                continue;
+            }
+            indexed.add(file);
+            if (lastBuildOfConsumer <= 0
+                    || entry.changedInBuild() > lastBuildOfConsumer
+                    || !Inputs.unchanged(index, entry, file)) {
+                changed.add(file);
+            }
+        }
+        // a file added since the index was begun is in none of its entries: its folder's time tells
+        addFilesAddedSince(index, indexed, changed);
+        return Collections.unmodifiableSet(changed);
+    }
+
+    /** {@link Inputs#digestOf(String)} on an index that answers; the matching files are tracked in {@code inputs}. */
+    static String digestOf(Inputs inputs, String glob, InputIndex index) {
+        AntPattern matcher = AntPattern.compile(glob);
+        String base = literalFolder(glob);
+        Set<Path> under = new HashSet<>();
+        MessageDigest sha = Sha256.newDigest();
+        for (int i = 0; i < index.size(); i++) {
+            InputIndex.Entry entry = index.entry(i);
+            if (entry.path().startsWith(base)) {
+                Path file = index.resolve(entry);
+                if (file != null) {
+                    under.add(file);
+                }
+            }
+            Path file = matcher.matches(entry.path()) ? index.resolve(entry) : null;
+            if (file != null) {
+                // a file changed since prepare counts with what it holds now
+                byte[] checksum = Inputs.unchanged(index, entry, file) ? entry.sha256() : Sha256.ofOrMissing(file);
+                sha.update(entry.path().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(checksum);
+                inputs.tracked().put(file.toString(), Hex.of(checksum));
+            }
+        }
+        if (changedSince(
+                index,
+                under,
+                base.isEmpty() ? null : index.basedir().resolve(base).normalize())) {
+            // a file was added or removed where the pattern looks since the index was begun (prepare did not run in
+            // this build, or something wrote there after it): which files match now is unknown, so the digest is
+            // one no key was ever made with, a miss
+            sha.update(inputs.unknownSet());
+        }
+        return Hex.of(sha.digest());
+    }
 
     /** Adds to {@code changed} the files of folders that gained entries since the index was begun. */
     static void addFilesAddedSince(InputIndex index, Set<Path> indexed, Set<Path> changed) {
