@@ -12,6 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -91,25 +92,43 @@ final class CacheMaintenance {
         List<Path> dirs = new ArrayList<>();
         dirs.add(root);
         dirs.addAll(consumers);
-        long cutoff = System.currentTimeMillis() - olderThanMillis;
         for (Path dir : dirs) {
-            if (!CacheFiles.isRealFolder(dir)) {
-                continue;
-            }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-                for (Path file : files) {
-                    String name = file.getFileName().toString();
-                    if (name.startsWith(".")
-                            && name.endsWith(".tmp")
-                            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                            && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS)
-                                            .toMillis()
-                                    <= cutoff) {
-                        Files.deleteIfExists(file);
-                    }
-                }
+            if (CacheFiles.isRealFolder(dir)) {
+                sweepTemporaryFiles(list(dir), olderThanMillis);
             }
         }
+    }
+
+    /**
+     * Deletes, among {@code entries} (of one folder), the temporary files older than {@code olderThanMillis}: those
+     * named as {@link dev.tandem.cache.store.AtomicFiles} names them, regular files, not links.
+     */
+    static void sweepTemporaryFiles(List<Path> entries, long olderThanMillis) throws IOException {
+        long cutoff = System.currentTimeMillis() - olderThanMillis;
+        for (Path file : entries) {
+            String name = file.getFileName().toString();
+            if (name.startsWith(".")
+                    && name.endsWith(".tmp")
+                    && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS)
+                                    .toMillis()
+                            <= cutoff) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** A folder's entries, unsorted; none when it is gone. No stream, no lambda: prepare lists in every module. */
+    static List<Path> list(Path folder) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(folder)) {
+            for (Path entry : list) {
+                entries.add(entry);
+            }
+        } catch (NoSuchFileException gone) {
+            return entries;
+        }
+        return entries;
     }
 
     /** Keeps the most recently used entries that fit in {@code maxSize}; returns how many were evicted. */

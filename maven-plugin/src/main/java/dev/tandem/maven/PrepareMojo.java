@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,8 +127,11 @@ public class PrepareMojo extends AbstractRemoteMojo {
         took[0] = System.nanoTime();
         try {
             CacheFiles.createDirectories(root, root);
-            if (!indexNeeded(layout)) {
-                prepareWithoutIndex(layout, buildDirectory, root);
+            // one listing answers whether consumers/ is there and which temporary files to sweep: a module where
+            // nothing uses the cache pays that, and no exception for a missing folder (dear with Maven's deep stack)
+            List<Path> rootEntries = CacheMaintenance.list(root);
+            if (!indexNeeded(layout, rootEntries)) {
+                prepareWithoutIndex(layout, buildDirectory, rootEntries);
                 return;
             }
             long numbered = System.nanoTime();
@@ -237,17 +239,18 @@ public class PrepareMojo extends AbstractRemoteMojo {
     }
 
     /** Whether anything in this module uses (or asked for) the input index in this build. */
-    private boolean indexNeeded(CacheLayout layout) {
+    private boolean indexNeeded(CacheLayout layout, List<Path> rootEntries) {
         return alwaysIndex
                 || (inputs != null && !inputs.isEmpty())
                 || (remoteUrl != null && !remoteUrl.trim().isEmpty())
-                || hasConsumers(layout)
-                || ProcessorSetup.usesTandem(project);
+                || ProcessorSetup.usesTandem(project)
+                || hasConsumers(layout, rootEntries);
     }
 
-    private static boolean hasConsumers(CacheLayout layout) {
+    /** Whether {@code consumers/} holds anything (or is a link, or unreadable: the indexing path warns of those). */
+    private static boolean hasConsumers(CacheLayout layout, List<Path> rootEntries) {
         Path consumers = layout.consumers();
-        if (!Files.exists(consumers, LinkOption.NOFOLLOW_LINKS)) {
+        if (!rootEntries.contains(consumers)) {
             return false;
         }
         try (DirectoryStream<Path> list = Files.newDirectoryStream(consumers)) {
@@ -259,14 +262,18 @@ public class PrepareMojo extends AbstractRemoteMojo {
 
     /**
      * A module where nothing uses the cache: no walk, no index. What it keeps doing: noting a change of annotation
-     * processors (their output goes stale without Tandem too), sweeping temporary files, setting the property.
+     * processors (their output goes stale without Tandem too), sweeping the root's temporary files, setting the
+     * property.
      * An index left by an earlier build stays; a compilation believes none of its checksums without checking the
      * file's metadata again, so it cannot answer stale.
      */
-    private void prepareWithoutIndex(CacheLayout layout, Path buildDirectory, Path root) throws IOException {
+    private void prepareWithoutIndex(CacheLayout layout, Path buildDirectory, List<Path> rootEntries)
+            throws IOException {
         rerunCompileIfProcessorsChanged(layout, buildDirectory);
-        CacheMaintenance.sweepTemporaryFiles(layout, CacheMaintenance.STALE_TEMPORARY_MILLIS);
-        project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
+        // no consumer has a folder here (hasConsumers said so): the root's own entries are all there is to sweep
+        CacheMaintenance.sweepTemporaryFiles(rootEntries, CacheMaintenance.STALE_TEMPORARY_MILLIS);
+        project.getProperties()
+                .setProperty(CACHE_DIRECTORY_PROPERTY, layout.root().toString());
         getLog().info("Tandem: nothing uses the cache in this module yet, so its inputs are not indexed"
                 + " (-Dtandem.alwaysIndex indexes them anyway)");
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,30 @@ class CacheMaintenanceTest {
         assertThat(result.warnings)
                 .singleElement(STRING)
                 .contains(layout.consumers().toString());
+    }
+
+    @Test
+    @DisplayName("a module's root listed once: stale temporary files go; a fresh one, a link and the rest stay")
+    void sweepsTheTemporaryFilesOfOneListing(@TempDir Path outside) throws Exception {
+        Path stale = Files.write(root.resolve(".processors.properties123.tmp"), new byte[] {1});
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(0));
+        Path fresh = Files.write(root.resolve(".inputs.idx456.tmp"), new byte[] {1}); // a write under way
+        Path target = Files.write(outside.resolve("notes"), "the user's notes".getBytes(StandardCharsets.UTF_8));
+        Path link = Files.createSymbolicLink(root.resolve(".linked.tmp"), target);
+        Files.setLastModifiedTime(target, FileTime.fromMillis(0));
+        Path record = Files.write(root.resolve("processors.properties"), new byte[] {1});
+        Files.setLastModifiedTime(record, FileTime.fromMillis(0));
+
+        List<Path> entries = CacheMaintenance.list(root);
+        CacheMaintenance.sweepTemporaryFiles(entries, CacheMaintenance.STALE_TEMPORARY_MILLIS);
+
+        assertThat(entries).containsExactlyInAnyOrder(stale, fresh, link, record);
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(link).isSymbolicLink();
+        assertThat(target).hasContent("the user's notes");
+        assertThat(record).exists();
+        assertThat(CacheMaintenance.list(root.resolve("gone"))).isEmpty();
     }
 
     private static Path consumer(CacheLayout layout, String id, int lastBuild) throws Exception {
