@@ -11,10 +11,11 @@
 #    time on a rebuild after touching one Java file, with the cache and without (RUNS, 5 by default); and what
 #    prepare adds to a no-op mvn generate-sources, in PAIRS interleaved pairs (30 by default);
 # 4. a generated 50-module reactor (30 sources each, no processor): what prepare adds to a no-op mvn -T 2
-#    generate-sources, in REACTOR_PAIRS interleaved pairs (50 by default); and, with no target, the same with every
+#    generate-sources, in REACTOR_PAIRS interleaved pairs (80 by default); and, with no target, the same with every
 #    module indexed (-Dtandem.alwaysIndex), in PAIRS pairs.
-# Whole-build figures print their median and interquartile range, the median of the pairs' differences with its 95 %
-# confidence interval, and a verdict only where that interval lies all on one side of the target.
+# Whole-build figures print their median and interquartile range, the pairs' difference (Hodges-Lehmann estimate,
+# ../stats.sh) with its 95 % confidence interval, and a verdict only where that interval lies all on one side of the
+# target.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -94,7 +95,7 @@ echo "== 4. A 50-module reactor, no-op mvn -T 2 generate-sources"
 java "$here/GenerateReactor.java" "$out/reactor" 50 30 "$version" "$compiler"
 m -q -f "$out/reactor/pom.xml" -T 2 generate-sources > "$out/reactor-first.log" 2>&1 || { tail -30 "$out/reactor-first.log"; exit 1; }
 # the verdict needs a narrow interval: a reactor build's spread is wider than one module's, so more pairs
-reactor_pairs=${REACTOR_PAIRS:-50}
+reactor_pairs=${REACTOR_PAIRS:-80}
 ron=(); roff=()
 for i in $(seq 1 "$reactor_pairs"); do
   pair "$out/reactor/pom.xml" ron roff -T 2 generate-sources
@@ -110,7 +111,7 @@ cold=$(grep -o 'indexed, [0-9]* changed ([0-9]* read) in [0-9]* ms' "$out/with-1
 
 w=$(printf '%s\n' "${with[@]}" | median); wo=$(printf '%s\n' "${without[@]}" | median)
 wt=$(printf '%s\n' "${with_total[@]}" | median); wot=$(printf '%s\n' "${without_total[@]}" | median)
-# the overhead of "with" over "without": each side's median [IQR], then the median of the pairs' differences with
+# the overhead of "with" over "without": each side's median [IQR], then the pairs' difference (Hodges-Lehmann) with
 # its 95 % confidence interval, on which the verdict is read: met when all of the interval is within the target,
 # missed when all of it is past, else undecided
 overhead() { # target% on... -- off...
@@ -140,8 +141,9 @@ printf '  %-62s %s\n' \
   "no-op mvn -T 2 generate-sources, 50 modules: prepare / skip" "$(overhead 3 "${ron[@]}" -- "${roff[@]}")" \
   "  the same, every module indexed (-Dtandem.alwaysIndex)" "$(overhead none "${ion[@]}" -- "${ioff[@]}")" \
   "prepare's indexing in the one-module build (cold JVM, 61 files)" "$cold ms"
-echo "  medians [interquartile range] of $pairs interleaved pairs ($reactor_pairs for the reactor's verdict); then the median"
-echo "  difference of a pair [its 95 % confidence interval], on which the verdict is read: only where the interval lies"
+echo "  medians [interquartile range] of $pairs interleaved pairs ($reactor_pairs for the reactor's verdict); then the"
+echo "  pairs' difference (Hodges-Lehmann estimate) [its 95 % confidence interval, Wilcoxon signed rank], on which the"
+echo "  verdict is read: only where the interval lies"
 echo "  all on one side of the target. The reactor's modules run no processor, so prepare indexes nothing there (it"
 echo "  indexes a module when something in it uses the cache); the row below it walks every module anyway"
 echo "  raw: with ${with[*]} / without ${without[*]}; generate-sources ${on[*]} / ${off[*]};"
