@@ -171,10 +171,13 @@ public final class Inputs {
      * index and the file do not change while javac runs).
      */
     byte[] keyPart(Path file) {
-        return keyParts.computeIfAbsent(file, f -> {
-            Path absolute = f.toAbsolutePath().normalize();
-            return (absolute + "\0" + checksumForKey(absolute)).getBytes(StandardCharsets.UTF_8);
-        });
+        byte[] part = keyParts.get(file);
+        if (part == null) { // no computeIfAbsent: its lambda would spin a class in every compilation
+            Path absolute = file.toAbsolutePath().normalize();
+            part = (absolute + "\0" + checksumForKey(absolute)).getBytes(StandardCharsets.UTF_8);
+            keyParts.putIfAbsent(file, part); // two threads at once compute the same bytes
+        }
+        return part;
     }
 
     /** The file's checksum from the index, else from reading it; tracks the file. */

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -122,7 +123,7 @@ public final class ProcessorCache implements AutoCloseable {
     /** As {@link #open(ProcessingEnvironment, String)}, with the processor's version declared. */
     public static ProcessorCache open(ProcessingEnvironment env, String id, String version) {
         ConsumerId.check(id);
-        Consumer<String> warn = message -> env.getMessager().printMessage(Diagnostic.Kind.WARNING, message);
+        Consumer<String> warn = new MessagerWarnings(env.getMessager());
         Path root = locate(env);
         if (root == null) {
             env.getMessager()
@@ -150,7 +151,7 @@ public final class ProcessorCache implements AutoCloseable {
         while (true) {
             ProcessorCache existing = OPEN.get(name);
             if (existing != null) {
-                if (existing.openCount.getAndUpdate(n -> n > 0 ? n + 1 : n) > 0) {
+                if (existing.reopen()) {
                     return existing;
                 }
                 OPEN.remove(name, existing);
@@ -248,6 +249,16 @@ public final class ProcessorCache implements AutoCloseable {
         }
     }
 
+    /** One more opening of a cache still open; false once its last opening closed it. */
+    private boolean reopen() {
+        for (int n = openCount.get(); n > 0; n = openCount.get()) {
+            if (openCount.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Starts a key; it already holds this consumer's id and version. */
     public CacheKey.Builder newKey() {
         return new CacheKey.Builder(id, consumerVersion, inputs);
@@ -291,7 +302,13 @@ public final class ProcessorCache implements AutoCloseable {
             hits.increment();
             return cached.bytes();
         }
-        Object keyLock = keyLocks.computeIfAbsent(ByteBuffer.wrap(key.digest()), k -> new Object());
+        ByteBuffer digest = ByteBuffer.wrap(key.digest());
+        Object keyLock = keyLocks.get(digest);
+        if (keyLock == null) {
+            Object fresh = new Object();
+            Object raced = keyLocks.putIfAbsent(digest, fresh);
+            keyLock = raced != null ? raced : fresh;
+        }
         synchronized (keyLock) {
             ConsumerLock lock = lockKey(key);
             try {
@@ -500,19 +517,22 @@ public final class ProcessorCache implements AutoCloseable {
                 bytesWritten.sum(),
                 computeNanos.sum(),
                 savedNanos.sum());
-        CacheStats before = CacheStats.read(statsFile, damaged::add);
+        Consumer<String> damage = new AddTo(damaged);
+        CacheStats before = CacheStats.read(statsFile, damage);
         // compile and testCompile of one build add up; without tandem:prepare there is no build number (0),
         // and each compilation's statistics stand alone
         boolean sameBuild = build > 0 && before != null && before.build() == build;
         (sameBuild ? before.plus(now) : now).write(statsFile);
 
-        Map<String, String> tracked = new TreeMap<>(TrackedInputs.read(CacheLayout.tracked(directory), damaged::add));
+        Map<String, String> tracked = new TreeMap<>(TrackedInputs.read(CacheLayout.tracked(directory), damage));
         tracked.putAll(inputs.tracked());
         TrackedInputs.write(CacheLayout.tracked(directory), tracked);
 
         List<byte[]> digests = new ArrayList<>();
-        used.forEach(d -> digests.add(d.array()));
-        UsedKeys.record(CacheLayout.used(directory), digests, build, damaged::add);
+        for (ByteBuffer digest : used) {
+            digests.add(digest.array());
+        }
+        UsedKeys.record(CacheLayout.used(directory), digests, build, damage);
 
         Properties consumer = new Properties();
         consumer.setProperty("id", id);
@@ -520,6 +540,39 @@ public final class ProcessorCache implements AutoCloseable {
         consumer.setProperty("lastBuild", String.valueOf(build));
         consumer.setProperty("version", consumerVersion);
         BuildInfo.write(CacheLayout.consumerProperties(directory), consumer, "Tandem consumer " + id);
+    }
+
+    /*
+     * Named classes and plain loops where a lambda would do: each lambda's call site spins a class of its own the
+     * first time it runs, in every compilation's fresh class loader (about 30 µs more than loading a named class).
+     */
+
+    /** A processor's warnings, through javac's messager. */
+    private static final class MessagerWarnings implements Consumer<String> {
+        private final Messager messager;
+
+        MessagerWarnings(Messager messager) {
+            this.messager = messager;
+        }
+
+        @Override
+        public void accept(String message) {
+            messager.printMessage(Diagnostic.Kind.WARNING, message);
+        }
+    }
+
+    /** The names of damaged files, collected while the state is written. */
+    private static final class AddTo implements Consumer<String> {
+        private final List<String> names;
+
+        AddTo(List<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public void accept(String name) {
+            names.add(name);
+        }
     }
 
     @Override

@@ -50,7 +50,12 @@ public final class ConsumerLock implements AutoCloseable {
      */
     public static ConsumerLock acquire(Path lockFile, long range) throws IOException {
         String name = lockFile.toAbsolutePath().normalize() + "#" + range;
-        ReentrantLock inJvm = IN_JVM.computeIfAbsent(name, p -> new ReentrantLock());
+        ReentrantLock inJvm = IN_JVM.get(name);
+        if (inJvm == null) { // no computeIfAbsent: its lambda would spin a class in every compilation
+            ReentrantLock fresh = new ReentrantLock();
+            ReentrantLock raced = IN_JVM.putIfAbsent(name, fresh);
+            inJvm = raced != null ? raced : fresh;
+        }
         inJvm.lock();
         if (inJvm.getHoldCount() > 1) {
             return new ConsumerLock(inJvm, null);
