@@ -1,7 +1,6 @@
 package dev.tandem.maven;
 
 import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.ConsumerLock;
 import dev.tandem.cache.store.EntryPack;
@@ -49,7 +48,11 @@ final class CacheMaintenance {
         final List<String> warnings = new ArrayList<>();
     }
 
-    Result run(int build, int pruneAfterBuilds, long maxConsumerSize) throws IOException {
+    /**
+     * @param rootEntries the cache root's entries, as {@link #list} gave them at the start of this prepare: its
+     *     temporary files are swept from them (one written since is too young to be swept anyway)
+     */
+    Result run(int build, int pruneAfterBuilds, long maxConsumerSize, List<Path> rootEntries) throws IOException {
         Result result = new Result();
         List<Path> consumers = layout.consumerFolders(
                 new Consumer<Path>() { // a class: a lambda is dear cold
@@ -60,7 +63,10 @@ final class CacheMaintenance {
                                 + " is off. Delete the link (mvn clean removes the whole cache).");
                     }
                 });
-        sweepTemporaryFiles(layout.root(), consumers, STALE_TEMPORARY_MILLIS);
+        sweepTemporaryFiles(rootEntries, STALE_TEMPORARY_MILLIS);
+        for (Path consumer : consumers) { // real folders: consumerFolders() leaves links out
+            sweepTemporaryFiles(list(consumer), STALE_TEMPORARY_MILLIS);
+        }
         for (Path consumer : consumers) {
             int lastBuild =
                     BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", build);
@@ -81,27 +87,9 @@ final class CacheMaintenance {
     }
 
     /**
-     * Deletes the temporary files of writes that never finished (a build killed between writing and renaming) in
-     * the cache root and each consumer's directory. A younger file may belong to a write under way, and stays.
-     */
-    static void sweepTemporaryFiles(CacheLayout layout, long olderThanMillis) throws IOException {
-        sweepTemporaryFiles(layout.root(), layout.consumerFolders(null), olderThanMillis);
-    }
-
-    private static void sweepTemporaryFiles(Path root, List<Path> consumers, long olderThanMillis) throws IOException {
-        List<Path> dirs = new ArrayList<>();
-        dirs.add(root);
-        dirs.addAll(consumers);
-        for (Path dir : dirs) {
-            if (CacheFiles.isRealFolder(dir)) {
-                sweepTemporaryFiles(list(dir), olderThanMillis);
-            }
-        }
-    }
-
-    /**
      * Deletes, among {@code entries} (of one folder), the temporary files older than {@code olderThanMillis}: those
-     * named as {@link dev.tandem.cache.store.AtomicFiles} names them, regular files, not links.
+     * named as {@link dev.tandem.cache.store.AtomicFiles} names them, regular files, not links. A younger file may
+     * belong to a write under way, and stays; an older one is what a build killed between writing and renaming left.
      */
     static void sweepTemporaryFiles(List<Path> entries, long olderThanMillis) throws IOException {
         long cutoff = System.currentTimeMillis() - olderThanMillis;
@@ -126,7 +114,7 @@ final class CacheMaintenance {
                 entries.add(entry);
             }
         } catch (NoSuchFileException gone) {
-            return entries;
+            // nothing to list
         }
         return entries;
     }

@@ -127,8 +127,9 @@ public class PrepareMojo extends AbstractRemoteMojo {
         took[0] = System.nanoTime();
         try {
             CacheFiles.createDirectories(root, root);
-            // one listing answers whether consumers/ is there and which temporary files to sweep: a module where
-            // nothing uses the cache pays that, and no exception for a missing folder (dear with Maven's deep stack)
+            // one listing answers whether consumers/ is there and which temporary files to sweep (here or in the
+            // maintenance below): a module where nothing uses the cache pays that, and no exception for a missing
+            // folder (dear with Maven's deep stack)
             List<Path> rootEntries = CacheMaintenance.list(root);
             if (!indexNeeded(layout, rootEntries)) {
                 prepareWithoutIndex(layout, buildDirectory, rootEntries);
@@ -176,8 +177,8 @@ public class PrepareMojo extends AbstractRemoteMojo {
             took[2] = System.nanoTime();
             rerunCompileIfProcessorsChanged(layout, buildDirectory);
             took[3] = System.nanoTime();
-            CacheMaintenance.Result kept =
-                    new CacheMaintenance(layout).run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize);
+            CacheMaintenance.Result kept = new CacheMaintenance(layout)
+                    .run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize, rootEntries);
             for (String warning : kept.warnings) {
                 getLog().warn(warning);
             }

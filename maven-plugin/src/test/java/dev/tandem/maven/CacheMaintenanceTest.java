@@ -29,7 +29,8 @@ class CacheMaintenanceTest {
         consumer(layout, "old", 2);
         consumer(layout, "recent", 11);
 
-        CacheMaintenance.Result result = new CacheMaintenance(layout).run(12, 10, Long.MAX_VALUE);
+        CacheMaintenance.Result result =
+                new CacheMaintenance(layout).run(12, 10, Long.MAX_VALUE, CacheMaintenance.list(root));
 
         assertThat(result.pruned).isEqualTo(1);
         assertThat(layout.consumer("old")).doesNotExist();
@@ -54,7 +55,7 @@ class CacheMaintenanceTest {
                         new UsedKeys.Use(digest(3), 4),
                         new UsedKeys.Use(digest(4), 2)));
 
-        CacheMaintenance.Result result = new CacheMaintenance(layout).run(5, 10, 2200);
+        CacheMaintenance.Result result = new CacheMaintenance(layout).run(5, 10, 2200, CacheMaintenance.list(root));
 
         assertThat(result.evicted).isEqualTo(2);
         try (EntryPack pack = EntryPack.open(CacheLayout.pack(consumer))) {
@@ -75,7 +76,7 @@ class CacheMaintenanceTest {
         Files.createDirectories(layout.consumers());
         Path link = Files.createSymbolicLink(layout.consumers().resolve("linked"), outside);
 
-        CacheMaintenance.Result result = new CacheMaintenance(layout).run(50, 10, 1);
+        CacheMaintenance.Result result = new CacheMaintenance(layout).run(50, 10, 1, CacheMaintenance.list(root));
 
         assertThat(old).hasContent("the user's notes");
         assertThat(unused).exists();
@@ -93,7 +94,7 @@ class CacheMaintenanceTest {
         Files.setLastModifiedTime(old, FileTime.fromMillis(0));
         Files.createSymbolicLink(layout.consumers(), outside);
 
-        CacheMaintenance.Result result = new CacheMaintenance(layout).run(50, 10, 1);
+        CacheMaintenance.Result result = new CacheMaintenance(layout).run(50, 10, 1, CacheMaintenance.list(root));
 
         assertThat(old).exists();
         assertThat(inside).exists();

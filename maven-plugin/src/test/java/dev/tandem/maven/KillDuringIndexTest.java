@@ -64,7 +64,7 @@ class KillDuringIndexTest {
         // the next prepare indexes as usual and sweeps what the killed ones left behind
         InputIndexer.Result next =
                 new InputIndexer(project, 2).index(Collections.singletonList(src), layout.inputIndex(), KILLS + 1);
-        CacheMaintenance.sweepTemporaryFiles(layout, 0);
+        CacheMaintenance.sweepTemporaryFiles(CacheMaintenance.list(layout.root()), 0);
         try (Stream<Path> left = Files.list(layout.root())) {
             assertThat(left.filter(p -> p.getFileName().toString().endsWith(".tmp")))
                     .isEmpty();
