@@ -216,6 +216,14 @@ public final class ProcessorCache implements AutoCloseable {
                 id, version, null, warn, InputIndex.empty(Paths.get("").toAbsolutePath()), 0, 0, why);
     }
 
+    /**
+     * The cache root a compilation uses: the {@value #OPTION} option if given, else {@code tandem} next to the class
+     * output folder; null when neither is there (an IDE compiling into memory, another compiler).
+     */
+    public static Path root(ProcessingEnvironment env) {
+        return locate(env);
+    }
+
     static Path locate(ProcessingEnvironment env) {
         String option = env.getOptions().get(OPTION);
         if (option != null && !option.trim().isEmpty() && !option.contains("${")) {

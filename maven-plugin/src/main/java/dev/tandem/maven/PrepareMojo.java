@@ -159,6 +159,12 @@ public class PrepareMojo extends AbstractRemoteMojo {
             }
             took[1] = System.nanoTime();
             List<StaleCompile.Change> changes = StaleCompile.changedInputs(layout, indexed.index);
+            changes.addAll(StaleCompile.changedCompileInputs(layout, indexed.index));
+            int removed = StaleCompile.removeOutputsOfGoneSources(layout, buildDirectory);
+            if (removed > 0) {
+                getLog().info("Tandem: removed " + removed + " file" + (removed == 1 ? "" : "s")
+                        + " that deleted sources had led to (class files, generated sources)");
+            }
             if (!changes.isEmpty()) {
                 List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
                 boolean compiledBefore = Files.isDirectory(buildDirectory.resolve("maven-status"));

@@ -1,6 +1,7 @@
 package dev.tandem.maven;
 
 import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.CompileRecord;
 import dev.tandem.cache.store.InputIndex;
 import dev.tandem.cache.store.Sha256;
 import dev.tandem.cache.store.TrackedInputs;
@@ -66,6 +67,72 @@ final class StaleCompile {
             }
         }
         return changes;
+    }
+
+    /**
+     * The files besides sources that a compile's output depends on (lombok.config, as tandem-replay records them)
+     * whose content differs from the fresh index (or from the file, outside it).
+     */
+    static List<Change> changedCompileInputs(CacheLayout layout, InputIndex index) throws IOException {
+        List<Change> changes = new ArrayList<>();
+        for (Path file : compileRecords(layout)) {
+            for (String input : CompileRecord.read(file).changedInputs(new java.util.function.Function<Path, String>() {
+                @Override
+                public String apply(Path path) {
+                    InputIndex.Entry entry = index.find(path);
+                    return entry != null ? entry.sha256Hex() : Sha256.hexOrMissing(path);
+                }
+            })) {
+                changes.add(new Change(input, "the compile into " + file.getFileName()));
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Deletes what the last compiles wrote for sources that are gone (their class files, and the files replayed
+     * processors generated for them, with those files' class files): maven-compiler-plugin before 3.12 leaves them,
+     * and a stale class on the class path can even hide a compile error.
+     *
+     * @return how many files were deleted
+     */
+    static int removeOutputsOfGoneSources(CacheLayout layout, Path buildDirectory) throws IOException {
+        int[] deleted = new int[1];
+        for (Path file : compileRecords(layout)) {
+            CompileRecord record = CompileRecord.read(file);
+            CompileRecord kept = record.update(
+                    java.util.Collections.emptyMap(),
+                    null,
+                    buildDirectory,
+                    Long.MAX_VALUE,
+                    new java.util.function.Consumer<Path>() {
+                        @Override
+                        public void accept(Path gone) {
+                            deleted[0]++;
+                        }
+                    });
+            if (!kept.sources.equals(record.sources)) {
+                kept.write(file);
+            }
+        }
+        return deleted[0];
+    }
+
+    private static List<Path> compileRecords(CacheLayout layout) throws IOException {
+        List<Path> records = new ArrayList<>();
+        Path folder = layout.compileRecords();
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return records;
+        }
+        try (java.nio.file.DirectoryStream<Path> list = Files.newDirectoryStream(folder)) {
+            for (Path file : list) {
+                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !file.getFileName().toString().startsWith(".")) {
+                    records.add(file);
+                }
+            }
+        }
+        return records;
     }
 
     /**

@@ -1,31 +1,32 @@
 package dev.tandem.replay;
 
-import dev.tandem.cache.ProcessorCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.TypeElement;
 
-/** One processor of the processor path, as {@link ReplayProcessor} runs it, with javac's per-processor state. */
+/**
+ * One processor of the processor path with javac's state for it (its supported annotations, whether it has
+ * contributed) and the strategy it runs under: replayed per unit, or passed through untouched with a reason.
+ */
 final class Delegate {
     final Processor processor;
     final String className;
     final Kind declared;
-    /** Why it runs every time, untouched (null when its output is recorded and replayed). */
-    String unreplayable;
+    /** How it is run; set once it is initialised. */
+    Strategy strategy;
 
-    List<Pattern> patterns = List.of();
-    boolean supportsAll;
+    private List<Pattern> patterns = List.of();
+    private boolean supportsAll;
+    /** The options it supports, read once after init, as javac does. */
+    Set<String> supportedOptions = Set.of();
     /** javac's "contributed": once called, called in every later round. */
     boolean contributed;
-
-    Recording recording;
-    ProcessorCache cache;
-    String context;
+    /** Time spent in the processor's own code. */
     long nanos;
-    int replayed;
-    int run;
 
     Delegate(Processor processor, Kind declared) {
         this.processor = processor;
@@ -33,14 +34,10 @@ final class Delegate {
         this.declared = declared;
     }
 
-    boolean replays() {
-        return unreplayable == null;
-    }
-
-    /** Reads the supported annotation types as javac does; "mod/a.B" matches a.B in any module. */
-    void readSupportedTypes(Set<String> supported) {
+    /** Reads the supported annotation types once, after init, as javac does; "mod/a.B" matches a.B in any module. */
+    void readSupportedTypes() {
         List<Pattern> read = new ArrayList<>();
-        for (String type : supported) {
+        for (String type : processor.getSupportedAnnotationTypes()) {
             String name = type.indexOf('/') >= 0 ? type.substring(type.indexOf('/') + 1) : type;
             if (name.equals("*")) {
                 supportsAll = true;
@@ -54,6 +51,10 @@ final class Delegate {
         patterns = read;
     }
 
+    boolean supportsAll() {
+        return supportsAll;
+    }
+
     boolean supports(String annotation) {
         for (Pattern pattern : patterns) {
             if (pattern.matcher(annotation).matches()) {
@@ -63,25 +64,20 @@ final class Delegate {
         return false;
     }
 
-    /** The product, for the processors users know ("MapStruct"); else the class's simple name. */
-    String product() {
-        String[][] known = {
-            {"org.mapstruct.", "MapStruct"},
-            {"dagger.", "Dagger"},
-            {"com.google.auto.value.", "AutoValue"},
-            {"com.google.auto.service.", "AutoService"},
-            {"org.immutables.", "Immutables"},
-            {"lombok.", "Lombok"},
-            {"org.hibernate.", "Hibernate"},
-            {"org.openjdk.jmh.", "JMH"},
-            {"io.micronaut.", "Micronaut"},
-            {"org.springframework.boot.", "Spring Boot"},
-        };
-        for (String[] product : known) {
-            if (className.startsWith(product[0])) {
-                return product[1];
-            }
+    /** Calls the processor itself, timing it. */
+    boolean callProcessor(Set<? extends TypeElement> types, RoundEnvironment round) {
+        long start = System.nanoTime();
+        try {
+            return processor.process(types, round);
+        } finally {
+            nanos += System.nanoTime() - start;
         }
-        return processor.getClass().getSimpleName();
+    }
+
+    /** "MapStruct", or "AutoValue AutoBuilderProcessor" when a product has several processors on the path. */
+    String name(boolean productHasSeveral) {
+        String product = Product.of(className);
+        String simple = processor.getClass().getSimpleName();
+        return productHasSeveral && !simple.equals(product + "Processor") ? product + " " + simple : product;
     }
 }

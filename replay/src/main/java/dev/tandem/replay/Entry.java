@@ -11,12 +11,12 @@ import java.util.List;
 
 /**
  * What one processor produced for one unit: the files it wrote with the unit as their originating element, the
- * diagnostics it reported on elements of the unit, and the manifest of the names it looked up (one {@code name\tstate}
- * line each).
+ * diagnostics it reported while working on the unit, the messages on no element it printed then or outside any
+ * one unit's work, and the manifest of the names it looked up (one {@code name\tstate} line each).
  * Stored as the value of the unit's key; anything that does not parse is a miss.
  */
 final class Entry {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     enum FileKind {
         SOURCE,
@@ -50,16 +50,19 @@ final class Entry {
     static final class Diagnostic {
         final String kind;
         final String message;
-        /** The element's path inside the unit ({@link ElementPaths}). */
+        /** The unit of the element when it is not the entry's own ({@link ElementPaths#unitName}), else "". */
+        final String unit;
+        /** The element's path inside its unit ({@link ElementPaths}). */
         final String element;
         /** The annotation's type name and its index among annotations of that type, or "" for none. */
         final String annotation;
         /** The annotation member whose value was reported on, or "" for none. */
         final String value;
 
-        Diagnostic(String kind, String message, String element, String annotation, String value) {
+        Diagnostic(String kind, String message, String unit, String element, String annotation, String value) {
             this.kind = kind;
             this.message = message;
+            this.unit = unit;
             this.element = element;
             this.annotation = annotation;
             this.value = value;
@@ -69,11 +72,25 @@ final class Entry {
     final String manifest;
     final List<File> files;
     final List<Diagnostic> diagnostics;
+    /** Messages on no element printed while the processor worked on this unit alone, "KIND\tmessage" each. */
+    final List<String> unitMessages;
+    /**
+     * Messages on no element printed outside any one unit's work (Hibernate's banner): replayed once per
+     * compilation where the processor does not print them itself.
+     */
+    final List<String> compilationMessages;
 
-    Entry(String manifest, List<File> files, List<Diagnostic> diagnostics) {
+    Entry(
+            String manifest,
+            List<File> files,
+            List<Diagnostic> diagnostics,
+            List<String> unitMessages,
+            List<String> compilationMessages) {
         this.manifest = manifest;
         this.files = files;
         this.diagnostics = diagnostics;
+        this.unitMessages = unitMessages;
+        this.compilationMessages = compilationMessages;
     }
 
     byte[] toBytes() {
@@ -95,10 +112,13 @@ final class Entry {
             for (Diagnostic d : diagnostics) {
                 string(out, d.kind);
                 string(out, d.message);
+                string(out, d.unit);
                 string(out, d.element);
                 string(out, d.annotation);
                 string(out, d.value);
             }
+            strings(out, unitMessages);
+            strings(out, compilationMessages);
         } catch (IOException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
@@ -136,9 +156,17 @@ final class Entry {
                         string(in, bytes.length),
                         string(in, bytes.length),
                         string(in, bytes.length),
+                        string(in, bytes.length),
                         string(in, bytes.length)));
             }
-            return in.read() == -1 ? new Entry(manifest, files, diagnostics) : null;
+            List<String> unitMessages = strings(in, bytes.length);
+            List<String> compilationMessages = strings(in, bytes.length);
+            checkMessages(unitMessages);
+            checkMessages(compilationMessages);
+            for (Diagnostic d : diagnostics) {
+                javax.tools.Diagnostic.Kind.valueOf(d.kind); // throws when it does not read back
+            }
+            return in.read() == -1 ? new Entry(manifest, files, diagnostics, unitMessages, compilationMessages) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -148,6 +176,36 @@ final class Entry {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
+    }
+
+    /** Prints a message on no element, {@code KIND\tmessage}, as recorded. */
+    static void print(javax.annotation.processing.Messager messager, String line) {
+        int tab = line.indexOf('\t');
+        messager.printMessage(javax.tools.Diagnostic.Kind.valueOf(line.substring(0, tab)), line.substring(tab + 1));
+    }
+
+    /** Whether a recorded message on no element reads back ({@code KIND\tmessage}). */
+    private static void checkMessages(List<String> lines) {
+        for (String line : lines) {
+            int tab = line.indexOf('\t');
+            javax.tools.Diagnostic.Kind.valueOf(tab < 0 ? "" : line.substring(0, tab)); // throws when it does not
+        }
+    }
+
+    private static void strings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            string(out, s);
+        }
+    }
+
+    private static List<String> strings(DataInputStream in, int limit) throws IOException {
+        int count = count(in, limit);
+        List<String> strings = new ArrayList<>(Math.min(count, 1024));
+        for (int i = 0; i < count; i++) {
+            strings.add(string(in, limit));
+        }
+        return strings;
     }
 
     private static String string(DataInputStream in, int limit) throws IOException {

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,35 +21,65 @@ import java.util.stream.Stream;
 /**
  * The identity of the processors: a digest of the contents of every processor path entry (jar bytes, or every
  * file of a directory), in order, never their names or times, so two checkouts anywhere agree and a rebuilt
- * processor of the same version does not. Null when an entry cannot be read: nothing can then be replayed.
+ * processor of the same version does not. Null or "" when an entry cannot be read: nothing can then be replayed.
  */
 final class ProcessorPath {
-    private ProcessorPath() {}
+    private final ClassLoader loader;
+    private final Set<Path> entries = new LinkedHashSet<>();
+    private final Map<Path, String> contents = new HashMap<>();
+    private String digest;
 
-    static String digest(ClassLoader loader, List<Delegate> delegates) {
-        Set<Path> entries = new LinkedHashSet<>();
-        if (loader instanceof URLClassLoader) {
-            for (URL url : ((URLClassLoader) loader).getURLs()) {
-                add(url, entries);
+    ProcessorPath(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * The digest of the whole path with the processor's own entry (where the loader does not list its entries);
+     * null when an entry cannot be read.
+     */
+    String of(Class<?> processor) {
+        if (digest == null) {
+            if (loader instanceof URLClassLoader) {
+                for (URL url : ((URLClassLoader) loader).getURLs()) {
+                    entries.add(path(url));
+                }
+            }
+            entries.add(path(
+                    ProcessorPath.class.getProtectionDomain().getCodeSource().getLocation()));
+            digest = digestOf(entries);
+            if (digest == null) {
+                digest = "";
             }
         }
-        add(ProcessorPath.class.getProtectionDomain().getCodeSource().getLocation(), entries);
-        for (Delegate delegate : delegates) {
-            try {
-                add(
-                        delegate.processor
-                                .getClass()
-                                .getProtectionDomain()
-                                .getCodeSource()
-                                .getLocation(),
-                        entries);
-            } catch (RuntimeException noCodeSource) {
-                entries.add(Paths.get("unknown:" + delegate.className));
-            }
+        if (digest.isEmpty()) {
+            return null;
         }
+        Path own;
+        try {
+            own = path(processor.getProtectionDomain().getCodeSource().getLocation());
+        } catch (RuntimeException noCodeSource) {
+            own = Paths.get("unknown:" + processor.getName());
+        }
+        if (entries.contains(own)) {
+            return digest;
+        }
+        String content = digestOf(List.of(own));
+        return content == null ? null : digest + " " + content;
+    }
+
+    private static Path path(URL url) {
+        try {
+            return Paths.get(url.toURI());
+        } catch (Exception notAFile) {
+            return Paths.get("unknown:" + url);
+        }
+    }
+
+    private String digestOf(Iterable<Path> paths) {
         MessageDigest sha = Sha256.newDigest();
-        for (Path entry : entries) {
-            String content = contentDigest(entry);
+        for (Path entry : paths) {
+            String content = contents.containsKey(entry) ? contents.get(entry) : contentDigest(entry);
+            contents.put(entry, content);
             if (content == null) {
                 return null;
             }
@@ -55,14 +87,6 @@ final class ProcessorPath {
             sha.update((byte) '\n');
         }
         return Hex.of(sha.digest());
-    }
-
-    private static void add(URL url, Set<Path> entries) {
-        try {
-            entries.add(Paths.get(url.toURI()));
-        } catch (Exception notAFile) {
-            entries.add(Paths.get("unknown:" + url));
-        }
     }
 
     private static String contentDigest(Path entry) {

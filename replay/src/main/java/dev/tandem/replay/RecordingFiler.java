@@ -27,11 +27,14 @@ final class RecordingFiler implements Filer {
     private final Filer delegate;
     private final Recording recording;
     private final Replayed replayed;
+    /** This compilation's record of what each unit led to; null without one. */
+    private final Outputs outputs;
 
-    RecordingFiler(Filer delegate, Recording recording, Replayed replayed) {
+    RecordingFiler(Filer delegate, Recording recording, Replayed replayed, Outputs outputs) {
         this.delegate = delegate;
         this.recording = recording;
         this.replayed = replayed;
+        this.outputs = outputs;
     }
 
     @Override
@@ -78,6 +81,9 @@ final class RecordingFiler implements Filer {
             recording.poison(unit, "a resource in the non-standard location " + location.getName());
             unit = null;
         }
+        if (unit != null && outputs != null) {
+            outputs.file(unit, file);
+        }
         if (unit == null && !again) {
             return file;
         }
@@ -113,6 +119,9 @@ final class RecordingFiler implements Filer {
     private JavaFileObject javaFile(
             JavaFileObject file, Entry.FileKind kind, String pkg, String name, Element[] originatingElements) {
         String unit = unit(name, originatingElements);
+        if (unit != null && outputs != null) {
+            outputs.file(unit, file);
+        }
         String key = Replayed.key(kind, "", pkg, name);
         boolean again = replayed.contains(key);
         if (unit == null && !again) {

@@ -9,9 +9,11 @@ import javax.lang.model.element.ExecutableElement;
 import javax.tools.Diagnostic;
 
 /**
- * The Messager an isolating processor sees: every message goes to javac's at once, and is recorded for the unit
- * of its element, with the element's path, so a replay reports the same message at the same place. A message
- * without an element, or an error, keeps the compilation from being stored.
+ * The Messager an isolating processor sees: every message goes to javac's at once, and is recorded so a replay
+ * reports it again at the same place. A message printed while the processor works on one unit alone belongs to
+ * that unit, wherever its element is; otherwise to the unit of its element. A message on no element is a
+ * compilation-wide message (Hibernate's banner): replayed once per compilation where the processor does not print it
+ * itself. An error keeps the compilation from being stored.
  */
 final class RecordingMessager implements Messager {
     private final Messager delegate;
@@ -61,20 +63,28 @@ final class RecordingMessager implements Messager {
             recording.error = true;
             return;
         }
-        Element unit = e == null ? null : ElementPaths.unitOf(e);
+        if (e == null) {
+            recording.compilationMessage(kind.name(), msg.toString());
+            return;
+        }
+        Element unit = ElementPaths.unitOf(e);
         if (unit == null) {
             recording.anomaly("it reported \"" + msg + "\" on no type or package", false);
             return;
         }
         String unitName = ElementPaths.unitName(unit);
+        String owner = recording.current != null ? recording.current : unitName;
         String path = ElementPaths.pathOf(unit, e);
         String annotation = a == null ? "" : annotation(e, a);
         String value = v == null ? "" : value(a, v);
         if (path == null || annotation == null || value == null) {
-            recording.poison(unitName, "a message on an element it cannot find again: " + msg);
+            recording.poison(owner, "a message on an element it cannot find again: " + msg);
             return;
         }
-        recording.diagnostic(unitName, new Entry.Diagnostic(kind.name(), msg.toString(), path, annotation, value));
+        recording.diagnostic(
+                owner,
+                new Entry.Diagnostic(
+                        kind.name(), msg.toString(), owner.equals(unitName) ? "" : unitName, path, annotation, value));
     }
 
     /** "type index" of an annotation among the element's annotations of its type; null when not on it. */

@@ -22,8 +22,8 @@ final class WrappedEnvironment {
     private WrappedEnvironment() {}
 
     static ProcessingEnvironment wrap(
-            ProcessingEnvironment env, Recording recording, Lookups lookups, Replayed replayed) {
-        Filer filer = new RecordingFiler(env.getFiler(), recording, replayed);
+            ProcessingEnvironment env, Recording recording, Lookups lookups, Replayed replayed, Outputs outputs) {
+        Filer filer = new RecordingFiler(env.getFiler(), recording, replayed, outputs);
         Messager messager = new RecordingMessager(env.getMessager(), recording);
         Elements elements = recordingElements(env.getElementUtils(), recording, lookups);
         ClassLoader loader = WrappedEnvironment.class.getClassLoader();
@@ -51,7 +51,7 @@ final class WrappedEnvironment {
             Object result = forward(real, method, args);
             String name = lookedUp(method, args);
             if (name != null) {
-                recording.lookup(name, lookups.state(name));
+                recording.lookup(name, lookups);
             }
             return result;
         };

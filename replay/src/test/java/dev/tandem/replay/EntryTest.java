@@ -17,7 +17,11 @@ class EntryTest {
                         new Entry.File(Entry.FileKind.SOURCE, "", "", "a.BImpl", true, bytes("class BImpl {}")),
                         new Entry.File(
                                 Entry.FileKind.RESOURCE, "CLASS_OUTPUT", "a", "b.txt", false, new byte[] {0, 1, 2})),
-                List.of(new Entry.Diagnostic("WARNING", "Unmapped target property: \"x\".", "METHOD m()", "", "")));
+                List.of(
+                        new Entry.Diagnostic("WARNING", "Unmapped target property: \"x\".", "", "METHOD m()", "", ""),
+                        new Entry.Diagnostic("NOTE", "on another type", "type a.C", "FIELD f", "", "")),
+                List.of("NOTE\tmapped with defaults"),
+                List.of("NOTE\tHibernate compile-time tooling 7.2.19.Final"));
     }
 
     private static byte[] bytes(String s) {
@@ -33,6 +37,9 @@ class EntryTest {
         assertThat(read.files.get(1).content).containsExactly(0, 1, 2);
         assertThat(read.files.get(1).location).isEqualTo("CLASS_OUTPUT");
         assertThat(read.diagnostics.get(0).message).isEqualTo("Unmapped target property: \"x\".");
+        assertThat(read.diagnostics.get(1).unit).isEqualTo("type a.C");
+        assertThat(read.unitMessages).containsExactly("NOTE\tmapped with defaults");
+        assertThat(read.compilationMessages).containsExactly("NOTE\tHibernate compile-time tooling 7.2.19.Final");
     }
 
     @Test

@@ -59,11 +59,22 @@ final class Javac {
 
     /** @param cacheOption whether to pass -Atandem.cacheDirectory to a compilation with ReplayProcessor */
     static Result compile(Path project, List<Processor> processors, boolean cacheOption, String... options) {
+        return compile(project, processors, cacheOption, true, options);
+    }
+
+    /**
+     * @param clean whether to delete the class and generated folders first, as maven-compiler-plugin 3.12+ does
+     *     (before 3.12 it leaves them, and with them the outputs of deleted sources)
+     */
+    static Result compile(
+            Path project, List<Processor> processors, boolean cacheOption, boolean clean, String... options) {
         Path sources = project.resolve("src");
         Path classes = project.resolve("classes");
         Path generated = project.resolve("generated");
-        delete(classes);
-        delete(generated);
+        if (clean) {
+            delete(classes);
+            delete(generated);
+        }
         try {
             Files.createDirectories(classes);
             Files.createDirectories(generated);
@@ -107,9 +118,7 @@ final class Javac {
                 }
                 Map<String, String> outputs = new TreeMap<>(read(generated));
                 read(classes).forEach((name, content) -> {
-                    if (!name.endsWith(".class")) {
-                        outputs.put(name, content);
-                    }
+                    outputs.put(name, name.endsWith(".class") ? "(class)" : content);
                 });
                 return new Result(success, diagnostics, notes, outputs);
             }

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  * target/tandem/
  *   inputs.idx                 the input index ({@link InputIndex})
  *   build.properties           build number and time ({@link BuildInfo})
+ *   outputs/&lt;class output&gt;   per compiler execution, what its last compile read and wrote ({@link CompileRecord})
  *   consumers/&lt;id&gt;/
  *     consumer.properties      owner id, format version, last build that used it
  *     entries.pack             cache entries, append-only ({@link EntryPack})
@@ -51,6 +52,16 @@ public final class CacheLayout {
 
     public Path buildInfo() {
         return root.resolve("build.properties");
+    }
+
+    /** The {@link CompileRecord} of the compiler execution whose class output folder is named {@code classOutput}. */
+    public Path compileRecord(String classOutput) {
+        return root.resolve("outputs").resolve(ConsumerId.check(classOutput));
+    }
+
+    /** The folder of every compiler execution's {@link CompileRecord}. */
+    public Path compileRecords() {
+        return root.resolve("outputs");
     }
 
     public Path consumers() {

@@ -11,4 +11,7 @@ import java.lang.annotation.Target;
 public @interface Greet {
     /** A type the processor looks up by name, whose fields it lists too. */
     String lookup() default "";
+
+    /** A note the processor prints on no element after it wrote the type's greeter. */
+    String note() default "";
 }

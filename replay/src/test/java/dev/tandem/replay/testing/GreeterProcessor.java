@@ -20,8 +20,9 @@ import javax.tools.Diagnostic;
 
 /**
  * An isolating processor whose output depends on what replay must key on: the type's fields, its supertypes' and
- * its fields' types' fields (two hops), a type looked up by name, and an option. It warns on a field named "bad"
- * and fails on one named "fatal".
+ * its fields' types' fields (two hops), a type looked up by name, and an option. It warns on a field named "bad",
+ * fails on one named "fatal", prints an annotation's note on no element, and with {@code -Agreeting.banner=true}
+ * a banner on no element when it starts, as Hibernate's processor does.
  */
 @SupportedAnnotationTypes("dev.tandem.replay.testing.Greet")
 public class GreeterProcessor extends AbstractProcessor {
@@ -35,7 +36,15 @@ public class GreeterProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of("greeting");
+        return Set.of("greeting", "greeting.banner");
+    }
+
+    @Override
+    public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+        super.init(env);
+        if (Boolean.parseBoolean(env.getOptions().get("greeting.banner"))) {
+            env.getMessager().printMessage(Diagnostic.Kind.NOTE, "Greeter 1.0 ready");
+        }
     }
 
     @Override
@@ -78,6 +87,10 @@ public class GreeterProcessor extends AbstractProcessor {
                         + "\"; }\n}\n");
             } catch (IOException e) {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e.toString(), type);
+            }
+            String note = type.getAnnotation(Greet.class).note();
+            if (!note.isEmpty()) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, note);
             }
         }
         return false;

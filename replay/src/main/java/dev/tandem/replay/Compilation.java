@@ -1,0 +1,174 @@
+package dev.tandem.replay;
+
+import com.sun.source.util.Trees;
+import dev.tandem.cache.ProcessorCache;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.tools.Diagnostic;
+
+/**
+ * What the processors replayed in one compilation share: javac's environment, the element-graph digests and
+ * look-up states of the current round, the files replayed so far, the identity of the processor path, and the
+ * reason replay is off for every processor, if it is. Created lazily, with the first processor that replays.
+ */
+final class Compilation {
+    static final String KEY_VERSION = "tandem-replay-2";
+
+    final ProcessingEnvironment env;
+    final boolean debug;
+    final Replayed replayed = new Replayed();
+    /** The processor path has Lombok on it: lombok.config files are inputs of every source. */
+    final boolean lombok;
+    /** What this compilation reads and writes beyond its sources, for the execution's compile record; or null. */
+    final Outputs outputs;
+
+    private final Trees trees;
+    /** Why nothing replays in this compilation (a skip switch, not javac, no cache directory); null while it can. */
+    private String off;
+
+    private Signatures signatures;
+    private Lookups lookups;
+    /** The first cache opened: its input index answers for source checksums. */
+    private ProcessorCache indexSource;
+
+    private final ProcessorPath processorPath = new ProcessorPath(ReplayProcessor.class.getClassLoader());
+    /** Time spent deciding, replaying and storing, not in the processors. */
+    long ownNanos;
+
+    Compilation(ProcessingEnvironment env, boolean debug, String off, boolean lombok) {
+        this.env = env;
+        this.debug = debug;
+        this.lombok = lombok;
+        Trees found = null;
+        if (off == null) {
+            try {
+                found = Trees.instance(env);
+            } catch (RuntimeException | LinkageError notJavac) {
+                off = "the compiler is not javac";
+            }
+        }
+        this.trees = found;
+        this.off = off;
+        this.outputs = off == null ? Outputs.listen(env, lombok) : null;
+    }
+
+    /** Why no processor replays in this compilation; null while they can. */
+    String off() {
+        return off;
+    }
+
+    /**
+     * The cache of a processor about to replay; null, with {@link #off()} saying why, when the cache cannot be
+     * used (then nothing in this compilation replays).
+     */
+    ProcessorCache openCache(String consumerId) {
+        if (off != null) {
+            return null;
+        }
+        ProcessorCache cache = ProcessorCache.open(env, consumerId, KEY_VERSION);
+        if (cache.directory() == null) {
+            cache.close();
+            off = "no cache directory";
+            return null;
+        }
+        if (indexSource == null) {
+            indexSource = cache;
+            ProcessorCache index = cache;
+            signatures = new Signatures(
+                    trees,
+                    env.getElementUtils(),
+                    env.getFiler(),
+                    new Function<java.nio.file.Path, String>() {
+                        @Override
+                        public String apply(java.nio.file.Path file) {
+                            Optional<String> sha = index.inputs().sha256(file);
+                            return sha.orElse(null);
+                        }
+                    },
+                    lombok);
+            lookups = new Lookups(env.getElementUtils(), signatures);
+        }
+        return cache;
+    }
+
+    Signatures signatures() {
+        return signatures;
+    }
+
+    Lookups lookups() {
+        return lookups;
+    }
+
+    Trees trees() {
+        return trees;
+    }
+
+    /** javac has made new elements for a new round: forget this round's graph and look-up states. */
+    void newRound() {
+        if (signatures != null) {
+            signatures.newRound();
+            lookups.newRound();
+        }
+    }
+
+    /** The contents of the processor path, digested once per compilation; null when an entry cannot be read. */
+    String processorPath(Delegate delegate) {
+        return processorPath.of(delegate.processor.getClass());
+    }
+
+    /** Everything besides the element that a processor's output may depend on. */
+    String context(Delegate delegate, String processorPath) {
+        StringBuilder context = new StringBuilder(KEY_VERSION)
+                .append("\nprocessor ")
+                .append(delegate.className)
+                .append("\nprocessor path ")
+                .append(processorPath)
+                .append("\nsource ")
+                .append(env.getSourceVersion())
+                .append("\njava ")
+                .append(Runtime.version())
+                .append(' ')
+                .append(System.getProperty("java.vendor"))
+                .append("\nlocale ")
+                .append(env.getLocale() == null ? Locale.getDefault() : env.getLocale())
+                .append("\npreview ")
+                .append(previewEnabled());
+        Map<String, String> options = new TreeMap<>(env.getOptions());
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            if (!option.getKey().startsWith("tandem.")) { // the cache directory is an absolute path, not an input
+                context.append("\n-A").append(option.getKey()).append('=').append(option.getValue());
+            }
+        }
+        return context.toString();
+    }
+
+    /** {@code ProcessingEnvironment.isPreviewEnabled()}, which Java 11's API lacks: preview features change the model. */
+    private String previewEnabled() {
+        try {
+            return String.valueOf(env.getClass().getMethod("isPreviewEnabled").invoke(env));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** The options given that only processors, not Tandem, could read. */
+    java.util.Set<String> ownerlessOptions() {
+        java.util.Set<String> options = new java.util.HashSet<>(env.getOptions().keySet());
+        options.removeAll(ReplayProcessor.ownOptions());
+        return options;
+    }
+
+    void note(String message) {
+        env.getMessager().printMessage(Diagnostic.Kind.NOTE, message);
+    }
+
+    void debug(String message) {
+        if (debug) {
+            note(message);
+        }
+    }
+}
