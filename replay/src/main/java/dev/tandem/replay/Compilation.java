@@ -90,7 +90,7 @@ final class Compilation {
                         }
                     },
                     lombok);
-            lookups = new Lookups(env.getElementUtils(), signatures);
+            lookups = new Lookups(env.getElementUtils(), signatures, env.getFiler());
         }
         return cache;
     }

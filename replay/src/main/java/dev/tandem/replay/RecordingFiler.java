@@ -19,8 +19,8 @@ import javax.tools.StandardLocation;
 
 /**
  * The Filer an isolating processor sees: every call goes to javac's, and what is written is also recorded for
- * the one unit the file's originating elements belong to. A file with no originating element, or a resource read,
- * makes the compilation's output unattributable. javac's Filer is kept in a field named {@code delegate}, where
+ * the one unit the file's originating elements belong to. A file with no originating element makes the
+ * compilation's output unattributable; a file read is recorded with its content, as a look-up by name. javac's Filer is kept in a field named {@code delegate}, where
  * processors that need javac's own classes look for it.
  */
 final class RecordingFiler implements Filer {
@@ -30,11 +30,14 @@ final class RecordingFiler implements Filer {
     /** This compilation's record of what each unit led to; null without one. */
     private final Outputs outputs;
 
-    RecordingFiler(Filer delegate, Recording recording, Replayed replayed, Outputs outputs) {
+    private final Lookups lookups;
+
+    RecordingFiler(Filer delegate, Recording recording, Replayed replayed, Outputs outputs, Lookups lookups) {
         this.delegate = delegate;
         this.recording = recording;
         this.replayed = replayed;
         this.outputs = outputs;
+        this.lookups = lookups;
     }
 
     @Override
@@ -107,12 +110,18 @@ final class RecordingFiler implements Filer {
         };
     }
 
+    /** A read: what the file holds now goes into the manifest, as a type looked up by name does. */
     @Override
     public FileObject getResource(JavaFileManager.Location location, CharSequence moduleAndPkg, CharSequence name)
             throws IOException {
-        recording.anomaly(
-                "it read " + (moduleAndPkg.length() == 0 ? "" : moduleAndPkg + "/") + name + " through the Filer",
-                true);
+        String resource = Lookups.resource(location, moduleAndPkg, name);
+        if (resource == null || lookups == null) {
+            recording.anomaly(
+                    "it read " + (moduleAndPkg.length() == 0 ? "" : moduleAndPkg + "/") + name + " through the Filer",
+                    true);
+        } else {
+            recording.lookup(resource, lookups);
+        }
         return delegate.getResource(location, moduleAndPkg, name);
     }
 

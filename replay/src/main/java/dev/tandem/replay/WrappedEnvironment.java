@@ -23,7 +23,7 @@ final class WrappedEnvironment {
 
     static ProcessingEnvironment wrap(
             ProcessingEnvironment env, Recording recording, Lookups lookups, Replayed replayed, Outputs outputs) {
-        Filer filer = new RecordingFiler(env.getFiler(), recording, replayed, outputs);
+        Filer filer = new RecordingFiler(env.getFiler(), recording, replayed, outputs, lookups);
         Messager messager = new RecordingMessager(env.getMessager(), recording);
         Elements elements = recordingElements(env.getElementUtils(), recording, lookups);
         ClassLoader loader = WrappedEnvironment.class.getClassLoader();

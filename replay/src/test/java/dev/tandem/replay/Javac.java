@@ -93,7 +93,9 @@ final class Javac {
                         "-s",
                         generated.toString(),
                         "-classpath",
-                        System.getProperty("java.class.path")));
+                        System.getProperty("java.class.path"),
+                        "-sourcepath",
+                        sources.toString()));
                 if (cacheOption && processors.stream().anyMatch(p -> p instanceof ReplayProcessor)) {
                     arguments.add("-Atandem.cacheDirectory=" + project.resolve("tandem"));
                 }

@@ -186,6 +186,28 @@ class ReplayProcessorTest {
     }
 
     @Test
+    void aFileReadThroughTheFilerRerunsOnlyTheElementThatReadItWhenItChanges() throws Exception {
+        threeGreetedTypes();
+        write(
+                "a/Boat.java",
+                "package a; @dev.tandem.replay.testing.Greet(resource = \"boats.txt\") public class Boat { int hull; }");
+        write("a/boats.txt", "Ahoy");
+        Javac.Result first = compile();
+        assertThat(first.outputs.get("a/BoatGreeter.java")).contains("Ahoy Boat.hull");
+        write("a/Unrelated.java", "package a; public class Unrelated { int y; }");
+        compile();
+        assertThat(GreeterProcessor.PROCESSED).isEmpty();
+        write("a/boats.txt", "Ship ahoy");
+        Javac.Result changed = compile();
+        assertThat(GreeterProcessor.PROCESSED).containsExactly("a.Boat");
+        assertThat(changed.outputs.get("a/BoatGreeter.java")).contains("Ship ahoy Boat.hull");
+        delete("a/boats.txt");
+        Javac.Result gone = compile();
+        assertThat(GreeterProcessor.PROCESSED).containsExactly("a.Boat");
+        assertThat(gone.outputs.get("a/BoatGreeter.java")).contains("nobody Boat.hull");
+    }
+
+    @Test
     void processorsAreInitialisedOneByOneAsJavacReachesThem() {
         // DeferringProcessor comes before LateProcessor on the path: javac calls it before it initialises
         // LateProcessor, so it defers every type in the first round (MapStruct before Lombok does the same)

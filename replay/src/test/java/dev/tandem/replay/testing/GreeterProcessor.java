@@ -72,6 +72,10 @@ public class GreeterProcessor extends AbstractProcessor {
                 }
             }
             String greeting = processingEnv.getOptions().getOrDefault("greeting", "Hello");
+            String resource = type.getAnnotation(Greet.class).resource();
+            if (!resource.isEmpty()) {
+                greeting = read(type, resource);
+            }
             String name = type.getSimpleName() + "Greeter";
             String pkg = processingEnv
                     .getElementUtils()
@@ -94,6 +98,25 @@ public class GreeterProcessor extends AbstractProcessor {
             }
         }
         return false;
+    }
+
+    /** A file read through the Filer from the source path, next to the type; "nobody" when it is not there. */
+    private String read(TypeElement type, String name) {
+        String pkg = processingEnv
+                .getElementUtils()
+                .getPackageOf(type)
+                .getQualifiedName()
+                .toString();
+        try {
+            return processingEnv
+                    .getFiler()
+                    .getResource(javax.tools.StandardLocation.SOURCE_PATH, pkg, name)
+                    .getCharContent(true)
+                    .toString()
+                    .trim();
+        } catch (IOException e) {
+            return "nobody";
+        }
     }
 
     /** Fields of the type and its superclasses, and of their fields' types down to {@code depth} hops. */
