@@ -3,6 +3,7 @@ package dev.tandem.maven;
 import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.CacheStats;
+import dev.tandem.cache.store.CompileRecord;
 import dev.tandem.cache.store.EntryPack;
 import dev.tandem.maven.remote.RemoteStats;
 import java.io.IOException;
@@ -23,6 +24,12 @@ final class CacheReport {
         List<Path> consumers = layout.consumerFolders(links::add);
         for (Path link : links) {
             lines.add("  " + link + " is a symbolic link, not a consumer: Tandem leaves it alone; delete it");
+        }
+        for (Path record : StaleCompile.compileRecords(layout)) {
+            String summary = CompileRecord.read(record).summary;
+            if (!summary.isEmpty()) {
+                lines.add("  last compile into " + record.getFileName() + ": " + summary);
+            }
         }
         if (consumers.isEmpty()) {
             lines.add("  no consumer has used it yet");

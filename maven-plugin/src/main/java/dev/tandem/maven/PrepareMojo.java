@@ -47,6 +47,9 @@ public class PrepareMojo extends AbstractRemoteMojo {
     @Component
     private RepositorySystem repositorySystem;
 
+    @Component
+    private org.apache.maven.project.ProjectDependenciesResolver dependenciesResolver;
+
     /**
      * Allows a {@code cacheDirectory} outside the build directory. Such a cache survives {@code mvn clean}; clean
      * it yourself.
@@ -182,6 +185,17 @@ public class PrepareMojo extends AbstractRemoteMojo {
             }
             took[2] = System.nanoTime();
             rerunCompileIfProcessorsChanged(layout, buildDirectory);
+            if (CompilerNotes.replays(project)) {
+                String hidden = CompilerNotes.hidden(project, session.getUserProperties());
+                if (hidden != null) {
+                    getLog().info(hidden);
+                }
+                String recorded =
+                        ClassPathRecorder.record(project, session.getRepositorySession(), dependenciesResolver, layout);
+                if (getLog().isDebugEnabled()) {
+                    getLog().debug("Tandem: " + recorded);
+                }
+            }
             took[3] = System.nanoTime();
             CacheMaintenance.Result kept = new CacheMaintenance(layout)
                     .run(build, Math.max(1, pruneAfterBuilds), maxConsumerSize, rootEntries);

@@ -103,6 +103,7 @@ final class StaleCompile {
             CompileRecord kept = record.update(
                     java.util.Collections.emptyMap(),
                     null,
+                    null,
                     buildDirectory,
                     Long.MAX_VALUE,
                     new java.util.function.Consumer<Path>() {
@@ -118,7 +119,7 @@ final class StaleCompile {
         return deleted[0];
     }
 
-    private static List<Path> compileRecords(CacheLayout layout) throws IOException {
+    static List<Path> compileRecords(CacheLayout layout) throws IOException {
         List<Path> records = new ArrayList<>();
         Path folder = layout.compileRecords();
         if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -35,7 +35,7 @@ final class Compilation {
     /** The first cache opened: its input index answers for source checksums. */
     private ProcessorCache indexSource;
 
-    private final ProcessorPath processorPath = new ProcessorPath(ReplayProcessor.class.getClassLoader());
+    private final ProcessorPath processorPath;
     /** Time spent deciding, replaying and storing, not in the processors. */
     long ownNanos;
 
@@ -54,6 +54,33 @@ final class Compilation {
         this.trees = found;
         this.off = off;
         this.outputs = off == null ? Outputs.listen(env, lombok) : null;
+        this.processorPath = new ProcessorPath(ReplayProcessor.class.getClassLoader(), outputFolders(env));
+    }
+
+    /** The folders this compilation writes into, where javac's Filer says they are. */
+    private java.util.Set<java.nio.file.Path> outputFolders(ProcessingEnvironment env) {
+        java.util.Set<java.nio.file.Path> folders = new java.util.HashSet<>();
+        for (javax.tools.StandardLocation location : new javax.tools.StandardLocation[] {
+            javax.tools.StandardLocation.CLASS_OUTPUT, javax.tools.StandardLocation.SOURCE_OUTPUT
+        }) {
+            try {
+                java.net.URI uri =
+                        env.getFiler().getResource(location, "", "tandem.probe").toUri();
+                if ("file".equals(uri.getScheme())) {
+                    java.nio.file.Path folder = java.nio.file.Paths.get(uri)
+                            .getParent()
+                            .toAbsolutePath()
+                            .normalize();
+                    folders.add(folder);
+                    if (location == javax.tools.StandardLocation.CLASS_OUTPUT) {
+                        classOutput = folder;
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException notThere) {
+                // no such output: nothing to leave out
+            }
+        }
+        return folders;
     }
 
     /** Why no processor replays in this compilation; null while they can. */
@@ -91,8 +118,59 @@ final class Compilation {
                     },
                     lombok);
             lookups = new Lookups(env.getElementUtils(), signatures, env.getFiler());
+            readClassPath(cache);
         }
         return cache;
+    }
+
+    /**
+     * What the context says of the class path's jars: their identity from tandem:prepare's record of this build, or
+     * that their classes are walked (no record, or one that is not this build's).
+     */
+    private String classPath = "walked";
+
+    private void readClassPath(ProcessorCache index) {
+        java.nio.file.Path classes = classOutput();
+        java.nio.file.Path root = ProcessorCache.root(env);
+        if (classes == null || root == null) {
+            debug("Tandem replay: the class path's jars are walked: the class output is not a folder");
+            return;
+        }
+        dev.tandem.cache.store.CacheLayout layout =
+                new dev.tandem.cache.store.CacheLayout(root.toAbsolutePath().normalize());
+        dev.tandem.cache.store.ClassPathRecord record = dev.tandem.cache.store.ClassPathRecord.read(
+                layout.classPathRecord(classes.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_")));
+        if (record == null) {
+            debug("Tandem replay: the class path's jars are walked: tandem:prepare left no record of them in "
+                    + layout.classPathRecord(classes.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_")));
+            return;
+        }
+        String stale = record.staleBecause(new Function<java.nio.file.Path, String>() {
+            @Override
+            public String apply(java.nio.file.Path pom) {
+                Optional<String> sha = index.inputs().sha256(pom);
+                return sha.isPresent() ? sha.get() : dev.tandem.cache.store.Sha256.hexOrMissing(pom);
+            }
+        });
+        if (stale != null) {
+            debug("Tandem replay: the class path's jars are walked: " + stale);
+            return;
+        }
+        java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>();
+        for (String folder : record.folders) {
+            folders.add(java.nio.file.Paths.get(folder));
+        }
+        signatures.classPathFolders(folders);
+        classPath = record.identity();
+        debug("Tandem replay: the class path's " + record.jars.size() + " jars are keyed as one, its " + folders.size()
+                + " folders class by class");
+    }
+
+    private java.nio.file.Path classOutput;
+
+    /** The class output folder; null when it is not a folder. */
+    private java.nio.file.Path classOutput() {
+        return classOutput;
     }
 
     Signatures signatures() {
@@ -136,7 +214,9 @@ final class Compilation {
                 .append("\nlocale ")
                 .append(env.getLocale() == null ? Locale.getDefault() : env.getLocale())
                 .append("\npreview ")
-                .append(previewEnabled());
+                .append(previewEnabled())
+                .append("\nclass path jars ")
+                .append(classPath);
         Map<String, String> options = new TreeMap<>(env.getOptions());
         for (Map.Entry<String, String> option : options.entrySet()) {
             if (!option.getKey().startsWith("tandem.")) { // the cache directory is an absolute path, not an input

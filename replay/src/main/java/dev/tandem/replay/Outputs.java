@@ -45,6 +45,8 @@ final class Outputs implements TaskListener {
     private final Set<String> entered = new HashSet<>();
     private final Map<String, String> unitSources = new TreeMap<>();
     private final Map<String, Set<String>> unitFiles = new TreeMap<>();
+    /** The compilation's replay summary line, told at the last round. */
+    String summary = "";
 
     private Outputs(ProcessingEnvironment env, boolean lombok, Path classOutput, Path record) {
         this.env = env;
@@ -151,7 +153,7 @@ final class Outputs implements TaskListener {
         }
         try {
             CompileRecord.read(record)
-                    .update(now, inputs(), classOutput.getParent(), started - 2000, new Consumer<Path>() {
+                    .update(now, inputs(), summary, classOutput.getParent(), started - 2000, new Consumer<Path>() {
                         @Override
                         public void accept(Path deleted) {}
                     })

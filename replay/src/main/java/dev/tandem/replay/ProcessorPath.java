@@ -1,36 +1,35 @@
 package dev.tandem.replay;
 
+import dev.tandem.cache.store.CodeIdentity;
 import dev.tandem.cache.store.Hex;
 import dev.tandem.cache.store.Sha256;
-import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The identity of the processors: a digest of the contents of every processor path entry (jar bytes, or every
- * file of a directory), in order, never their names or times, so two checkouts anywhere agree and a rebuilt
- * processor of the same version does not. Null or "" when an entry cannot be read: nothing can then be replayed.
+ * The identity of the processors: the code identity ({@link CodeIdentity}: a jar's central directory, a class
+ * folder's files) of every processor path entry, in order, never their names or times, so two checkouts anywhere
+ * agree and a rebuilt processor of the same version does not. The compilation's own output folders, and folders
+ * that hold them, are left out: where processors are found on the class path (no {@code annotationProcessorPaths}),
+ * the class output is on it, and in-process an empty class path element stands for the working folder, the
+ * reactor's root; both change with every compile. Null when an entry cannot be read: nothing can then be replayed.
  */
 final class ProcessorPath {
     private final ClassLoader loader;
+    private final Set<Path> outputs;
     private final Set<Path> entries = new LinkedHashSet<>();
-    private final Map<Path, String> contents = new HashMap<>();
     private String digest;
 
-    ProcessorPath(ClassLoader loader) {
+    /** @param outputs the compilation's output folders, which are no part of the processors' identity */
+    ProcessorPath(ClassLoader loader, Set<Path> outputs) {
         this.loader = loader;
+        this.outputs = outputs;
     }
 
     /**
@@ -46,6 +45,7 @@ final class ProcessorPath {
             }
             entries.add(path(
                     ProcessorPath.class.getProtectionDomain().getCodeSource().getLocation()));
+            entries.removeIf(this::holdsAnOutput);
             digest = digestOf(entries);
             if (digest == null) {
                 digest = "";
@@ -58,59 +58,47 @@ final class ProcessorPath {
         try {
             own = path(processor.getProtectionDomain().getCodeSource().getLocation());
         } catch (RuntimeException noCodeSource) {
-            own = Paths.get("unknown:" + processor.getName());
+            return null;
         }
-        if (entries.contains(own)) {
+        if (entries.contains(own) || holdsAnOutput(own)) {
             return digest;
         }
-        String content = digestOf(List.of(own));
+        String content = digestOf(Set.of(own));
         return content == null ? null : digest + " " + content;
+    }
+
+    /** Whether a path entry is one of the compilation's output folders or a folder above one. */
+    private boolean holdsAnOutput(Path entry) {
+        for (Path output : outputs) {
+            if (output.startsWith(entry)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path path(URL url) {
         try {
-            return Paths.get(url.toURI());
+            return Paths.get(url.toURI()).toAbsolutePath().normalize();
         } catch (Exception notAFile) {
             return Paths.get("unknown:" + url);
         }
     }
 
-    private String digestOf(Iterable<Path> paths) {
+    private static String digestOf(Iterable<Path> paths) {
         MessageDigest sha = Sha256.newDigest();
         for (Path entry : paths) {
-            String content = contents.containsKey(entry) ? contents.get(entry) : contentDigest(entry);
-            contents.put(entry, content);
-            if (content == null) {
-                return null;
+            String identity = CodeIdentity.of(entry);
+            if (identity.startsWith("unknown:")) {
+                if (!java.nio.file.Files.exists(entry)) {
+                    identity = "missing"; // javac skips a path entry that is not there, and so does its loader
+                } else {
+                    return null; // its content is unknown: no key can stand for it
+                }
             }
-            sha.update(content.getBytes(StandardCharsets.UTF_8));
+            sha.update(identity.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
         return Hex.of(sha.digest());
-    }
-
-    private static String contentDigest(Path entry) {
-        try {
-            if (Files.isRegularFile(entry)) {
-                return Hex.of(Sha256.of(entry));
-            }
-            if (Files.isDirectory(entry)) {
-                MessageDigest sha = Sha256.newDigest();
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(entry)) {
-                    files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-                }
-                for (Path file : files) {
-                    sha.update(
-                            entry.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                    sha.update((byte) 0);
-                    sha.update(Sha256.of(file));
-                }
-                return Hex.of(sha.digest());
-            }
-            return "missing";
-        } catch (IOException | RuntimeException e) {
-            return null; // its content is unknown: no key can stand for it
-        }
     }
 }

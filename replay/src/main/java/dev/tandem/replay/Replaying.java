@@ -109,13 +109,22 @@ final class Replaying extends Strategy {
         try {
             String closure = compilation.signatures().closure(unit);
             if (closure == null) {
-                return ran(name, "unreadable inputs", "what its signatures reach cannot be read");
+                return ran(
+                        name,
+                        "unreadable inputs",
+                        "what its signatures reach cannot be read: " + compilation.signatures().unreadable);
             }
             CacheKey key = cache.newKey().add(context).add(name).add(closure).build();
             recording.processed.put(name, key);
             Optional<byte[]> stored = cache.get(key);
             if (!stored.isPresent()) {
-                return ran(name, NEW_OR_CHANGED, "no entry for its inputs");
+                return ran(
+                        name,
+                        NEW_OR_CHANGED,
+                        compilation.debug
+                                ? "no entry for its inputs (context " + shortDigest(context) + ", reach "
+                                        + closure.substring(0, 12) + ")"
+                                : "no entry for its inputs");
             }
             Entry entry = Entry.parse(stored.get());
             if (entry == null) {
@@ -138,6 +147,12 @@ final class Replaying extends Strategy {
             compilation.note("Tandem replay: " + delegate.className + " runs from here on: " + e);
             return ran(name, "other", broken);
         }
+    }
+
+    private static String shortDigest(String text) {
+        return dev.tandem.cache.store.Hex.of(dev.tandem.cache.store.Sha256.newDigest()
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .substring(0, 12);
     }
 
     private String ran(String unit, String reason, String detail) {

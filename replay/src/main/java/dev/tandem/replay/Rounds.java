@@ -105,6 +105,9 @@ final class Rounds {
         String summary = summary(delegates);
         if (summary != null) {
             compilation.note(summary);
+            if (compilation.outputs != null) {
+                compilation.outputs.summary = summary;
+            }
         }
         if (compilation.debug) {
             long processors = 0;

@@ -86,6 +86,21 @@ final class Signatures {
         this.lombokConfig = lombokConfig;
     }
 
+    /**
+     * The folders of this build's class path, from tandem:prepare's record, whose jars' identity the key's context
+     * holds: a class found in none of the folders is in one of those jars (or the JDK), contributes nothing more,
+     * and is neither read nor walked, nor completed by javac for it. Null without a trusted record: then every
+     * class reached in a jar is read, digested and walked.
+     */
+    void classPathFolders(List<Path> folders) {
+        this.folders = folders;
+    }
+
+    private List<Path> folders;
+
+    /** What the last closure that could not be computed failed on, for the debug notes. */
+    String unreadable = "";
+
     /** Forgets the element graph: javac has made new elements for the new round. */
     void newRound() {
         nodes.clear();
@@ -122,6 +137,12 @@ final class Signatures {
             Element e = todo.pop();
             Node node = node(e);
             if (node.contribution == UNKNOWN) {
+                if (unreadable.isEmpty()) {
+                    unreadable = e + " (" + e.getKind() + " in " + e.getEnclosingElement() + ", "
+                            + e.getClass().getSimpleName() + ", as "
+                            + e.asType().getClass().getSimpleName()
+                            + ") cannot be read";
+                }
                 return null;
             }
             if (!node.contribution.isEmpty()) {
@@ -130,6 +151,7 @@ final class Signatures {
             for (Element next : node.edges) {
                 if (seen.add(next)) {
                     if (seen.size() > MAX_REACH) {
+                        unreadable = "it reaches more than " + MAX_REACH + " types";
                         return null;
                     }
                     todo.push(next);
@@ -163,6 +185,9 @@ final class Signatures {
                 return new Node(source != null ? source : PLATFORM, edges);
             }
             TypeElement type = (TypeElement) e;
+            if (folders != null) {
+                return buildWithClassPath(type);
+            }
             if (type.asType().getKind() == TypeKind.ERROR) {
                 return new Node("missing " + type.getQualifiedName(), List.of()); // not generated yet
             }
@@ -177,8 +202,50 @@ final class Signatures {
             }
             return new Node(contribution, edges);
         } catch (RuntimeException failure) {
+            unreadable = e + ": " + failure;
             return new Node(UNKNOWN, List.of()); // a model the compiler cannot complete: run, do not guess
         }
+    }
+
+    /**
+     * With the class path's record: a source is digested and walked; a class of one of its folders (a reactor
+     * module's classes) is read, digested and walked; anything else is of a jar the context covers, or of the JDK, or
+     * not there yet, and is left as it is, without asking javac to complete it.
+     */
+    private Node buildWithClassPath(TypeElement type) {
+        if (isPlatform(type)) {
+            return new Node(PLATFORM, List.of());
+        }
+        String source = sourceDigest(type);
+        if (source != null) {
+            List<Element> edges = new ArrayList<>();
+            edges(type, true, edges);
+            return new Node(source, edges);
+        }
+        Path classFile = inFolders(type);
+        if (classFile == null) {
+            return new Node(PLATFORM, List.of());
+        }
+        String contribution = fileDigest(classFile, false);
+        if (contribution == null) {
+            unreadable = classFile + " cannot be read";
+            return new Node(UNKNOWN, List.of());
+        }
+        List<Element> edges = new ArrayList<>();
+        edges(type, false, edges);
+        return new Node("class " + contribution, edges);
+    }
+
+    /** The type's class file in the first class path folder that has one; null when none does. */
+    private Path inFolders(TypeElement type) {
+        String relative = elements.getBinaryName(type).toString().replace('.', '/') + ".class";
+        for (Path folder : folders) {
+            Path file = folder.resolve(relative);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        return null;
     }
 
     private boolean isPlatform(TypeElement type) {
@@ -251,19 +318,21 @@ final class Signatures {
         if (mirror == null) {
             return;
         }
+        if (mirror instanceof DeclaredType && !(mirror instanceof IntersectionType) && !(mirror instanceof UnionType)) {
+            // DECLARED or ERROR, told apart without completing the class (javac's intersections and unions are
+            // declared types too, of a synthetic class: their bounds are walked below)
+            DeclaredType declared = (DeclaredType) mirror;
+            Element element = declared.asElement();
+            if (element != null) {
+                edges.add(element);
+            }
+            for (TypeMirror argument : declared.getTypeArguments()) {
+                type(argument, edges, variables);
+            }
+            type(declared.getEnclosingType(), edges, variables);
+            return;
+        }
         switch (mirror.getKind()) {
-            case DECLARED:
-            case ERROR:
-                DeclaredType declared = (DeclaredType) mirror;
-                Element element = declared.asElement();
-                if (element != null) {
-                    edges.add(element);
-                }
-                for (TypeMirror argument : declared.getTypeArguments()) {
-                    type(argument, edges, variables);
-                }
-                type(declared.getEnclosingType(), edges, variables);
-                break;
             case ARRAY:
                 type(((ArrayType) mirror).getComponentType(), edges, variables);
                 break;

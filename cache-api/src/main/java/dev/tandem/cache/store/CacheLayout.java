@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  *   inputs.idx                 the input index ({@link InputIndex})
  *   build.properties           build number and time ({@link BuildInfo})
  *   outputs/&lt;class output&gt;   per compiler execution, what its last compile read and wrote ({@link CompileRecord})
+ *   outputs/&lt;class output&gt;.classpath   the jars of its class path in this build ({@link ClassPathRecord})
  *   consumers/&lt;id&gt;/
  *     consumer.properties      owner id, format version, last build that used it
  *     entries.pack             cache entries, append-only ({@link EntryPack})
@@ -57,6 +58,11 @@ public final class CacheLayout {
     /** The {@link CompileRecord} of the compiler execution whose class output folder is named {@code classOutput}. */
     public Path compileRecord(String classOutput) {
         return root.resolve("outputs").resolve(ConsumerId.check(classOutput));
+    }
+
+    /** The {@link ClassPathRecord} of the compiler execution whose class output folder is named {@code classOutput}. */
+    public Path classPathRecord(String classOutput) {
+        return root.resolve("outputs").resolve(ConsumerId.check(classOutput + ".classpath"));
     }
 
     /** The folder of every compiler execution's {@link CompileRecord}. */

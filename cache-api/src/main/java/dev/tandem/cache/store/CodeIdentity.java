@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * What a processor's code is, the same on every machine: a digest of its jar's central directory (every entry's
  * name, CRC-32 and sizes, so any changed class changes it) or of every file of its class folder, never a path or a
- * time, so keys made from it are shared by two checkouts anywhere. Memoized per JVM by path, size and time, so a
- * daemon or in-process javac computes it once.
+ * time, so keys made from it are shared by two checkouts anywhere. A jar's is memoized per JVM by path, size and
+ * time, so a daemon or in-process javac reads it once; a folder's is read every time (a file changed inside it
+ * leaves the folder's own time as it was).
  */
 public final class CodeIdentity {
     private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -36,6 +37,9 @@ public final class CodeIdentity {
         String memo;
         try {
             BasicFileAttributes attributes = Files.readAttributes(location, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                return compute(location);
+            }
             memo = location + "\0" + attributes.size() + "\0"
                     + attributes.lastModifiedTime().toMillis();
         } catch (IOException e) {

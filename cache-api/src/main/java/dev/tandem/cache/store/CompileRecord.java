@@ -71,16 +71,20 @@ public final class CompileRecord {
     public final Map<String, Outputs> sources;
     /** Input file → its SHA-256 (hex) when the compile read it. */
     public final Map<String, String> inputs;
+    /** The compile's replay summary line ("Tandem replay: MapStruct 498 replayed, 2 run..."), or "". */
+    public final String summary;
 
-    public CompileRecord(Map<String, Outputs> sources, Map<String, String> inputs) {
+    public CompileRecord(Map<String, Outputs> sources, Map<String, String> inputs, String summary) {
         this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
         this.inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
+        this.summary = summary;
     }
 
     /** The record in {@code file}; empty when there is none or it is damaged (then nothing is deleted by it). */
     public static CompileRecord read(Path file) {
         Map<String, Outputs> sources = new TreeMap<>();
         Map<String, String> inputs = new TreeMap<>();
+        String summary = "";
         try {
             ByteBuffer in = ChecksummedFile.read(file, MAGIC, VERSION);
             if (in != null) {
@@ -93,12 +97,14 @@ public final class CompileRecord {
                 for (int i = 0; i < inputCount; i++) {
                     inputs.put(string(in), string(in));
                 }
+                summary = string(in);
             }
         } catch (IOException | BufferUnderflowException | IllegalArgumentException damaged) {
             sources.clear();
             inputs.clear();
+            summary = "";
         }
-        return new CompileRecord(sources, inputs);
+        return new CompileRecord(sources, inputs, summary);
     }
 
     public void write(Path file) throws IOException {
@@ -116,6 +122,7 @@ public final class CompileRecord {
         for (Map.Entry<String, String> input : inputs.entrySet()) {
             size += utf8(strings, input.getKey()) + utf8(strings, input.getValue());
         }
+        size += utf8(strings, summary);
         ByteBuffer out = ByteBuffer.allocate(size);
         int next = 0;
         out.putInt(sources.size());
@@ -131,7 +138,7 @@ public final class CompileRecord {
             }
         }
         out.putInt(inputs.size());
-        for (int i = 0; i < 2 * inputs.size(); i++) {
+        for (int i = 0; i < 2 * inputs.size() + 1; i++) {
             put(out, strings.get(next++));
         }
         CacheFiles.createDirectories(file.getParent().getParent(), file.getParent());
@@ -178,6 +185,7 @@ public final class CompileRecord {
      *
      * @param now per source compiled now, what it led to; empty before a compile (tandem:prepare)
      * @param inputs the inputs of this compile; null to keep the last record's
+     * @param summary this compile's summary line; null to keep the last record's
      * @param generatedSince a generated file modified at or after this time (epoch milliseconds) is never deleted:
      *     this compile wrote it, through a processor Tandem does not record; {@code Long.MAX_VALUE} before a
      *     compile
@@ -186,6 +194,7 @@ public final class CompileRecord {
     public CompileRecord update(
             Map<String, Outputs> now,
             Map<String, String> inputs,
+            String summary,
             Path buildFolder,
             long generatedSince,
             Consumer<Path> deleted) {
@@ -227,7 +236,7 @@ public final class CompileRecord {
                 delete(path, buildFolder, generatedSince, deleted);
             } // else a source of the last record that is gone: a user's file, never deleted by Tandem
         }
-        return new CompileRecord(kept, inputs == null ? this.inputs : inputs);
+        return new CompileRecord(kept, inputs == null ? this.inputs : inputs, summary == null ? this.summary : summary);
     }
 
     /** Outputs nothing leads to now: each is gone, and so is whatever it led to. */
