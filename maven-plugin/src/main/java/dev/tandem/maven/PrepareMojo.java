@@ -190,8 +190,8 @@ public class PrepareMojo extends AbstractRemoteMojo {
                 if (hidden != null) {
                     getLog().info(hidden);
                 }
-                String recorded =
-                        ClassPathRecorder.record(project, session.getRepositorySession(), dependenciesResolver, layout);
+                String recorded = ClassPathRecorder.record(
+                        project, session.getProjects(), session.getRepositorySession(), dependenciesResolver, layout);
                 if (getLog().isDebugEnabled()) {
                     getLog().debug("Tandem: " + recorded);
                 }

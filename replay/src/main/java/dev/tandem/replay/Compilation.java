@@ -217,6 +217,10 @@ final class Compilation {
                 .append(previewEnabled())
                 .append("\nclass path jars ")
                 .append(classPath);
+        if (this.processorPath.outputOnPath()) {
+            // the processors' class loader sees the resources copied into the class output: key them too
+            context.append("\nresources ").append(indexSource.inputs().digestOf("src/*/resources/**"));
+        }
         Map<String, String> options = new TreeMap<>(env.getOptions());
         for (Map.Entry<String, String> option : options.entrySet()) {
             if (!option.getKey().startsWith("tandem.")) { // the cache directory is an absolute path, not an input

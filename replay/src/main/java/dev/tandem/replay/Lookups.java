@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
@@ -77,8 +78,12 @@ final class Lookups {
             }
         } catch (FileNotFoundException | NoSuchFileException absent) {
             return ABSENT;
+        } catch (FilerException | IllegalArgumentException refused) {
+            // javac refuses the name (Hibernate asks for "/META-INF", and falls back to its class loader): the
+            // processor met the same refusal, and will again
+            return "refused: " + refused.getMessage();
         } catch (IOException | RuntimeException unreadable) {
-            return UNKNOWN; // a file written in this compilation (javac refuses to reopen it), a foreign location
+            return UNKNOWN; // a foreign location, an unreadable file
         }
     }
 

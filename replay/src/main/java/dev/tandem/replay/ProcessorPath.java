@@ -25,6 +25,8 @@ final class ProcessorPath {
     private final Set<Path> outputs;
     private final Set<Path> entries = new LinkedHashSet<>();
     private String digest;
+    /** Whether an output folder was on the path: processors found on the class path, with the class output. */
+    private boolean outputOnPath;
 
     /** @param outputs the compilation's output folders, which are no part of the processors' identity */
     ProcessorPath(ClassLoader loader, Set<Path> outputs) {
@@ -45,7 +47,7 @@ final class ProcessorPath {
             }
             entries.add(path(
                     ProcessorPath.class.getProtectionDomain().getCodeSource().getLocation()));
-            entries.removeIf(this::holdsAnOutput);
+            outputOnPath = entries.removeIf(this::holdsAnOutput);
             digest = digestOf(entries);
             if (digest == null) {
                 digest = "";
@@ -65,6 +67,15 @@ final class ProcessorPath {
         }
         String content = digestOf(Set.of(own));
         return content == null ? null : digest + " " + content;
+    }
+
+    /**
+     * Whether the class output was on the processor path and left out of its identity: the processors may then
+     * read the project's resources (copied there) through their class loader, as Hibernate reads
+     * META-INF/orm.xml, and the key must cover those instead.
+     */
+    boolean outputOnPath() {
+        return outputOnPath;
     }
 
     /** Whether a path entry is one of the compilation's output folders or a folder above one. */

@@ -68,11 +68,17 @@ public final class ClassPathRecord {
     public final List<Jar> jars;
     /** The class path's folders (the module's own class output, reactor modules' class outputs), in order. */
     public final List<String> folders;
+    /**
+     * A digest of the dependency declarations it was resolved from (tandem:prepare's to compare), "" when they
+     * do not settle the result (SNAPSHOTs, ranges).
+     */
+    public final String declarations;
 
-    public ClassPathRecord(Map<String, String> poms, List<Jar> jars, List<String> folders) {
+    public ClassPathRecord(Map<String, String> poms, List<Jar> jars, List<String> folders, String declarations) {
         this.poms = Collections.unmodifiableMap(new TreeMap<>(poms));
         this.jars = Collections.unmodifiableList(new ArrayList<>(jars));
         this.folders = Collections.unmodifiableList(new ArrayList<>(folders));
+        this.declarations = declarations;
     }
 
     /**
@@ -135,7 +141,7 @@ public final class ClassPathRecord {
             for (int i = 0; i < folderCount; i++) {
                 folders.add(string(in));
             }
-            return new ClassPathRecord(poms, jars, folders);
+            return new ClassPathRecord(poms, jars, folders, string(in));
         } catch (IOException | BufferUnderflowException | IllegalArgumentException damaged) {
             return null;
         }
@@ -154,6 +160,7 @@ public final class ClassPathRecord {
         for (String folder : folders) {
             size += utf8(strings, folder);
         }
+        size += utf8(strings, declarations);
         ByteBuffer out = ByteBuffer.allocate(size);
         int next = 0;
         out.putInt(poms.size());
@@ -167,7 +174,7 @@ public final class ClassPathRecord {
             put(out, strings.get(next++));
         }
         out.putInt(folders.size());
-        for (int i = 0; i < folders.size(); i++) {
+        for (int i = 0; i < folders.size() + 1; i++) {
             put(out, strings.get(next++));
         }
         CacheFiles.createDirectories(file.getParent().getParent(), file.getParent());
