@@ -26,3 +26,14 @@ paired() {
     lo = int(w[k]); if (lo > w[k]) lo--; hi = int(w[m - k + 1]); if (hi < w[m - k + 1]) hi++
     printf "%.0f %d %d", e, lo, hi }'
 }
+#   ratios 12 15 11 -- 10 14 10
+#                       prints "median min max" of the pairs' ratios (first list over second, pair by pair): what
+#                       the replay targets are stated in ("median of >= 5 interleaved pairs")
+ratios() {
+  local a=() b=()
+  while [ "$1" != -- ]; do a+=("$1"); shift; done; shift
+  b=("$@")
+  for i in "${!a[@]}"; do awk -v x="${a[i]}" -v y="${b[i]}" 'BEGIN { printf "%.4f\n", x / y }'; done \
+    | sort -g | awk '{r[NR]=$1} END { m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+      printf "%.3f %.3f %.3f", m, r[1], r[NR] }'
+}

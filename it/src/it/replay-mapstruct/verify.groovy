@@ -18,13 +18,20 @@ history(basedir, localRepositoryPath, mvn, [
      check: { c, log -> assert c.MapStruct == [replayed: all - 1, run: 1] }],
     [name: 'a type two hops away', edit: { d -> edit(d, 'Part.java', 'private String serial;', 'private String serial;\n    private String maker;\n    public String getMaker() { return maker; }\n    public void setMaker(String v) { maker = v; }') },
      check: { c, log -> assert c.MapStruct == [replayed: all - 2, run: 2] }],
-    // without prepare (-Dtandem.skip; an IDE or mvn compiler:compile are the same) the input index on disk is the
-    // last build's, and the edited supertype's checksum in it is the old one: replay must not believe it
-    [name: 'a supertype, built with -Dtandem.skip', goals: ['compile', '-Dtandem.skip'],
+    // without prepare (mvn compiler:compile; an IDE is the same) the input index on disk is the last build's, and
+    // the edited supertype's checksum in it is the old one: replay must not believe it
+    [name: 'a supertype, built without prepare', goals: ['resources:resources', 'compiler:compile'],
      edit: { d -> edit(d, 'Vehicle.java', 'private String vin;', 'private String vin;\n    private String plate;\n    public String getPlate() { return plate; }\n    public void setPlate(String v) { plate = v; }') },
      check: { c, log ->
-         assert log.contains('Tandem: skipped (tandem.skip)')
+         assert !log.contains('Tandem: ') // no prepare
          assert c.MapStruct == [replayed: all - 1, run: 1]
+     }],
+    // -Dtandem.skip turns all of Tandem off, replay too: every processor runs as without it
+    [name: 'a supertype, built with -Dtandem.skip', goals: ['compile', '-Dtandem.skip'],
+     edit: { d -> edit(d, 'Vehicle.java', 'private String plate;', 'private String plate;\n    private String color;\n    public String getColor() { return color; }\n    public void setColor(String v) { color = v; }') },
+     check: { c, log ->
+         assert log.contains('Tandem: skipped (tandem.skip)')
+         assert c.MapStruct == [ran: true, why: '-Dtandem.skip']
      }],
     [name: 'a processor option', edit: { d -> pomEdit(d, '<unmapped.policy>WARN</unmapped.policy>', '<unmapped.policy>IGNORE</unmapped.policy>') },
      check: { c, log ->
