@@ -46,8 +46,7 @@ final class ClassPathRecorder {
             ProjectDependenciesResolver resolver,
             CacheLayout layout)
             throws IOException {
-        Path file = layout.classPathRecord(
-                new File(project.getBuild().getOutputDirectory()).getName().replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path file = layout.classPathRecord(new File(project.getBuild().getOutputDirectory()).toPath());
         String declared = declarations(project);
         ClassPathRecord before = ClassPathRecord.read(file);
         if (before != null

@@ -2,13 +2,25 @@ package dev.tandem.replay;
 
 import com.sun.source.util.Trees;
 import dev.tandem.cache.ProcessorCache;
+import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.ClassPathRecord;
+import dev.tandem.cache.store.Sha256;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 
 /**
  * What the processors replayed in one compilation share: javac's environment, the element-graph digests and
@@ -36,6 +48,13 @@ final class Compilation {
     private ProcessorCache indexSource;
 
     private final ProcessorPath processorPath;
+    /** The class output folder; null when it is not a folder (an IDE compiling into memory). */
+    private Path classOutput;
+    /**
+     * What the context says of the class path's jars: their identity from tandem:prepare's record of this build, or
+     * that their classes are walked (no record, or one that is not this build's).
+     */
+    private String classPath = "walked";
     /** Time spent deciding, replaying and storing, not in the processors. */
     long ownNanos;
 
@@ -53,30 +72,26 @@ final class Compilation {
         }
         this.trees = found;
         this.off = off;
-        this.outputs = off == null ? Outputs.listen(env, lombok) : null;
         this.processorPath = new ProcessorPath(ReplayProcessor.class.getClassLoader(), outputFolders(env));
+        this.outputs = off == null && classOutput != null ? Outputs.listen(env, lombok, classOutput) : null;
     }
 
     /** The folders this compilation writes into, where javac's Filer says they are. */
-    private java.util.Set<java.nio.file.Path> outputFolders(ProcessingEnvironment env) {
-        java.util.Set<java.nio.file.Path> folders = new java.util.HashSet<>();
-        for (javax.tools.StandardLocation location : new javax.tools.StandardLocation[] {
-            javax.tools.StandardLocation.CLASS_OUTPUT, javax.tools.StandardLocation.SOURCE_OUTPUT
-        }) {
+    private Set<Path> outputFolders(ProcessingEnvironment env) {
+        Set<Path> folders = new HashSet<>();
+        for (StandardLocation location :
+                new StandardLocation[] {StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_OUTPUT}) {
             try {
-                java.net.URI uri =
+                URI uri =
                         env.getFiler().getResource(location, "", "tandem.probe").toUri();
                 if ("file".equals(uri.getScheme())) {
-                    java.nio.file.Path folder = java.nio.file.Paths.get(uri)
-                            .getParent()
-                            .toAbsolutePath()
-                            .normalize();
+                    Path folder = Paths.get(uri).getParent().toAbsolutePath().normalize();
                     folders.add(folder);
-                    if (location == javax.tools.StandardLocation.CLASS_OUTPUT) {
+                    if (location == StandardLocation.CLASS_OUTPUT) {
                         classOutput = folder;
                     }
                 }
-            } catch (java.io.IOException | RuntimeException notThere) {
+            } catch (IOException | RuntimeException notThere) {
                 // no such output: nothing to leave out
             }
         }
@@ -109,9 +124,9 @@ final class Compilation {
                     trees,
                     env.getElementUtils(),
                     env.getFiler(),
-                    new Function<java.nio.file.Path, String>() {
+                    new Function<Path, String>() {
                         @Override
-                        public String apply(java.nio.file.Path file) {
+                        public String apply(Path file) {
                             Optional<String> sha = index.inputs().sha256(file);
                             return sha.orElse(null);
                         }
@@ -123,54 +138,38 @@ final class Compilation {
         return cache;
     }
 
-    /**
-     * What the context says of the class path's jars: their identity from tandem:prepare's record of this build, or
-     * that their classes are walked (no record, or one that is not this build's).
-     */
-    private String classPath = "walked";
-
     private void readClassPath(ProcessorCache index) {
-        java.nio.file.Path classes = classOutput();
-        java.nio.file.Path root = ProcessorCache.root(env);
+        Path classes = classOutput;
+        Path root = ProcessorCache.root(env);
         if (classes == null || root == null) {
             debug("Tandem replay: the class path's jars are walked: the class output is not a folder");
             return;
         }
-        dev.tandem.cache.store.CacheLayout layout =
-                new dev.tandem.cache.store.CacheLayout(root.toAbsolutePath().normalize());
-        dev.tandem.cache.store.ClassPathRecord record = dev.tandem.cache.store.ClassPathRecord.read(
-                layout.classPathRecord(classes.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_")));
+        Path file = new CacheLayout(root.toAbsolutePath().normalize()).classPathRecord(classes);
+        ClassPathRecord record = ClassPathRecord.read(file);
         if (record == null) {
-            debug("Tandem replay: the class path's jars are walked: tandem:prepare left no record of them in "
-                    + layout.classPathRecord(classes.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_")));
+            debug("Tandem replay: the class path's jars are walked: tandem:prepare left no record of them in " + file);
             return;
         }
-        String stale = record.staleBecause(new Function<java.nio.file.Path, String>() {
+        String stale = record.staleBecause(new Function<Path, String>() {
             @Override
-            public String apply(java.nio.file.Path pom) {
+            public String apply(Path pom) {
                 Optional<String> sha = index.inputs().sha256(pom);
-                return sha.isPresent() ? sha.get() : dev.tandem.cache.store.Sha256.hexOrMissing(pom);
+                return sha.isPresent() ? sha.get() : Sha256.hexOrMissing(pom);
             }
         });
         if (stale != null) {
             debug("Tandem replay: the class path's jars are walked: " + stale);
             return;
         }
-        java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>();
+        List<Path> folders = new ArrayList<>();
         for (String folder : record.folders) {
-            folders.add(java.nio.file.Paths.get(folder));
+            folders.add(Paths.get(folder));
         }
         signatures.classPathFolders(folders);
         classPath = record.identity();
         debug("Tandem replay: the class path's " + record.jars.size() + " jars are keyed as one, its " + folders.size()
                 + " folders class by class");
-    }
-
-    private java.nio.file.Path classOutput;
-
-    /** The class output folder; null when it is not a folder. */
-    private java.nio.file.Path classOutput() {
-        return classOutput;
     }
 
     Signatures signatures() {
@@ -240,8 +239,8 @@ final class Compilation {
     }
 
     /** The options given that only processors, not Tandem, could read. */
-    java.util.Set<String> ownerlessOptions() {
-        java.util.Set<String> options = new java.util.HashSet<>(env.getOptions().keySet());
+    Set<String> ownerlessOptions() {
+        Set<String> options = new HashSet<>(env.getOptions().keySet());
         options.removeAll(ReplayProcessor.ownOptions());
         return options;
     }

@@ -25,7 +25,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 
 /**
  * What this compilation read and wrote, kept in the execution's {@link CompileRecord} when javac finishes with
@@ -55,19 +54,15 @@ final class Outputs implements TaskListener {
         this.record = record;
     }
 
-    /** Listens to this compilation; null when javac's tasks or the class output folder are out of reach. */
-    static Outputs listen(ProcessingEnvironment env, boolean lombok) {
+    /** Listens to this compilation, which writes into {@code classes}; null when javac's tasks are out of reach. */
+    static Outputs listen(ProcessingEnvironment env, boolean lombok, Path classes) {
         try {
             Path root = ProcessorCache.root(env);
-            FileObject probe = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", "tandem.probe");
-            URI uri = probe.toUri();
-            if (root == null || !"file".equals(uri.getScheme())) {
+            if (root == null) {
                 return null;
             }
-            Path classes = Paths.get(uri).getParent();
-            String name = classes.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
             Outputs outputs = new Outputs(
-                    env, lombok, classes, new CacheLayout(root.toAbsolutePath().normalize()).compileRecord(name));
+                    env, lombok, classes, new CacheLayout(root.toAbsolutePath().normalize()).compileRecord(classes));
             JavacTask.instance(env).addTaskListener(outputs);
             return outputs;
         } catch (Exception | LinkageError notJavac) {

@@ -55,14 +55,20 @@ public final class CacheLayout {
         return root.resolve("build.properties");
     }
 
-    /** The {@link CompileRecord} of the compiler execution whose class output folder is named {@code classOutput}. */
-    public Path compileRecord(String classOutput) {
-        return root.resolve("outputs").resolve(ConsumerId.check(classOutput));
+    /** The {@link CompileRecord} of the compiler execution whose class output is {@code classOutput}. */
+    public Path compileRecord(Path classOutput) {
+        return compileRecords().resolve(executionName(classOutput));
     }
 
-    /** The {@link ClassPathRecord} of the compiler execution whose class output folder is named {@code classOutput}. */
-    public Path classPathRecord(String classOutput) {
-        return root.resolve("outputs").resolve(ConsumerId.check(classOutput + ".classpath"));
+    /** The {@link ClassPathRecord} of the compiler execution whose class output is {@code classOutput}. */
+    public Path classPathRecord(Path classOutput) {
+        return compileRecords().resolve(executionName(classOutput) + ".classpath");
+    }
+
+    /** A compiler execution's name in outputs/: its class output folder's name ("classes", "test-classes"). */
+    private static String executionName(Path classOutput) {
+        String name = classOutput.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.startsWith(".") ? "_" + name.substring(1) : name;
     }
 
     /** The folder of every compiler execution's {@link CompileRecord}. */
