@@ -5,7 +5,8 @@
 #   job B +10 ms:     the same through a relay that delays every request by 10 ms (DelayProxy.java)
 #   warm local:       the same change on a checkout whose target/ holds the cache already, no remote
 #   no Tandem:        a fresh checkout of the same module without Tandem, from clean
-# all `mvn process-test-classes`, offline. Medians with their spread; the remote's share of job B's wall time is
+# all `mvn process-test-classes`, online (the remote asks nothing under -o) with -nsu, everything resolved by the
+# warm-up. Medians with their spread; the remote's share of job B's wall time is
 # the fetch time prepare reports. Targets: job B with the delay at most 1.2x warm local; at least 99 % of the
 # isolating elements served from the remote.
 #
@@ -23,7 +24,7 @@ nginx=$(command -v nginx || echo /usr/sbin/nginx)
 source "$root/benchmarks/outer-settings.sh"
 # shellcheck source=../stats.sh
 source "$root/benchmarks/stats.sh"
-m() { "$root/mvnw" -B -o -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
+m() { "$root/mvnw" -B -nsu -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
 
 rm -rf "$out" && mkdir -p "$out/nginx/data/cache" "$out/nginx/tmp"
 version=$("$root/mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -N)

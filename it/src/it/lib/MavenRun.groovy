@@ -3,7 +3,9 @@
 //   def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 //   def log = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
 // A servers.xml in the project is added to the settings (a <servers> block, for credentials).
-// A first argument '--fails' expects the build to fail (and returns its log all the same).
+// An argument '--fails' expects the build to fail (and returns its log all the same). An argument '--online'
+// drops -o, for a build that must reach a server of the test's own (Tandem's remote asks nothing offline), and
+// mirrors every repository to the outer local repository, so that build still reaches nothing else.
 // Offline, a goal prefix cannot always be resolved: name the plugin. The settings are invoker's own
 // (src/it/settings.xml), so the local repository's records of where each artifact came from still hold.
 // The Maven and the JDK are the ones the invoker runs this scenario with (itMavenHome, itJavaHome: it/pom.xml),
@@ -20,11 +22,15 @@ return { File project, File localRepository, String... goals ->
     }
     def mavenHome = binding.hasVariable('itMavenHome') ? itMavenHome : System.getProperty('maven.home')
     def args = goals.toList()
-    def fails = !args.isEmpty() && args[0] == '--fails'
-    if (fails) {
-        args = args.drop(1)
+    def fails = args.remove('--fails')
+    def online = args.remove('--online')
+    if (online) {
+        settings.text = settings.text.replace('<profiles>', """<mirrors><mirror><id>local.central</id><mirrorOf>*</mirrorOf>
+            <url>${new File(outerRepository).toURI()}</url></mirror></mirrors>
+  <profiles>""")
     }
-    def command = ["${mavenHome}/bin/mvn", '-B', '-o', '-s', settings, "-Dmaven.repo.local=${localRepository}"]
+    def command = ["${mavenHome}/bin/mvn", '-B'] + (online ? [] : ['-o']) +
+            ['-s', settings, "-Dmaven.repo.local=${localRepository}"]
     command.addAll(args)
     def builder = new ProcessBuilder(command.collect { it.toString() })
             .directory(project)

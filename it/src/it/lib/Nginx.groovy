@@ -4,7 +4,8 @@
 //   def server = nginx(new File(basedir, 'nginx'), [auth: true, maxBody: '1k'])
 //   try { ... server.url ... server.data ... } finally { server.stop() }
 // Options: auth (PUT needs user "ci", password "secret"; GET and HEAD stay anonymous), maxBody (nginx's
-// client_max_body_size, default 16m). Also served: /small/ takes PUTs of 1 KiB at most (413 above), /broken/
+// client_max_body_size, default 16m), redirectTo (a URL: /moved/x answers 307 to it + /moved/x, as Artifactory's
+// redirect download does to S3). Also served: /small/ takes PUTs of 1 KiB at most (413 above), /broken/
 // answers 500 to everything.
 // Where nginx is: Nginx.groovy's `binary`, also used by the remote tests' selector scripts to skip with a reason.
 def binary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx', '/usr/local/nginx/sbin/nginx']
@@ -55,6 +56,9 @@ http {
         location /broken/ {
             return 500;
         }
+        location /moved/ {
+            return 307 ${options.redirectTo ?: 'http://127.0.0.1:9'}\$uri;
+        }
     }
 }
 """
@@ -75,6 +79,6 @@ http {
         }
     }
     return [url: "http://127.0.0.1:${port}/cache/", broken: "http://127.0.0.1:${port}/broken/",
-            small: "http://127.0.0.1:${port}/small/", port: port,
+            small: "http://127.0.0.1:${port}/small/", moved: "http://127.0.0.1:${port}/moved/", port: port,
             data: data, stop: { process.destroy(); process.waitFor() }]
 }

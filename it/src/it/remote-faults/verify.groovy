@@ -7,7 +7,16 @@ def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
 def copyProject = evaluate(new File(basedir, '../../../src/it/lib/CopyProject.groovy'))
 def nginx = evaluate(new File(basedir, '../../../src/it/lib/Nginx.groovy'))
-def server = nginx(new File(basedir, 'nginx'), [auth: true])
+// where the cache server redirects /moved/: another host (another port), which must never see CI's credentials
+def elsewhere = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress('127.0.0.1', 0), 0)
+def elsewhereSaw = Collections.synchronizedList([])
+elsewhere.createContext('/') { exchange ->
+    elsewhereSaw << "${exchange.requestMethod} ${exchange.requestURI} ${exchange.requestHeaders.getFirst('Authorization')}"
+    exchange.sendResponseHeaders(404, -1)
+    exchange.close()
+}
+elsewhere.start()
+def server = nginx(new File(basedir, 'nginx'), [auth: true, redirectTo: "http://127.0.0.1:${elsewhere.address.port}"])
 def all = 10
 
 def credentials = { String password ->
@@ -15,14 +24,16 @@ def credentials = { String password ->
 }
 def tandemWarnings = { String log -> log.readLines().findAll { it.startsWith('[WARNING] Tandem') } }
 def jobs = 0
-// one CI job: a fresh checkout, built once with `goals`; check(counts, log) as in ReplayHistory
+// one CI job: a fresh checkout, built once with `goals` (online, the remote asks nothing offline, unless goals say
+// -o); check(counts, log) as in ReplayHistory
 def job = { String name, List goals, String servers, Closure check ->
     def dir = new File(basedir, "jobs/${++jobs}/checkout")
     copyProject(basedir, dir, ['nginx', 'jobs'])
     if (servers) {
         new File(dir, 'servers.xml').text = servers
     }
-    history(dir, localRepositoryPath, mvn, [[name: name, goals: goals + ['process-test-classes'], check: check]])
+    def mode = goals.contains('-o') ? [] : ['--online']
+    history(dir, localRepositoryPath, mvn, [[name: name, goals: mode + goals + ['process-test-classes'], check: check]])
 }
 
 def generator = KeyPairGenerator.getInstance('EC')
@@ -51,7 +62,26 @@ try {
     job('developer, remote up', ["-Dtandem.remote.url=${server.url}"], null) { c, log ->
         assert c.MapStruct == [replayed: all, run: 0]
         assert tandemWarnings(log).isEmpty()
+        assert log.contains('accepted unsigned: set remotePublicKey to require CI\'s signature')
     }
+
+    // offline: not one request, one line that says so
+    def requestsBefore = new File(basedir, 'nginx/access.log').readLines().size()
+    job('offline', ['-o', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true'], credentials('secret')) { c, log ->
+        assert c.MapStruct == [replayed: 0, run: all]
+        assert tandemWarnings(log).isEmpty()
+        assert log.contains("Tandem remote ${server.url} is not asked: Maven is offline (-o)")
+    }
+    assert new File(basedir, 'nginx/access.log').readLines().size() == requestsBefore
+
+    // a redirect to another host: CI's credentials never leave the configured server, uploads never follow
+    job('redirect to another host', ["-Dtandem.remote.url=${server.moved}", '-Dtandem.remote.push=true'], credentials('secret')) { c, log ->
+        assert c.MapStruct == [replayed: 0, run: all]
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains("answered HTTP 307, a redirect to http://127.0.0.1:${elsewhere.address.port}/moved/")
+        assert w[0].contains('is followed only to https')
+    }
+    assert elsewhereSaw.isEmpty()
 
     def closedPort = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1')).withCloseable { it.localPort }
     job('server stopped', ["-Dtandem.remote.url=http://127.0.0.1:${closedPort}/cache/"], null) { c, log ->
@@ -104,17 +134,17 @@ try {
     def dir = new File(basedir, "jobs/${++jobs}/checkout")
     copyProject(basedir, dir, ['nginx', 'jobs'])
     new File(dir, 'servers.xml').text = credentials('wrong')
-    def failed = mvn(dir, localRepositoryPath, '--fails', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
+    def failed = mvn(dir, localRepositoryPath, '--fails', '--online', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
             '-Dtandem.remote.failOnAuthError=true', 'process-test-classes')
     assert failed.contains('(remoteFailOnAuthError is set)')
     // configuration that cannot be right fails the build with one line naming the fix
-    def misconfigured = mvn(dir, localRepositoryPath, '--fails', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
+    def misconfigured = mvn(dir, localRepositoryPath, '--fails', '--online', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
             '-Dtandem.remote.signingServerId=no-such-server', 'process-test-classes')
     assert misconfigured.contains("Tandem remoteSigningServerId 'no-such-server' names no <server> with a <privateKey> in settings.xml")
-    def badKey = mvn(dir, localRepositoryPath, '--fails', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.publicKey=bm90IGEga2V5',
+    def badKey = mvn(dir, localRepositoryPath, '--fails', '--online', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.publicKey=bm90IGEga2V5',
             'generate-sources')
     assert badKey.contains('Tandem remotePublicKey is not an EC, Ed25519 or RSA public key in X.509 form')
-    def badUrl = mvn(dir, localRepositoryPath, '--fails', '-Dtandem.remote.url=ftp://cache.example.com/', 'generate-sources')
+    def badUrl = mvn(dir, localRepositoryPath, '--fails', '--online', '-Dtandem.remote.url=ftp://cache.example.com/', 'generate-sources')
     assert badUrl.contains("Tandem remoteUrl 'ftp://cache.example.com/' must be an http:// or https:// URL")
 
     job('credentials over plain http to another host', ['-Dtandem.remote.url=http://tandem-cache.invalid/cache/'], credentials('secret')) { c, log ->
@@ -142,6 +172,7 @@ try {
         assert tandemWarnings(log).isEmpty()
     }
 } finally {
+    elsewhere.stop(0)
     hang.close()
     held.each { it.close() }
     server.stop()

@@ -11,7 +11,7 @@ def copy = { File from, File to -> copyProject(from, to, ['nginx', 'jobs']) }
 try {
     def jobA = new File(basedir, 'jobs/ci-a/checkout')
     copy(basedir, jobA)
-    def pushed = mvn(jobA, localRepositoryPath, "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
+    def pushed = mvn(jobA, localRepositoryPath, '--online', "-Dtandem.remote.url=${server.url}", '-Dtandem.remote.push=true',
             'clean', 'process-test-classes')
     assert pushed =~ /Tandem remote: pushed 10 entries \([^)]+\) for 1 consumer in \d+ ms, 0 already there, key list of 10/
     assert pushed.contains('Tandem replay: MapStruct 0 replayed, 10 run')
@@ -25,7 +25,7 @@ try {
     def counts = history(jobB, localRepositoryPath, mvn, [
         [name: 'job B: one model changed, everything else from the remote',
          edit: { d -> replace(d, 'src/main/java/dev/tandem/it/smoke/Model3.java', 'private int size;', 'private int size;\n    private String label;') },
-         goals: ["-Dtandem.remote.url=${server.url}", 'process-test-classes'],
+         goals: ['--online', "-Dtandem.remote.url=${server.url}", 'process-test-classes'],
          check: { c, log ->
              assert log =~ /remote: 10 fetched \([^)]+\) in \d+ ms, 0 already here, 0 missing/
              assert log.contains('Tandem remote: push is off')

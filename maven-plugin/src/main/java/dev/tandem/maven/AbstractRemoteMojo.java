@@ -198,7 +198,14 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
             PrivateKey signingKey = signing ? signingKey() : null;
             config.keys(publicKey, signingKey);
             remoteConfig = config.build();
-            return Remote.of(session.getRequest(), remoteConfig);
+            Remote remote = Remote.of(session.getRequest(), remoteConfig);
+            if (session.isOffline()) {
+                if (remote.firstToAsk()) {
+                    getLog().info("Tandem remote " + remoteUrl.trim() + " is not asked: Maven is offline (-o)");
+                }
+                return null;
+            }
+            return remote;
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -252,6 +259,9 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
         }
         String scheme = url.getScheme();
         String host = url.getHost();
+        if (RemoteConfig.isLoopback(host)) {
+            return; // never proxied: a loopback remote's plain http (and credentials) must not leave this machine
+        }
         for (Proxy proxy : session.getSettings().getProxies()) {
             if (!proxy.isActive() || !scheme.equalsIgnoreCase(proxy.getProtocol()) || nonProxy(proxy, host)) {
                 continue;

@@ -53,37 +53,49 @@ final class CacheReport {
                 "saved",
                 "last used"));
         for (Path consumer : consumers) {
-            int entries = 0;
-            try (EntryPack pack = EntryPack.openForReading(CacheLayout.pack(consumer))) {
-                entries = pack == null ? 0 : pack.entryCount();
-            }
-            CacheStats stats = CacheStats.read(CacheLayout.stats(consumer));
-            if (stats == null) {
-                stats = CacheStats.none(0);
-            }
-            long lookups = stats.hits() + stats.misses();
-            int lastBuild = BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0);
-            lines.add(String.format(
-                    Locale.ROOT,
-                    format,
-                    consumer.getFileName(),
-                    entries,
-                    bytes(CacheMaintenance.sizeOf(consumer)),
-                    stats.hits(),
-                    stats.misses(),
-                    lookups == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * stats.hits() / lookups),
-                    millis(stats.computeNanos()),
-                    millis(stats.savedNanos()),
-                    lastUsed(lastBuild, build, stats)));
-            String remote = RemoteStats.describe(consumer, CacheReport::bytes);
-            if (remote != null) {
-                lines.add("      " + remote);
-            }
-            if (stats.corrupt() > 0) {
-                lines.add("      " + stats.corrupt() + " damaged entries were found, dropped and recomputed");
+            try {
+                describe(consumer, format, build, lines);
+            } catch (IOException | RuntimeException e) {
+                // one damaged or planted file costs its consumer's line, not the report (nor the build)
+                lines.add(String.format(
+                        Locale.ROOT, format, consumer.getFileName(), "-", "-", "-", "-", "-", "-", "-", "skipped"));
+                lines.add("      skipped: " + e.getMessage());
             }
         }
         return lines;
+    }
+
+    /** The lines of one consumer. */
+    private static void describe(Path consumer, String format, int build, List<String> lines) throws IOException {
+        int entries = 0;
+        try (EntryPack pack = EntryPack.openForReading(CacheLayout.pack(consumer))) {
+            entries = pack == null ? 0 : pack.entryCount();
+        }
+        CacheStats stats = CacheStats.read(CacheLayout.stats(consumer));
+        if (stats == null) {
+            stats = CacheStats.none(0);
+        }
+        long lookups = stats.hits() + stats.misses();
+        int lastBuild = BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0);
+        lines.add(String.format(
+                Locale.ROOT,
+                format,
+                consumer.getFileName(),
+                entries,
+                bytes(CacheMaintenance.sizeOf(consumer)),
+                stats.hits(),
+                stats.misses(),
+                lookups == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * stats.hits() / lookups),
+                millis(stats.computeNanos()),
+                millis(stats.savedNanos()),
+                lastUsed(lastBuild, build, stats)));
+        String remote = RemoteStats.describe(consumer, CacheReport::bytes);
+        if (remote != null) {
+            lines.add("      " + remote);
+        }
+        if (stats.corrupt() > 0) {
+            lines.add("      " + stats.corrupt() + " damaged entries were found, dropped and recomputed");
+        }
     }
 
     private static String lastUsed(int lastBuild, int build, CacheStats stats) {

@@ -321,9 +321,12 @@ public class PrepareMojo extends AbstractRemoteMojo {
             return "; remote: no key list for " + moduleId() + " yet";
         }
         return String.format(
-                "; remote: %d fetched (%s) in %d ms, %d already here, %d missing%s",
+                "; remote: %d fetched (%s%s) in %d ms, %d already here, %d missing%s",
                 fetched.hits,
                 CacheReport.bytes(fetched.bytes),
+                fetched.hits > 0 && remoteConfig.publicKey() == null
+                        ? ", accepted unsigned: set remotePublicKey to require CI's signature"
+                        : "",
                 fetched.millis,
                 fetched.local,
                 fetched.misses,

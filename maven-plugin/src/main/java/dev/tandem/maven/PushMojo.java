@@ -38,7 +38,9 @@ public class PushMojo extends AbstractRemoteMojo {
         }
         Remote remote = remote(true);
         if (remote == null) {
-            getLog().info("Tandem remote: nothing to push to (no remoteUrl)");
+            if (remoteUrl == null || remoteUrl.trim().isEmpty()) {
+                getLog().info("Tandem remote: nothing to push to (no remoteUrl)");
+            } // else remote(true) said why (offline, or credentials that would travel in clear)
             return;
         }
         Path root = cacheDirectory.toPath().toAbsolutePath().normalize();

@@ -47,4 +47,24 @@ class CacheReportTest {
     void saysSoWhenNothingUsedTheCache() throws Exception {
         assertThat(CacheReport.lines(new CacheLayout(root))).contains("  no consumer has used it yet");
     }
+
+    @Test
+    @DisplayName("a link planted in a consumer's folder skips that consumer, naming why, and the report goes on")
+    void plantedLinkSkipsConsumer() throws Exception {
+        CacheLayout layout = new CacheLayout(root);
+        Path planted = layout.consumer("com.acme.planted");
+        Files.createDirectories(planted);
+        Path outside = Files.writeString(root.resolveSibling(root.getFileName() + "-outside"), "not a pack");
+        Files.createSymbolicLink(CacheLayout.pack(planted), outside);
+        Path fine = layout.consumer("com.acme.fine");
+        Files.createDirectories(fine);
+        new CacheStats(1, 2, 1, 0, 0, 0, 0, 0).write(CacheLayout.stats(fine));
+
+        List<String> lines = CacheReport.lines(layout);
+
+        assertThat(lines).anyMatch(l -> l.matches(" +com\\.acme\\.fine +0 .*"));
+        assertThat(lines).anyMatch(l -> l.matches(" +com\\.acme\\.planted +- .* skipped"));
+        assertThat(lines).anyMatch(l -> l.contains("skipped: ") && l.contains("entries.pack"));
+        assertThat(Files.readString(outside)).isEqualTo("not a pack");
+    }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -46,7 +47,8 @@ public final class Remote {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: plain caches (nginx) answer HTTP/1.1
                 .connectTimeout(config.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                // redirects are followed by hand (send): credentials go to the configured server and nowhere else
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (config.proxy != null) {
             builder.proxy(ProxySelector.of(config.proxy));
             if (config.proxyUser != null) {
@@ -72,6 +74,13 @@ public final class Remote {
             remotes = BUILDS.computeIfAbsent(build, b -> new ConcurrentHashMap<>());
         }
         return remotes.computeIfAbsent(config.identity() + "|" + config.authorization, id -> new Remote(config));
+    }
+
+    private final AtomicBoolean asked = new AtomicBoolean();
+
+    /** True for the first module of the build that asks: what is said once per build is said there. */
+    public boolean firstToAsk() {
+        return asked.compareAndSet(false, true);
     }
 
     /** Why the remote is off for the rest of this build, or null while it is on. */
@@ -110,22 +119,37 @@ public final class Remote {
     /** Turns the remote off for the rest of the build; only the first reason is told. */
     void turnOff(String why, Consumer<String> warnings) {
         if (off.compareAndSet(null, why)) {
-            warnings.accept("Tandem remote " + config.url + " is off for the rest of this build: " + why
+            warnings.accept("Tandem remote " + shown(config.url) + " is off for the rest of this build: " + why
                     + ". The build goes on with the local cache; its output is unaffected.");
         }
+    }
+
+    /** A URL as messages show it: without credentials. */
+    static String shown(URI uri) {
+        return RemoteConfig.masked(uri.toString());
     }
 
     /** What {@link Phase#get} returns for a body larger than its limit: compared by identity. */
     public static final byte[] OVERSIZED = new byte[0];
 
-    /** A status and a body. */
+    /** How many redirects a GET or HEAD follows. */
+    static final int MAX_REDIRECTS = 5;
+
+    /** A status, a body and, for a redirect, where to. */
     private static final class Answer {
         final int status;
         final byte[] body;
+        final String location;
 
-        Answer(int status, byte[] body) {
+        Answer(int status, byte[] body, String location) {
             this.status = status;
             this.body = body;
+            this.location = location;
+        }
+
+        boolean redirect() {
+            return (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+                    && location != null;
         }
     }
 
@@ -210,10 +234,54 @@ public final class Remote {
         }
 
         /**
+         * One request and the redirects it is given: a GET or HEAD follows up to {@link #MAX_REDIRECTS} of them,
+         * carrying the credentials only while on the configured server (scheme, host and port) and leaving it only
+         * for https; a PUT follows none, so an entry's body goes to the configured server or nowhere. A redirect not
+         * followed turns the remote off with a warning naming where it led.
+         */
+        private Answer send(String method, String path, byte[] body, long limit) {
+            URI uri = config.resolve(path);
+            for (int hop = 0; ; hop++) {
+                boolean origin = config.sameOrigin(uri);
+                Answer answer = exchange(method, uri, origin, body, limit);
+                if (answer == null || !answer.redirect()) {
+                    return answer;
+                }
+                URI next;
+                try {
+                    next = uri.resolve(answer.location.trim());
+                } catch (IllegalArgumentException e) {
+                    next = null;
+                }
+                String what = method + " " + shown(uri) + " answered HTTP " + answer.status + ", a redirect to "
+                        + (next == null ? "'" + RemoteConfig.masked(answer.location) + "'" : shown(next));
+                if (body != null) {
+                    turnOff(
+                            what + ": an upload never follows a redirect; set remoteUrl to the server that stores"
+                                    + " the entries",
+                            warnings);
+                    return null;
+                }
+                if (next == null || !config.sameOrigin(next) && !"https".equalsIgnoreCase(next.getScheme())) {
+                    turnOff(
+                            what + ": a redirect off " + shown(config.url) + " is followed only to https (and"
+                                    + " without credentials)",
+                            warnings);
+                    return null;
+                }
+                if (hop == MAX_REDIRECTS) {
+                    turnOff(what + ", the " + (MAX_REDIRECTS + 1) + "th redirect in a row", warnings);
+                    return null;
+                }
+                uri = next;
+            }
+        }
+
+        /**
          * One request, waited for no longer than the request timeout or what is left of the budget, whichever is
          * less, body included (a server that sends headers and then stalls is a timeout too).
          */
-        private Answer send(String method, String path, byte[] body, long limit) {
+        private Answer exchange(String method, URI uri, boolean credentials, byte[] body, long limit) {
             if (off.get() != null) {
                 return null;
             }
@@ -222,11 +290,10 @@ public final class Remote {
                 turnOff("its time budget of " + config.budget.toMillis() + " ms (remoteBudget) is spent", warnings);
                 return null;
             }
-            URI uri = config.resolve(path);
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofNanos(Math.min(config.timeout.toNanos(), left)))
                     .header("User-Agent", "Tandem");
-            if (config.authorization != null) {
+            if (credentials && config.authorization != null) {
                 request.header("Authorization", config.authorization);
             }
             if (body != null) {
@@ -240,25 +307,28 @@ public final class Remote {
                     client.sendAsync(request.build(), info -> new LimitedBody(limit));
             try {
                 HttpResponse<byte[]> answer = response.get(wait, TimeUnit.NANOSECONDS);
-                return new Answer(answer.statusCode(), answer.body());
+                return new Answer(
+                        answer.statusCode(),
+                        answer.body(),
+                        answer.headers().firstValue("Location").orElse(null));
             } catch (TimeoutException e) {
                 response.cancel(true);
                 timedOut(method, uri, left);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof LimitedBody.TooLarge) {
-                    return new Answer(200, OVERSIZED);
+                    return new Answer(200, OVERSIZED, null);
                 } else if (cause instanceof HttpTimeoutException) {
                     timedOut(method, uri, left);
                 } else {
-                    turnOff("cannot " + method + " " + uri + " (" + cause + ")", warnings);
+                    turnOff("cannot " + method + " " + shown(uri) + " (" + cause + ")", warnings);
                 }
             } catch (InterruptedException e) {
                 response.cancel(true);
                 Thread.currentThread().interrupt();
                 turnOff("interrupted", warnings);
             } catch (RuntimeException e) {
-                turnOff(method + " " + uri + " failed (" + e + ")", warnings);
+                turnOff(method + " " + shown(uri) + " failed (" + e + ")", warnings);
             }
             return null;
         }
@@ -266,7 +336,7 @@ public final class Remote {
         private void timedOut(String method, URI uri, long left) {
             boolean budget = left < config.timeout.toNanos();
             turnOff(
-                    method + " " + uri + " got no answer within "
+                    method + " " + shown(uri) + " got no answer within "
                             + (budget
                                     ? config.budget.toMillis() + " ms (remoteBudget, for the whole build)"
                                     : config.timeout.toMillis() + " ms (remoteTimeout)"),
@@ -274,7 +344,7 @@ public final class Remote {
         }
 
         private void fail(String method, String path, int status) {
-            String what = method + " " + config.resolve(path) + " answered HTTP " + status;
+            String what = method + " " + shown(config.resolve(path)) + " answered HTTP " + status;
             if (status == 401 || status == 403) {
                 String why = what + ": the server refused "
                         + (config.authorization == null

@@ -1,7 +1,9 @@
 package dev.tandem.maven.remote;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -96,16 +98,46 @@ public final class RemoteConfig {
         return url + "|" + proxy + "|" + connectTimeout;
     }
 
-    /** Whether {@code host} is this machine, where plain HTTP exposes nothing. */
+    /**
+     * Whether {@code host} is this machine, where plain HTTP exposes nothing: {@code localhost}, an IPv4 literal in
+     * 127.0.0.0/8, or the IPv6 loopback literal. A name is never resolved: {@code 127.cache.example} is a name.
+     */
     public static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost")
-                || h.startsWith("127.")
-                || h.equals("::1")
-                || h.equals("0:0:0:0:0:0:0:1");
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (h.matches("127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}")) {
+            return true;
+        }
+        if (h.indexOf(':') >= 0 && h.matches("[0-9A-Fa-f:]+")) {
+            try {
+                // an IPv6 literal: parsed, never looked up
+                return InetAddress.getByName(h).isLoopbackAddress();
+            } catch (UnknownHostException notAnAddress) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code other} is on the configured server: the same scheme, host and port. */
+    boolean sameOrigin(URI other) {
+        return url.getScheme().equalsIgnoreCase(other.getScheme())
+                && url.getHost().equalsIgnoreCase(String.valueOf(other.getHost()))
+                && port(url) == port(other);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** {@code url} with any credentials in it replaced by {@code ***}, for messages. */
+    public static String masked(String url) {
+        return url == null ? null : url.replaceAll("(?<=//)[^/@?#]*@", "***@");
     }
 
     public static final class Builder {
@@ -128,15 +160,21 @@ public final class RemoteConfig {
         /** The remote's URL; a trailing slash is added, so entries go below it. */
         public Builder url(String url) {
             URI parsed;
+            String shown = masked(url.trim());
             try {
                 parsed = URI.create(url.trim().endsWith("/") ? url.trim() : url.trim() + "/");
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Tandem remoteUrl '" + url + "' is not a URL: " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "Tandem remoteUrl '" + shown + "' is not a URL: " + masked(e.getMessage()));
             }
             if (!"http".equalsIgnoreCase(parsed.getScheme()) && !"https".equalsIgnoreCase(parsed.getScheme())
                     || parsed.getHost() == null) {
-                throw new IllegalArgumentException("Tandem remoteUrl '" + url + "' must be an http:// or https:// URL"
-                        + " with a host, e.g. https://cache.example.com/tandem/");
+                throw new IllegalArgumentException("Tandem remoteUrl '" + shown + "' must be an http:// or https://"
+                        + " URL with a host, e.g. https://cache.example.com/tandem/");
+            }
+            if (parsed.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("Tandem remoteUrl '" + shown + "' carries credentials: put them"
+                        + " in a <server> of settings.xml and name its id in remoteServerId, never in the URL");
             }
             this.url = parsed;
             return this;

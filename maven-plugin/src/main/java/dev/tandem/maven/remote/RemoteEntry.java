@@ -21,8 +21,10 @@ import java.util.Arrays;
  * [signature length (2) | signature]      over every byte before it
  * </pre>
  *
- * The consumer and key are inside, and signed, so a valid entry cannot be served under another key: whoever can
- * write the server can at most make entries miss.
+ * The consumer and key are inside, so a damaged or misplaced entry is a miss. Only a signature stops a forgery:
+ * without {@code remotePublicKey}, whoever can write the server can make an entry that passes every check, with
+ * any value, and a value is what a replayed processor's output is written from, code in every build that fetches
+ * it. With a public key set, whoever can write the server can at most make entries miss.
  */
 public final class RemoteEntry {
     static final int MAGIC = 0x544e4452; // "TNDR"

@@ -43,6 +43,10 @@ class RemoteTest {
     private final AtomicInteger puts = new AtomicInteger();
     /** What the server does instead of serving: a status to answer everything with, or -1 to hang. */
     private volatile int fault;
+    /** The Location header sent with a fault's status. */
+    private volatile String location;
+    /** The Authorization header of every request, "" for none. */
+    private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
 
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
@@ -62,6 +66,7 @@ class RemoteTest {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         String path = exchange.getRequestURI().getPath();
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
@@ -78,6 +83,9 @@ class RemoteTest {
                 return;
             }
             if (fault > 0) {
+                if (location != null) {
+                    exchange.getResponseHeaders().set("Location", location);
+                }
                 exchange.sendResponseHeaders(fault, -1);
                 return;
             }
@@ -435,6 +443,113 @@ class RemoteTest {
                 .contains("key list of g:a")
                 .contains("damaged");
         assertThat(KeyList.decode(new byte[0])).isNull();
+    }
+
+    @Test
+    @DisplayName("a redirect to another server never carries the credentials there: not followed over http, and an"
+            + " upload follows none")
+    void redirectElsewhere() throws IOException {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        other.createContext("/", exchange -> {
+            seen.add(exchange.getRequestMethod() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String elsewhere = "http://127.0.0.1:" + other.getAddress().getPort() + "/s3/entry";
+            fault = 302;
+            location = elsewhere;
+            RemoteConfig config =
+                    config().server("ci-cache", "Basic Y2k6c2VjcmV0").build();
+            RemoteFetch.Result fetched = fetch(dir.resolve("b"), config);
+            assertThat(fetched.listFound).isFalse();
+            assertThat(seen).isEmpty();
+            assertThat(warnings)
+                    .singleElement()
+                    .asString()
+                    .contains("answered HTTP 302, a redirect to " + elsewhere)
+                    .contains("followed only to https");
+
+            warnings.clear();
+            Remote.forgetAll();
+            fault = 0;
+            server.removeContext("/");
+            server.createContext("/", exchange -> {
+                if (exchange.getRequestMethod().equals("PUT")) { // HEAD finds nothing; the upload is redirected
+                    exchange.getResponseHeaders().set("Location", elsewhere.replace("http:", "https:"));
+                    exchange.sendResponseHeaders(307, -1);
+                    exchange.close();
+                } else {
+                    handle(exchange);
+                }
+            });
+            push(builtCache("ci", 1, 3), config);
+            assertThat(seen).isEmpty();
+            assertThat(warnings).singleElement().asString().contains("an upload never follows a redirect");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    @DisplayName("a redirect within the configured server is followed, with the credentials; a loop ends in a warning")
+    void redirectWithinServer() throws IOException {
+        Path ci = builtCache("ci", 1, 2);
+        RemoteConfig config = config().server("ci-cache", "Basic Y2k6c2VjcmV0").build();
+        push(ci, config);
+        String list = "/cache/" + KeyList.path(RemoteConfig.Layout.SUBDIRS, "g:a");
+        byte[] body = stored.remove(list);
+        stored.put(list + ".moved", body);
+        Remote.forgetAll();
+        // the key list answers 301 to where it now is: same scheme, host and port
+        HttpServer same = server;
+        same.removeContext("/");
+        same.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals(list)) {
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.getResponseHeaders().set("Location", list + ".moved");
+                exchange.sendResponseHeaders(301, -1);
+                exchange.close();
+            } else {
+                handle(exchange);
+            }
+        });
+        authorizations.clear();
+        RemoteFetch.Result fetched = fetch(dir.resolve("b/target/tandem"), config);
+        assertThat(fetched.listFound).isTrue();
+        assertThat(fetched.hits).isEqualTo(2);
+        assertThat(authorizations).isNotEmpty().allMatch("Basic Y2k6c2VjcmV0"::equals);
+        assertThat(warnings).isEmpty();
+
+        Remote.forgetAll();
+        fault = 302;
+        location = "/cache/loop";
+        fetch(dir.resolve("c"), config);
+        assertThat(warnings).singleElement().asString().contains("the 6th redirect in a row");
+    }
+
+    @Test
+    @DisplayName("loopback is an address, never a name that looks like one; credentials in the URL are refused")
+    void loopbackAndUserInfo() {
+        assertThat(RemoteConfig.isLoopback("127.0.0.1")).isTrue();
+        assertThat(RemoteConfig.isLoopback("127.9.8.7")).isTrue();
+        assertThat(RemoteConfig.isLoopback("localhost")).isTrue();
+        assertThat(RemoteConfig.isLoopback("[::1]")).isTrue();
+        assertThat(RemoteConfig.isLoopback("[0:0:0:0:0:0:0:1]")).isTrue();
+        assertThat(RemoteConfig.isLoopback("127.cache.example")).isFalse();
+        assertThat(RemoteConfig.isLoopback("127.0.0.1.nip.io")).isFalse();
+        assertThat(RemoteConfig.isLoopback("127.0.0.256")).isFalse();
+        assertThat(RemoteConfig.isLoopback("localhost.example.com")).isFalse();
+        assertThat(RemoteConfig.isLoopback("[::2]")).isFalse();
+        assertThatThrownBy(() -> new RemoteConfig.Builder().url("https://ci:hunter2@cache.example.com/t/"))
+                .hasMessageContaining("https://***@cache.example.com/t/")
+                .hasMessageContaining("carries credentials")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> new RemoteConfig.Builder().url("ftp://ci:hunter2@cache.example.com/"))
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
