@@ -118,6 +118,7 @@ public final class CacheFiles {
      * another hard link is refused when opened for writing, since writing it would write the other name's file.
      */
     public static FileChannel open(Path file, OpenOption... options) throws IOException {
+        requireRegularIfThere(file);
         Set<OpenOption> all = new LinkedHashSet<>(Arrays.asList(options));
         all.add(LinkOption.NOFOLLOW_LINKS);
         boolean writes = all.contains(StandardOpenOption.WRITE);
@@ -138,6 +139,26 @@ public final class CacheFiles {
             throw new LinkInCacheException(file, "a hard link to a file outside Tandem's control");
         }
         return channel;
+    }
+
+    /**
+     * Refuses a file that is there and is not a regular file: a link, or a FIFO, socket or device, which opening
+     * could block on forever (a FIFO with no writer) or read from another process.
+     */
+    private static void requireRegularIfThere(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException absent) {
+            return;
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new LinkInCacheException(file, "a symbolic link");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IOException(file + " is not a regular file (a FIFO, socket, device or folder); Tandem never"
+                    + " opens one, since it could block the build. Delete it (mvn clean removes the whole cache).");
+        }
     }
 
     /** As {@link #readWhole(Path, long)} for the small files, at most {@link #MAX_SMALL_FILE}. */

@@ -2,22 +2,29 @@ package dev.tandem.cache.torture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
+import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.InputIndexTest;
 import dev.tandem.cache.store.InputIndexWriter;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -81,6 +88,40 @@ class HostileDirectoryTest {
 
         assertThat(victim).hasContent("the user's notes");
         assertThat(warnings).singleElement(STRING).contains("is off", pack.toString(), "symbolic link");
+    }
+
+    /** Makes a FIFO at {@code path} (mkfifo); false where the platform has none. */
+    private static boolean fifo(Path path) throws Exception {
+        try {
+            return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
+        } catch (IOException noMkfifo) {
+            return false;
+        }
+    }
+
+    @Test
+    @DisplayName("a FIFO at entries.pack, entries.lock or build.properties: no hang, right values, one warning each")
+    void fifosNeverBlock() throws Exception {
+        build(3, new ArrayList<>());
+        for (Path file : new Path[] {CacheLayout.pack(consumer()), CacheLayout.lock(consumer())}) {
+            Files.deleteIfExists(file);
+            assumeTrue(fifo(file), "mkfifo is not available");
+            List<String> warnings = new ArrayList<>();
+            int wrong = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> build(10, warnings), file + " blocked the build");
+            assertThat(wrong).as("wrong values").isZero();
+            assertThat(warnings).singleElement(STRING).contains(file.toString(), "not a regular file");
+            Files.delete(file);
+        }
+        Path info = new CacheLayout(root()).buildInfo();
+        Files.deleteIfExists(info);
+        assertThat(fifo(info)).isTrue();
+        List<String> damaged = new ArrayList<>();
+        Properties read = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> BuildInfo.read(info, damaged::add));
+        assertThat(read).isEmpty();
+        assertThat(damaged).containsExactly("build.properties"); // prepare warns with this name, then rewrites it
+        BuildInfo.write(info, new Properties(), "test");
+        assertThat(Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 
     @Test
@@ -193,8 +234,7 @@ class HostileDirectoryTest {
     @Test
     @DisplayName("under umask 000 no file is writable and no folder enterable by others: at most 0644 and 0755")
     void permissionsIgnoreAnOpenUmask() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                project.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assumeTrue(project.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Process child = ChildJvm.startWithUmask(project.resolve("child.log"), "000", "once", root().toString(), "20");
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue())
