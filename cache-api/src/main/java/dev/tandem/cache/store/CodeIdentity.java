@@ -1,6 +1,7 @@
 package dev.tandem.cache.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -12,21 +13,25 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
- * What a processor's code is, the same on every machine: a digest of its jar's central directory (every entry's
- * name, CRC-32 and sizes, so any changed class changes it) or of every file of its class folder, never a path or a
- * time, so keys made from it are shared by two checkouts anywhere. A jar's is memoized per JVM by path, size and
- * time, so a daemon or in-process javac reads it once; a folder's is read every time (a file changed inside it
- * leaves the folder's own time as it was).
+ * What a processor's code is, the same on every machine and however it is packaged: a digest of every file's name,
+ * CRC-32 and size, read from a jar's central directory or from a class folder's files, never a path or a time, so
+ * keys made from it are shared by two checkouts anywhere, and a processor built in the reactor (its class folder)
+ * shares entries with the same processor installed (its jar). What maven-jar-plugin adds to a jar and a class
+ * folder lacks ({@code META-INF/MANIFEST.MF}, {@code META-INF/INDEX.LIST}, {@code META-INF/maven/}) is left out. A
+ * jar's identity is memoized per JVM by path, size and time, so a daemon or in-process javac reads it once; a
+ * folder's is read every time (a file changed inside it leaves the folder's own time as it was).
  */
 public final class CodeIdentity {
     private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+    private static final int CENTRAL_FILE_HEADER = 0x02014b50;
     private static final int MAX_COMMENT = 0xffff;
     private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
 
@@ -56,15 +61,34 @@ public final class CodeIdentity {
     private static String compute(Path location) {
         try {
             if (Files.isDirectory(location)) {
-                return "classes:" + Hex.of(folderDigest(location));
+                return "code:" + Hex.of(folderDigest(location));
             }
             byte[] directory = centralDirectory(location);
-            return directory != null
-                    ? "jar:" + Hex.of(Sha256.newDigest().digest(directory))
-                    : "file:" + Hex.of(Sha256.of(location));
+            byte[] digest = directory == null ? null : jarDigest(directory);
+            return digest != null ? "code:" + Hex.of(digest) : "file:" + Hex.of(Sha256.of(location));
         } catch (IOException | RuntimeException e) {
             return "unknown:" + location.getFileName();
         }
+    }
+
+    /** Whether a file of this name is part of the code, not of its packaging. */
+    private static boolean counted(String name) {
+        return !name.endsWith("/")
+                && !name.equals("META-INF/MANIFEST.MF")
+                && !name.equals("META-INF/INDEX.LIST")
+                && !name.startsWith("META-INF/maven/");
+    }
+
+    /** The digest of a sorted name-to-"crc size" map: the identity both a jar and a folder reduce to. */
+    private static byte[] digest(Map<String, String> files) {
+        MessageDigest sha = Sha256.newDigest();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            sha.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(file.getValue().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return sha.digest();
     }
 
     private static byte[] folderDigest(Path folder) throws IOException {
@@ -76,14 +100,47 @@ public final class CodeIdentity {
                 }
             });
         }
-        Collections.sort(files);
-        MessageDigest sha = Sha256.newDigest();
+        Map<String, String> entries = new TreeMap<>();
+        byte[] buffer = new byte[64 * 1024];
         for (Path file : files) {
-            sha.update(folder.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(Sha256.of(file));
+            String name = folder.relativize(file).toString().replace('\\', '/');
+            if (!counted(name)) {
+                continue;
+            }
+            CRC32 crc = new CRC32();
+            long size = 0;
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    crc.update(buffer, 0, n);
+                    size += n;
+                }
+            }
+            entries.put(name, Long.toHexString(crc.getValue()) + " " + size);
         }
-        return sha.digest();
+        return digest(entries);
+    }
+
+    /** The digest of a central directory's entries, or null when it holds one Tandem cannot read (zip64). */
+    private static byte[] jarDigest(byte[] directory) {
+        ByteBuffer entries = ByteBuffer.wrap(directory).order(ByteOrder.LITTLE_ENDIAN);
+        Map<String, String> files = new TreeMap<>();
+        int at = 0;
+        while (at + 46 <= directory.length && entries.getInt(at) == CENTRAL_FILE_HEADER) {
+            long crc = entries.getInt(at + 16) & 0xffffffffL;
+            long size = entries.getInt(at + 24) & 0xffffffffL;
+            int nameLength = entries.getShort(at + 28) & 0xffff;
+            int extraLength = entries.getShort(at + 30) & 0xffff;
+            int commentLength = entries.getShort(at + 32) & 0xffff;
+            if (size == 0xffffffffL || at + 46 + nameLength > directory.length) {
+                return null;
+            }
+            String name = new String(directory, at + 46, nameLength, StandardCharsets.UTF_8);
+            if (counted(name)) {
+                files.put(name, Long.toHexString(crc) + " " + size);
+            }
+            at += 46 + nameLength + extraLength + commentLength;
+        }
+        return at == directory.length ? digest(files) : null;
     }
 
     /** The zip's central directory, or null when the file is not a zip Tandem can read that way. */

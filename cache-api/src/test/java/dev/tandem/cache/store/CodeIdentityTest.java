@@ -38,7 +38,7 @@ class CodeIdentityTest {
         Files.createDirectories(b.getParent());
         Files.copy(a, b, StandardCopyOption.COPY_ATTRIBUTES);
         Files.setLastModifiedTime(b, FileTime.fromMillis(1_000_000));
-        assertThat(CodeIdentity.of(b)).isEqualTo(CodeIdentity.of(a)).startsWith("jar:");
+        assertThat(CodeIdentity.of(b)).isEqualTo(CodeIdentity.of(a)).startsWith("code:");
     }
 
     @Test
@@ -60,7 +60,60 @@ class CodeIdentityTest {
         }
         assertThat(CodeIdentity.of(dir.resolve("one/classes")))
                 .isEqualTo(CodeIdentity.of(dir.resolve("two/target/classes")))
-                .startsWith("classes:");
+                .startsWith("code:");
         assertThat(CodeIdentity.of(dir.resolve("missing.jar"))).startsWith("unknown:");
+    }
+
+    /** A class folder of {@code classes} (name to content), as javac and resources:resources leave it. */
+    private Path folder(Path folder, String... classes) throws IOException {
+        for (int i = 0; i < classes.length; i += 2) {
+            Path file = folder.resolve(classes[i]);
+            Files.createDirectories(file.getParent());
+            Files.write(file, classes[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return folder;
+    }
+
+    @Test
+    @DisplayName("a processor's class folder and its jar (as maven-jar-plugin packs it) are one identity; a class"
+            + " changed in the folder changes it")
+    void classFolderAndItsJar() throws IOException {
+        String[] classes = {
+            "com/acme/P.class", "processor bytes",
+            "com/acme/Helper.class", "helper bytes",
+            "META-INF/services/javax.annotation.processing.Processor", "com.acme.P\n"
+        };
+        Path classesFolder = folder(dir.resolve("proc/target/classes"), classes);
+        Path jar = dir.resolve("repo/proc-1.0.jar");
+        Files.createDirectories(jar.getParent());
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream packed = new JarOutputStream(out)) {
+            for (String folderEntry : new String[] {"META-INF/", "com/", "com/acme/"}) {
+                packed.putNextEntry(new JarEntry(folderEntry));
+                packed.closeEntry();
+            }
+            JarEntry manifest = new JarEntry("META-INF/MANIFEST.MF");
+            packed.putNextEntry(manifest);
+            packed.write("Manifest-Version: 1.0\nCreated-By: Maven JAR Plugin\n".getBytes(StandardCharsets.UTF_8));
+            packed.closeEntry();
+            packed.putNextEntry(new JarEntry("META-INF/maven/com.acme/proc/pom.properties"));
+            packed.write("version=1.0\n".getBytes(StandardCharsets.UTF_8));
+            packed.closeEntry();
+            for (int i = 0; i < classes.length; i += 2) {
+                JarEntry entry = new JarEntry(classes[i]);
+                entry.setTime(1_000_000L * (i + 1)); // packed at another time than the folder was written
+                packed.putNextEntry(entry);
+                packed.write(classes[i + 1].getBytes(StandardCharsets.UTF_8));
+                packed.closeEntry();
+            }
+        }
+        String folderIdentity = CodeIdentity.of(classesFolder);
+        assertThat(CodeIdentity.of(jar)).isEqualTo(folderIdentity);
+
+        Files.write(classesFolder.resolve("com/acme/Helper.class"), "helper bytez".getBytes(StandardCharsets.UTF_8));
+        assertThat(CodeIdentity.of(classesFolder)).isNotEqualTo(folderIdentity);
+        Files.write(classesFolder.resolve("com/acme/Extra.class"), "more".getBytes(StandardCharsets.UTF_8));
+        Files.write(classesFolder.resolve("com/acme/Helper.class"), "helper bytes".getBytes(StandardCharsets.UTF_8));
+        assertThat(CodeIdentity.of(classesFolder)).isNotEqualTo(folderIdentity);
     }
 }
