@@ -317,6 +317,9 @@ public class PrepareMojo extends AbstractRemoteMojo {
         if (remote.offReason() != null && !fetched.listFound) {
             return "; remote off";
         }
+        if (fetched.listDamaged) {
+            return "; remote: the key list of " + moduleId() + " is damaged, nothing fetched";
+        }
         if (!fetched.listFound) {
             return "; remote: no key list for " + moduleId() + " yet";
         }

@@ -28,6 +28,9 @@ public final class RemoteFetch {
     /** What a fetch did, for the Mojo's summary line. */
     public static final class Result {
         public boolean listFound;
+        /** The key list was there but damaged (already told in a warning). */
+        public boolean listDamaged;
+
         public int listed;
         public int local;
         public long hits;
@@ -65,6 +68,7 @@ public final class RemoteFetch {
             if (keys == null) {
                 warnings.accept("Tandem remote: the key list of " + module + " at " + config.url() + " is damaged;"
                         + " nothing is fetched this build (the next push replaces it)");
+                result.listDamaged = true;
                 return result;
             }
             result.listFound = true;

@@ -437,6 +437,9 @@ class RemoteTest {
         stored.put(list, "garbage".getBytes(StandardCharsets.UTF_8));
         RemoteFetch.Result fetched = fetch(dir.resolve("b/t"), config().build());
         assertThat(fetched.hits).isZero();
+        assertThat(fetched.listDamaged)
+                .as("the summary says damaged, not 'no key list yet'")
+                .isTrue();
         assertThat(warnings)
                 .singleElement()
                 .asString()
