@@ -36,6 +36,9 @@ public final class Remote {
     private final HttpClient client;
     private final AtomicReference<String> off = new AtomicReference<>();
     private final AtomicReference<String> authFailure = new AtomicReference<>();
+    /** Whether a module of this build has asked for this remote yet (see {@link #firstToAsk}). */
+    private final AtomicBoolean asked = new AtomicBoolean();
+
     private final AtomicLong spentNanos = new AtomicLong();
     /** Entries this build saw on the server (fetched or found by HEAD), so a push does not ask again. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -75,8 +78,6 @@ public final class Remote {
         }
         return remotes.computeIfAbsent(config.identity() + "|" + config.authorization, id -> new Remote(config));
     }
-
-    private final AtomicBoolean asked = new AtomicBoolean();
 
     /** True for the first module of the build that asks: what is said once per build is said there. */
     public boolean firstToAsk() {
@@ -262,7 +263,9 @@ public final class Remote {
                             warnings);
                     return null;
                 }
-                if (next == null || !config.sameOrigin(next) && !"https".equalsIgnoreCase(next.getScheme())) {
+                if (next == null
+                        || next.getHost() == null
+                        || !config.sameOrigin(next) && !"https".equalsIgnoreCase(next.getScheme())) {
                     turnOff(
                             what + ": a redirect off " + shown(config.url) + " is followed only to https (and"
                                     + " without credentials)",
@@ -290,9 +293,15 @@ public final class Remote {
                 turnOff("its time budget of " + config.budget.toMillis() + " ms (remoteBudget) is spent", warnings);
                 return null;
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofNanos(Math.min(config.timeout.toNanos(), left)))
-                    .header("User-Agent", "Tandem");
+            HttpRequest.Builder request;
+            try {
+                request = HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofNanos(Math.min(config.timeout.toNanos(), left)))
+                        .header("User-Agent", "Tandem");
+            } catch (IllegalArgumentException notHttp) { // a redirect's odd Location
+                turnOff("cannot " + method + " " + shown(uri) + " (" + notHttp.getMessage() + ")", warnings);
+                return null;
+            }
             if (credentials && config.authorization != null) {
                 request.header("Authorization", config.authorization);
             }

@@ -535,6 +535,20 @@ class RemoteTest {
     }
 
     @Test
+    @DisplayName("a redirect to a Location that is no http URL turns the remote off with a warning, never an exception")
+    void oddLocations() throws IOException {
+        for (String odd : new String[] {"https:///no-host", "https:opaque", "file:///etc/passwd", "::not a uri::"}) {
+            Remote.forgetAll();
+            warnings.clear();
+            fault = 302;
+            location = odd;
+            RemoteFetch.Result fetched = fetch(dir.resolve("odd" + warnings.size() + odd.length()), config().build());
+            assertThat(fetched.listFound).as(odd).isFalse();
+            assertThat(warnings).as(odd).singleElement().asString().contains("answered HTTP 302, a redirect to");
+        }
+    }
+
+    @Test
     @DisplayName("loopback is an address, never a name that looks like one; credentials in the URL are refused")
     void loopbackAndUserInfo() {
         assertThat(RemoteConfig.isLoopback("127.0.0.1")).isTrue();
