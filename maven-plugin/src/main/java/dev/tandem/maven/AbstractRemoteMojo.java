@@ -179,16 +179,6 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
             String host = url.getHost();
             Server server = server(remoteServerId);
             String authorization = authorization(server);
-            if (authorization != null
-                    && remoteUrl.trim().regionMatches(true, 0, "http:", 0, 5)
-                    && !RemoteConfig.isLoopback(host)
-                    && !remoteAllowInsecureCredentials) {
-                getLog().warn("Tandem remote " + remoteUrl + " is off: the credentials of <server> '" + remoteServerId
-                        + "' would travel unencrypted over http:// to " + host + ". Use https://, or set"
-                        + " <remoteAllowInsecureCredentials>true</remoteAllowInsecureCredentials>"
-                        + " (-Dtandem.remote.allowInsecureCredentials) if the network is yours.");
-                return null;
-            }
             config.server(remoteServerId, authorization);
             proxy(config, url);
             PublicKey publicKey =
@@ -198,10 +188,23 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
             PrivateKey signingKey = signing ? signingKey() : null;
             config.keys(publicKey, signingKey);
             remoteConfig = config.build();
+            // said once per build, whichever module and goal comes first
             Remote remote = Remote.of(session.getRequest(), remoteConfig);
             if (session.isOffline()) {
-                if (remote.firstToAsk()) {
+                if (remote.firstToTell("offline")) {
                     getLog().info("Tandem remote " + remoteUrl.trim() + " is not asked: Maven is offline (-o)");
+                }
+                return null;
+            }
+            if (authorization != null
+                    && "http".equalsIgnoreCase(url.getScheme())
+                    && !RemoteConfig.isLoopback(host)
+                    && !remoteAllowInsecureCredentials) {
+                if (remote.firstToTell("insecure")) {
+                    getLog().warn("Tandem remote " + remoteUrl.trim() + " is off: the credentials of <server> '"
+                            + remoteServerId + "' would travel unencrypted over http:// to " + host + ". Use"
+                            + " https://, or set <remoteAllowInsecureCredentials>true</remoteAllowInsecureCredentials>"
+                            + " (-Dtandem.remote.allowInsecureCredentials) if the network is yours.");
                 }
                 return null;
             }

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -36,8 +35,8 @@ public final class Remote {
     private final HttpClient client;
     private final AtomicReference<String> off = new AtomicReference<>();
     private final AtomicReference<String> authFailure = new AtomicReference<>();
-    /** Whether a module of this build has asked for this remote yet (see {@link #firstToAsk}). */
-    private final AtomicBoolean asked = new AtomicBoolean();
+    /** What modules of this build have told of this remote already (see {@link #firstToTell}). */
+    private final Set<String> told = ConcurrentHashMap.newKeySet();
 
     private final AtomicLong spentNanos = new AtomicLong();
     /** Entries this build saw on the server (fetched or found by HEAD), so a push does not ask again. */
@@ -52,7 +51,10 @@ public final class Remote {
                 .connectTimeout(config.connectTimeout)
                 // redirects are followed by hand (send): credentials go to the configured server and nowhere else
                 .followRedirects(HttpClient.Redirect.NEVER);
-        if (config.proxy != null) {
+        if (config.proxy == null && RemoteConfig.isLoopback(config.url.getHost())) {
+            // never proxied, not even by the JVM's own http.proxyHost: plain http to this machine stays on it
+            builder.proxy(HttpClient.Builder.NO_PROXY);
+        } else if (config.proxy != null) {
             builder.proxy(ProxySelector.of(config.proxy));
             if (config.proxyUser != null) {
                 String user = config.proxyUser;
@@ -79,9 +81,9 @@ public final class Remote {
         return remotes.computeIfAbsent(config.identity() + "|" + config.authorization, id -> new Remote(config));
     }
 
-    /** True for the first module of the build that asks: what is said once per build is said there. */
-    public boolean firstToAsk() {
-        return asked.compareAndSet(false, true);
+    /** True the first time a module of this build tells {@code what}: what is said once per build. */
+    public boolean firstToTell(String what) {
+        return told.add(what);
     }
 
     /** Why the remote is off for the rest of this build, or null while it is on. */
@@ -303,7 +305,15 @@ public final class Remote {
                 return null;
             }
             if (credentials && config.authorization != null) {
-                request.header("Authorization", config.authorization);
+                try {
+                    request.header("Authorization", config.authorization);
+                } catch (IllegalArgumentException notAHeader) { // the JDK's message quotes the value: never shown
+                    turnOff(
+                            "the credentials of <server> '" + config.serverId + "' in settings.xml cannot be sent: the"
+                                    + " password holds a line break, a control character or a character beyond Latin-1",
+                            warnings);
+                    return null;
+                }
             }
             if (body != null) {
                 // a byte array publisher always sends Content-Length, which bazel-remote requires

@@ -1,5 +1,6 @@
 package dev.tandem.maven.remote;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -115,8 +116,10 @@ public final class RemoteConfig {
         }
         if (h.indexOf(':') >= 0 && h.matches("[0-9A-Fa-f:]+")) {
             try {
-                // an IPv6 literal: parsed, never looked up
-                return InetAddress.getByName(h).isLoopbackAddress();
+                // an IPv6 literal: parsed, never looked up; an IPv4-mapped one (::ffff:7f00:1) is not [::1], and a
+                // proxy selector would not take it for loopback either
+                InetAddress address = InetAddress.getByName(h);
+                return address instanceof Inet6Address && address.isLoopbackAddress();
             } catch (UnknownHostException notAnAddress) {
                 return false;
             }
@@ -135,9 +138,17 @@ public final class RemoteConfig {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    /** {@code url} with any credentials in it replaced by {@code ***}, for messages. */
+    /**
+     * {@code url} with any credentials in it replaced by {@code ***}, for messages: everything between {@code //} and
+     * the last {@code @}, since a password may hold {@code / ? # @} (too much is masked when a path holds an @).
+     */
     public static String masked(String url) {
-        return url == null ? null : url.replaceAll("(?<=//)[^/@?#]*@", "***@");
+        if (url == null) {
+            return null;
+        }
+        int authority = url.indexOf("//");
+        int at = url.lastIndexOf('@');
+        return authority >= 0 && at > authority ? url.substring(0, authority + 2) + "***" + url.substring(at) : url;
     }
 
     public static final class Builder {

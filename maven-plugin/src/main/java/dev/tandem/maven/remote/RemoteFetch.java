@@ -58,6 +58,7 @@ public final class RemoteFetch {
         Result result = new Result();
         long start = System.nanoTime();
         AtomicReference<String> firstBad = new AtomicReference<>();
+        AtomicReference<String> notStored = new AtomicReference<>();
         try (Remote.Phase phase = remote.begin(warnings)) {
             byte[] body = phase.get(KeyList.path(config.layout(), module), KeyList.MAX_SIZE);
             if (body == null) {
@@ -100,7 +101,7 @@ public final class RemoteFetch {
                             result.local++;
                             continue;
                         }
-                        pool.execute(() -> fetch(phase, id, digest, pack, lock, stats, firstBad));
+                        pool.execute(() -> fetch(phase, id, digest, pack, lock, stats, firstBad, notStored));
                     }
                 }
                 Transfers.finish(pool, phase);
@@ -122,6 +123,10 @@ public final class RemoteFetch {
             warnings.accept("Tandem remote: cannot store fetched entries in " + layout.root() + " (" + e + "); this"
                     + " build goes on with what is there");
         }
+        if (notStored.get() != null) {
+            warnings.accept("Tandem remote: fetched entries could not be stored in " + layout.root() + " and count as"
+                    + " misses (first: " + notStored.get() + ")");
+        }
         if (result.bad > 0) {
             warnings.accept("Tandem remote: " + result.bad + " entr" + (result.bad == 1 ? "y" : "ies") + " from "
                     + config.url() + " failed their check and count as misses (first: " + firstBad.get() + ")."
@@ -138,7 +143,8 @@ public final class RemoteFetch {
             EntryPack pack,
             Path lock,
             RemoteStats stats,
-            AtomicReference<String> firstBad) {
+            AtomicReference<String> firstBad,
+            AtomicReference<String> notStored) {
         if (phase.isOff()) {
             return;
         }
@@ -170,7 +176,7 @@ public final class RemoteFetch {
                     pack.append(digest, entry.value(), entry.computeMicros());
                 } catch (IOException | RuntimeException e) {
                     stats.misses.incrementAndGet();
-                    firstBad.compareAndSet(null, id + ": cannot be stored here (" + e + ")");
+                    notStored.compareAndSet(null, id + ": " + e.getMessage());
                     return;
                 }
             }

@@ -2,6 +2,7 @@ package dev.tandem.maven.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,9 +10,12 @@ import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
 import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.ConsumerLock;
+import dev.tandem.cache.store.EntryPack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -549,6 +553,71 @@ class RemoteTest {
     }
 
     @Test
+    @DisplayName("a loopback remote is never proxied, not even by the JVM's own proxy selector (-Dhttp.proxyHost)")
+    void loopbackNeverProxied() throws IOException {
+        HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> proxied = Collections.synchronizedList(new ArrayList<>());
+        proxy.createContext("/", exchange -> {
+            proxied.add(exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        proxy.start();
+        ProxySelector before = ProxySelector.getDefault();
+        ProxySelector.setDefault(ProxySelector.of(proxy.getAddress()));
+        try {
+            push(
+                    builtCache("ci", 1, 2),
+                    config().server("ci-cache", "Basic Y2k6c2VjcmV0").build());
+            assertThat(puts.get()).isEqualTo(3);
+            assertThat(proxied).isEmpty();
+        } finally {
+            ProxySelector.setDefault(before);
+            proxy.stop(0);
+        }
+    }
+
+    @Test
+    @DisplayName("a password that cannot be an HTTP header turns the remote off with a warning that never shows it")
+    void unsendablePassword() throws IOException {
+        RemoteConfig config =
+                config().server("ci-cache", "Bearer S3CRET\nTOKEN").build();
+        RemoteFetch.Result fetched = fetch(dir.resolve("b"), config);
+        assertThat(fetched.listFound).isFalse();
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("credentials of <server> 'ci-cache' in settings.xml cannot be sent")
+                .doesNotContain("S3CRET");
+        assertThat(requests.get()).isZero();
+    }
+
+    @Test
+    @DisplayName("fetched entries that cannot be stored (a FIFO at entries.lock) are misses, told in one warning")
+    void unstorableEntriesWarn() throws Exception {
+        push(builtCache("ci", 1, 3), config().build());
+        Path fresh = dir.resolve("fresh/target/tandem");
+        Path folder = new CacheLayout(fresh).consumer("gen");
+        Files.createDirectories(folder);
+        EntryPack.open(CacheLayout.pack(folder)).close(); // a pack with no entry yet
+        Files.deleteIfExists(CacheLayout.lock(folder));
+        ConsumerLock.closeChannel(CacheLayout.lock(folder)); // as in a new build's JVM
+        assumeTrue(new ProcessBuilder("mkfifo", CacheLayout.lock(folder).toString())
+                        .start()
+                        .waitFor()
+                == 0);
+        RemoteFetch.Result fetched = fetch(fresh, config().build());
+        assertThat(fetched.hits).isZero();
+        assertThat(fetched.misses).isEqualTo(3);
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("could not be stored in " + fresh)
+                .contains("not a regular file");
+    }
+
+    @Test
     @DisplayName("loopback is an address, never a name that looks like one; credentials in the URL are refused")
     void loopbackAndUserInfo() {
         assertThat(RemoteConfig.isLoopback("127.0.0.1")).isTrue();
@@ -561,6 +630,13 @@ class RemoteTest {
         assertThat(RemoteConfig.isLoopback("127.0.0.256")).isFalse();
         assertThat(RemoteConfig.isLoopback("localhost.example.com")).isFalse();
         assertThat(RemoteConfig.isLoopback("[::2]")).isFalse();
+        assertThat(RemoteConfig.isLoopback("[::ffff:7f00:1]")).isFalse(); // IPv4-mapped: no proxy selector agrees
+        assertThat(RemoteConfig.isLoopback("[::ffff:127.0.0.1]")).isFalse();
+        for (String password : new String[] {"TOP#SECRET", "TOP/SECRET", "TOP?SECRET", "TOP@SECRET", "TOP SECRET"}) {
+            assertThatThrownBy(() -> new RemoteConfig.Builder().url("http://ci:" + password + "@cache.example.com/"))
+                    .as(password)
+                    .hasMessageNotContaining("SECRET");
+        }
         assertThatThrownBy(() -> new RemoteConfig.Builder().url("https://ci:hunter2@cache.example.com/t/"))
                 .hasMessageContaining("https://***@cache.example.com/t/")
                 .hasMessageContaining("carries credentials")
