@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * the consumer's pack, where a record is seen whole or not at all. A bad entry is a miss, told in one warning.
  */
 public final class RemoteFetch {
+    /** The most consumers of one key list that are fetched: real modules have a handful. */
+    static final int MAX_CONSUMERS = 64;
+
     /** What a fetch did, for the Mojo's summary line. */
     public static final class Result {
         public boolean listFound;
@@ -74,10 +77,16 @@ public final class RemoteFetch {
             }
             result.listFound = true;
             ExecutorService pool = Transfers.pool(config.threads());
-            List<EntryPack> packs = new ArrayList<>();
+            List<Target> targets = new ArrayList<>();
             try {
                 for (Map.Entry<String, List<byte[]>> consumer : keys.entrySet()) {
                     String id = consumer.getKey();
+                    if (targets.size() == MAX_CONSUMERS) {
+                        warnings.accept("Tandem remote: the key list of " + module + " at " + config.url() + " names "
+                                + keys.size() + " consumers; only the first " + MAX_CONSUMERS + " are fetched (no"
+                                + " module has that many: the list is damaged, or not CI's)");
+                        break;
+                    }
                     result.listed += consumer.getValue().size();
                     try {
                         ConsumerId.check(id);
@@ -86,29 +95,27 @@ public final class RemoteFetch {
                         firstBad.compareAndSet(null, "the list names an illegal consumer id");
                         continue;
                     }
-                    Path folder = CacheFiles.createDirectories(layout.root(), layout.consumer(id));
-                    EntryPack pack = EntryPack.open(CacheLayout.pack(folder));
-                    packs.add(pack);
+                    Target target = new Target(id);
+                    targets.add(target);
                     Set<ByteBuffer> here = new HashSet<>();
-                    for (byte[] digest : pack.digests()) {
+                    for (byte[] digest : target.digestsHere()) {
                         here.add(ByteBuffer.wrap(digest));
                     }
                     RemoteStats stats = new RemoteStats();
                     result.consumers.put(id, stats);
-                    Path lock = CacheLayout.lock(folder);
                     for (byte[] digest : consumer.getValue()) {
                         if (digest.length != EntryPack.DIGEST_SIZE || !here.add(ByteBuffer.wrap(digest))) {
                             result.local++;
                             continue;
                         }
-                        pool.execute(() -> fetch(phase, id, digest, pack, lock, stats, firstBad, notStored));
+                        pool.execute(() -> fetch(phase, target, digest, stats, firstBad, notStored));
                     }
                 }
                 Transfers.finish(pool, phase);
             } finally {
                 pool.shutdownNow();
-                for (EntryPack pack : packs) {
-                    close(pack);
+                for (Target target : targets) {
+                    target.close();
                 }
             }
             for (Map.Entry<String, RemoteStats> consumer : result.consumers.entrySet()) {
@@ -117,7 +124,10 @@ public final class RemoteFetch {
                 result.misses += stats.misses.get();
                 result.bad += stats.bad.get();
                 result.bytes += stats.bytesIn.get();
-                stats.writeFetch(layout.consumer(consumer.getKey()), build);
+                Path folder = layout.consumer(consumer.getKey());
+                if (CacheFiles.isRealFolder(folder)) { // a consumer with no entry here gets no folder for its stats
+                    stats.writeFetch(folder, build);
+                }
             }
         } catch (IOException e) {
             warnings.accept("Tandem remote: cannot store fetched entries in " + layout.root() + " (" + e + "); this"
@@ -138,10 +148,8 @@ public final class RemoteFetch {
 
     private void fetch(
             Remote.Phase phase,
-            String id,
+            Target target,
             byte[] digest,
-            EntryPack pack,
-            Path lock,
             RemoteStats stats,
             AtomicReference<String> firstBad,
             AtomicReference<String> notStored) {
@@ -149,6 +157,7 @@ public final class RemoteFetch {
             return;
         }
         long start = System.nanoTime();
+        String id = target.id;
         String path = RemoteEntry.path(config.layout(), id, digest);
         byte[] body = phase.get(path, config.maxEntrySize());
         try {
@@ -171,9 +180,12 @@ public final class RemoteFetch {
                 firstBad.compareAndSet(null, id + "/" + Hex.of(digest).substring(0, 12) + ": " + bad.getMessage());
                 return;
             }
-            synchronized (pack) {
-                try (ConsumerLock ignored = ConsumerLock.acquire(lock)) {
-                    pack.append(digest, entry.value(), entry.computeMicros());
+            synchronized (target) {
+                try {
+                    EntryPack pack = target.pack();
+                    try (ConsumerLock ignored = ConsumerLock.acquire(target.lock())) {
+                        pack.append(digest, entry.value(), entry.computeMicros());
+                    }
                 } catch (IOException | RuntimeException e) {
                     stats.misses.incrementAndGet();
                     notStored.compareAndSet(null, id + ": " + e.getMessage());
@@ -188,11 +200,43 @@ public final class RemoteFetch {
         }
     }
 
-    private static void close(EntryPack pack) {
-        try {
-            pack.close();
-        } catch (IOException ignored) {
-            // read and appended: nothing is left to write
+    /**
+     * A listed consumer's pack: opened at once when this cache already has the consumer, else (with its folder)
+     * at the first entry that passes its checks, so a list naming consumers nobody here uses makes no folder.
+     */
+    private final class Target {
+        final String id;
+        private EntryPack pack;
+
+        Target(String id) {
+            this.id = id;
+        }
+
+        /** The digests of the entries here already; none when the consumer has no folder yet. */
+        List<byte[]> digestsHere() throws IOException {
+            return CacheFiles.isRealFolder(layout.consumer(id)) ? pack().digests() : new ArrayList<>();
+        }
+
+        synchronized EntryPack pack() throws IOException {
+            if (pack == null) {
+                Path folder = CacheFiles.createDirectories(layout.root(), layout.consumer(id));
+                pack = EntryPack.open(CacheLayout.pack(folder));
+            }
+            return pack;
+        }
+
+        Path lock() {
+            return CacheLayout.lock(layout.consumer(id));
+        }
+
+        synchronized void close() {
+            if (pack != null) {
+                try {
+                    pack.close();
+                } catch (IOException ignored) {
+                    // read and appended: nothing is left to write
+                }
+            }
         }
     }
 }

@@ -618,6 +618,24 @@ class RemoteTest {
     }
 
     @Test
+    @DisplayName("a key list naming thousands of consumers fetches at most 64 and makes no folder for an entry it"
+            + " did not get")
+    void hostileKeyList() throws IOException {
+        Map<String, List<byte[]>> keys = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            keys.put(String.format("c%05d", i), List.of(new byte[EntryPack.DIGEST_SIZE]));
+        }
+        stored.put("/cache/" + KeyList.path(RemoteConfig.Layout.SUBDIRS, "g:a"), KeyList.encode(keys));
+        Path fresh = dir.resolve("fresh/target/tandem");
+        RemoteFetch.Result fetched = fetch(fresh, config().build());
+        assertThat(fetched.hits).isZero();
+        assertThat(fetched.misses).isEqualTo(RemoteFetch.MAX_CONSUMERS);
+        assertThat(requests.get()).isEqualTo(1 + RemoteFetch.MAX_CONSUMERS);
+        assertThat(fresh.resolve("consumers")).doesNotExist();
+        assertThat(warnings).singleElement().asString().contains("names 3000 consumers; only the first 64");
+    }
+
+    @Test
     @DisplayName("loopback is an address, never a name that looks like one; credentials in the URL are refused")
     void loopbackAndUserInfo() {
         assertThat(RemoteConfig.isLoopback("127.0.0.1")).isTrue();
