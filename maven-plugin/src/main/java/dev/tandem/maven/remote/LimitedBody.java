@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.Semaphore;
 
 /**
  * A response body read into memory up to a limit: past it, the download is cancelled and the body fails with
- * {@link TooLarge}, so a server (or anyone in between) cannot fill the build's memory.
+ * {@link TooLarge}. Every byte received is taken from the build's budget of bytes held at once ({@code inFlight});
+ * when it is spent, the download is cancelled and fails with {@link Busy}. So neither one server's body nor many
+ * at once can fill the build's memory. What a complete body holds is given back by {@link #release}.
  */
 final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     /** The body passed the limit. */
@@ -21,14 +24,27 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
+    /** The build's budget of bytes held at once was spent: this body is a miss. */
+    static final class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Busy() {
+            super("the bytes held at once for the remote are spent");
+        }
+    }
+
     private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final long limit;
+    private final Semaphore inFlight;
     private long received;
+    private int held;
+    private boolean released;
     private Flow.Subscription subscription;
 
-    LimitedBody(long limit) {
+    LimitedBody(long limit, Semaphore inFlight) {
         this.limit = limit;
+        this.inFlight = inFlight;
         bytes.getBody().whenComplete((value, failure) -> {
             if (failure != null) {
                 body.completeExceptionally(failure);
@@ -51,19 +67,48 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onNext(List<ByteBuffer> items) {
+        int size = 0;
         for (ByteBuffer item : items) {
-            received += item.remaining();
+            size += item.remaining();
         }
+        received += size;
         if (received > limit) {
-            subscription.cancel();
-            body.completeExceptionally(new TooLarge(limit));
+            fail(new TooLarge(limit));
+            return;
+        }
+        synchronized (this) {
+            if (released) { // given up on (a timeout) while bytes were still under way
+                subscription.cancel();
+                return;
+            }
+            if (inFlight.tryAcquire(size)) {
+                held += size;
+                size = -1;
+            }
+        }
+        if (size >= 0) {
+            fail(new Busy());
             return;
         }
         bytes.onNext(items);
     }
 
+    private void fail(RuntimeException why) {
+        subscription.cancel();
+        release();
+        body.completeExceptionally(why);
+    }
+
+    /** Gives back to the budget what this body holds: once its reader is done with it, or it failed. */
+    synchronized void release() {
+        inFlight.release(held);
+        held = 0;
+        released = true;
+    }
+
     @Override
     public void onError(Throwable failure) {
+        release();
         bytes.onError(failure);
     }
 

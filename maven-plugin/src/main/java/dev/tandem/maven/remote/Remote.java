@@ -16,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -35,6 +37,10 @@ public final class Remote {
     private final HttpClient client;
     private final AtomicReference<String> off = new AtomicReference<>();
     private final AtomicReference<String> authFailure = new AtomicReference<>();
+    /** Response bytes the build holds at once, downloading or being checked: 32 MiB, or one largest entry. */
+    private final Semaphore inFlight;
+    /** Whether a body was skipped because {@link #inFlight} was spent (told once, by the fetch). */
+    private final AtomicBoolean busy = new AtomicBoolean();
     /** What modules of this build have told of this remote already (see {@link #firstToTell}). */
     private final Set<String> told = ConcurrentHashMap.newKeySet();
 
@@ -46,6 +52,7 @@ public final class Remote {
 
     Remote(RemoteConfig config) {
         this.config = config;
+        this.inFlight = new Semaphore((int) Math.min(Integer.MAX_VALUE, Math.max(IN_FLIGHT, config.maxEntrySize + 1)));
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: plain caches (nginx) answer HTTP/1.1
                 .connectTimeout(config.connectTimeout)
@@ -135,6 +142,37 @@ public final class Remote {
     /** What {@link Phase#get} returns for a body larger than its limit: compared by identity. */
     public static final byte[] OVERSIZED = new byte[0];
 
+    /** Response bytes held at once, at least: bounds what downloads cost in memory, whatever the servers send. */
+    static final long IN_FLIGHT = 32L << 20;
+
+    /** Whether some body was skipped this build because the bytes held at once were spent. */
+    public boolean wasBusy() {
+        return busy.get();
+    }
+
+    /** A downloaded body, holding its bytes' share of the build's budget until closed. */
+    public static final class Download implements AutoCloseable {
+        private final byte[] bytes;
+        private final LimitedBody held;
+
+        Download(byte[] bytes, LimitedBody held) {
+            this.bytes = bytes;
+            this.held = held;
+        }
+
+        /** The body; {@link #OVERSIZED} when it passed the limit. */
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        @Override
+        public void close() {
+            if (held != null) {
+                held.release();
+            }
+        }
+    }
+
     /** How many redirects a GET or HEAD follows. */
     static final int MAX_REDIRECTS = 5;
 
@@ -143,11 +181,20 @@ public final class Remote {
         final int status;
         final byte[] body;
         final String location;
+        /** What holds the body's bytes in the budget; null when nothing does. */
+        final LimitedBody held;
 
-        Answer(int status, byte[] body, String location) {
+        Answer(int status, byte[] body, String location, LimitedBody held) {
             this.status = status;
             this.body = body;
             this.location = location;
+            this.held = held;
+        }
+
+        void release() {
+            if (held != null) {
+                held.release();
+            }
         }
 
         boolean redirect() {
@@ -184,18 +231,20 @@ public final class Remote {
         }
 
         /**
-         * The body at {@code path}, or null: 404, or the remote is off (then it was told why once); {@link
-         * #OVERSIZED} when the body passed {@code limit} bytes (the download stops there).
+         * The body at {@code path}, to be closed when read, or null: 404, the build's bytes held at once are spent
+         * ({@link #wasBusy}), or the remote is off (then it was told why once); its bytes are {@link #OVERSIZED}
+         * when the body passed {@code limit} bytes (the download stops there).
          */
-        public byte[] get(String path, long limit) {
+        public Download get(String path, long limit) {
             Answer response = send("GET", path, null, limit);
             if (response == null) {
                 return null;
             }
             int status = response.status;
             if (status == 200) {
-                return response.body;
+                return new Download(response.body, response.held);
             }
+            response.release();
             if (status != 404) {
                 fail("GET", path, status);
             }
@@ -208,6 +257,7 @@ public final class Remote {
             if (response == null) {
                 return null;
             }
+            response.release();
             int status = response.status;
             if (status == 200) {
                 return true;
@@ -225,6 +275,7 @@ public final class Remote {
             if (response == null) {
                 return Put.FAILED;
             }
+            response.release();
             int status = response.status;
             if (status >= 200 && status < 300) {
                 return Put.STORED;
@@ -250,6 +301,7 @@ public final class Remote {
                 if (answer == null || !answer.redirect()) {
                     return answer;
                 }
+                answer.release();
                 URI next;
                 try {
                     next = uri.resolve(answer.location.trim());
@@ -322,21 +374,27 @@ public final class Remote {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
             long wait = Math.min(config.timeout.toNanos(), left);
-            CompletableFuture<HttpResponse<byte[]>> response =
-                    client.sendAsync(request.build(), info -> new LimitedBody(limit));
+            LimitedBody subscriber = new LimitedBody(limit, inFlight);
+            CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request.build(), info -> subscriber);
             try {
                 HttpResponse<byte[]> answer = response.get(wait, TimeUnit.NANOSECONDS);
                 return new Answer(
                         answer.statusCode(),
                         answer.body(),
-                        answer.headers().firstValue("Location").orElse(null));
+                        answer.headers().firstValue("Location").orElse(null),
+                        subscriber);
             } catch (TimeoutException e) {
                 response.cancel(true);
+                subscriber.release();
                 timedOut(method, uri, left);
             } catch (ExecutionException e) {
+                subscriber.release();
                 Throwable cause = e.getCause();
                 if (cause instanceof LimitedBody.TooLarge) {
-                    return new Answer(200, OVERSIZED, null);
+                    return new Answer(200, OVERSIZED, null, null);
+                } else if (cause instanceof LimitedBody.Busy) {
+                    busy.set(true);
+                    return new Answer(404, null, null, null); // a miss: the processor runs
                 } else if (cause instanceof HttpTimeoutException) {
                     timedOut(method, uri, left);
                 } else {
@@ -344,9 +402,11 @@ public final class Remote {
                 }
             } catch (InterruptedException e) {
                 response.cancel(true);
+                subscriber.release();
                 Thread.currentThread().interrupt();
                 turnOff("interrupted", warnings);
             } catch (RuntimeException e) {
+                subscriber.release();
                 turnOff(method + " " + shown(uri) + " failed (" + e + ")", warnings);
             }
             return null;

@@ -63,12 +63,14 @@ public final class RemoteFetch {
         AtomicReference<String> firstBad = new AtomicReference<>();
         AtomicReference<String> notStored = new AtomicReference<>();
         try (Remote.Phase phase = remote.begin(warnings)) {
-            byte[] body = phase.get(KeyList.path(config.layout(), module), KeyList.MAX_SIZE);
-            if (body == null) {
-                result.millis = (System.nanoTime() - start) / 1_000_000;
-                return result;
+            Map<String, List<byte[]>> keys;
+            try (Remote.Download list = phase.get(KeyList.path(config.layout(), module), KeyList.MAX_SIZE)) {
+                if (list == null) {
+                    result.millis = (System.nanoTime() - start) / 1_000_000;
+                    return result;
+                }
+                keys = list.bytes() == Remote.OVERSIZED ? null : KeyList.decode(list.bytes());
             }
-            Map<String, List<byte[]>> keys = body == Remote.OVERSIZED ? null : KeyList.decode(body);
             if (keys == null) {
                 warnings.accept("Tandem remote: the key list of " + module + " at " + config.url() + " is damaged;"
                         + " nothing is fetched this build (the next push replaces it)");
@@ -133,6 +135,11 @@ public final class RemoteFetch {
             warnings.accept("Tandem remote: cannot store fetched entries in " + layout.root() + " (" + e + "); this"
                     + " build goes on with what is there");
         }
+        if (remote.wasBusy() && remote.firstToTell("busy")) {
+            warnings.accept("Tandem remote: some entries from " + config.url() + " count as misses because the bytes"
+                    + " held at once for downloads were spent (" + Remote.IN_FLIGHT / (1024 * 1024) + " MiB, or one"
+                    + " remoteMaxEntrySize): the server sends bodies far larger than Tandem's entries");
+        }
         if (notStored.get() != null) {
             warnings.accept("Tandem remote: fetched entries could not be stored in " + layout.root() + " and count as"
                     + " misses (first: " + notStored.get() + ")");
@@ -159,8 +166,9 @@ public final class RemoteFetch {
         long start = System.nanoTime();
         String id = target.id;
         String path = RemoteEntry.path(config.layout(), id, digest);
-        byte[] body = phase.get(path, config.maxEntrySize());
+        Remote.Download download = phase.get(path, config.maxEntrySize());
         try {
+            byte[] body = download == null ? null : download.bytes();
             if (body == null) {
                 if (!phase.isOff()) {
                     stats.misses.incrementAndGet();
@@ -196,6 +204,9 @@ public final class RemoteFetch {
             stats.hits.incrementAndGet();
             stats.bytesIn.addAndGet(body.length);
         } finally {
+            if (download != null) {
+                download.close(); // its bytes are in the pack now, or dropped
+            }
             stats.fetchNanos.addAndGet(System.nanoTime() - start);
         }
     }

@@ -81,6 +81,18 @@ class RemoteTest {
                 exchange.close();
                 return;
             }
+            if (fault == -3 && !path.contains("tandem-lists")) { // 16 MiB for every entry, as fast as it goes
+                exchange.sendResponseHeaders(200, 16L << 20);
+                byte[] chunk = new byte[64 * 1024];
+                try (java.io.OutputStream out = exchange.getResponseBody()) {
+                    for (int i = 0; i < 256; i++) {
+                        out.write(chunk);
+                    }
+                } catch (IOException cancelled) {
+                    // the client gave up on this body
+                }
+                return;
+            }
             if (fault == -1) {
                 Thread.sleep(5_000);
                 exchange.close();
@@ -633,6 +645,22 @@ class RemoteTest {
         assertThat(requests.get()).isEqualTo(1 + RemoteFetch.MAX_CONSUMERS);
         assertThat(fresh.resolve("consumers")).doesNotExist();
         assertThat(warnings).singleElement().asString().contains("names 3000 consumers; only the first 64");
+    }
+
+    @Test
+    @DisplayName("a server sending 16 MiB for every entry: the bytes held at once stay within the budget, the rest"
+            + " are misses, told once")
+    void hugeBodiesBounded() throws IOException {
+        push(builtCache("ci", 1, 24), config().build());
+        Remote.forgetAll();
+        fault = -3;
+        RemoteFetch.Result fetched = fetch(dir.resolve("fresh/target/tandem"), config().build());
+        assertThat(fetched.hits).isZero();
+        assertThat(fetched.bad + fetched.misses).isEqualTo(24);
+        assertThat(fetched.bad)
+                .as("bodies that fit the budget are read, and fail their check")
+                .isBetween(1L, Remote.IN_FLIGHT / (16L << 20) * 4);
+        assertThat(warnings).anyMatch(w -> w.contains("the bytes held at once for downloads were spent"));
     }
 
     @Test
