@@ -202,7 +202,10 @@ public final class ProcessorCache implements AutoCloseable {
         }
         ProcessorCache cache = new ProcessorCache(id, version, root, warnings, index, build, lastBuild, disabled);
         if (damaged) {
-            warnings.accept("Tandem cache for " + id + ": " + properties + " is damaged; its build state is reset,"
+            warnings.accept("Tandem cache for " + id + ": " + properties
+                    + (CacheFiles.isLink(properties)
+                            ? " is a symbolic link, which Tandem never follows; its build state is reset,"
+                            : " is damaged; its build state is reset,")
                     + " so every input counts as changed since its last build (entries are checked one by one and"
                     + " stay). It is rewritten at the end of this compilation.");
         } else if (!state.isEmpty() && !id.equals(state.getProperty("id"))) {

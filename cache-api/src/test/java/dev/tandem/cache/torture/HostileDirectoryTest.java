@@ -194,6 +194,27 @@ class HostileDirectoryTest {
     }
 
     @Test
+    @DisplayName("consumer.properties linked to a file outside: called a link, not damage; replaced by a file, the"
+            + " file outside untouched")
+    void consumerPropertiesLinked() throws Exception {
+        build(2, new ArrayList<>());
+        Path properties = CacheLayout.consumerProperties(consumer());
+        Path victim = Files.write(outside.resolve("settings.txt"), "keep".getBytes(StandardCharsets.UTF_8));
+        Files.delete(properties);
+        Files.createSymbolicLink(properties, victim);
+
+        List<String> warnings = new ArrayList<>();
+        assertThat(build(5, warnings)).as("wrong values").isZero();
+
+        assertThat(warnings)
+                .singleElement(STRING)
+                .contains(properties.toString(), "symbolic link")
+                .doesNotContain("damaged");
+        assertThat(victim).hasContent("keep");
+        assertThat(Files.isSymbolicLink(properties)).isFalse();
+    }
+
+    @Test
     @DisplayName("entries.pack truncated in place while a compilation has it open: a miss and one warning")
     void packTruncatedUnderAMapping() throws Exception {
         build(200, new ArrayList<>());
