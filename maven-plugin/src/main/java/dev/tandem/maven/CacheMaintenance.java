@@ -1,6 +1,7 @@
 package dev.tandem.maven;
 
 import dev.tandem.cache.store.BuildInfo;
+import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.ConsumerLock;
 import dev.tandem.cache.store.EntryPack;
@@ -71,7 +72,7 @@ final class CacheMaintenance {
             int lastBuild =
                     BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", build);
             if (build - lastBuild >= pruneAfterBuilds) {
-                deleteTree(consumer);
+                CacheFiles.deleteTree(consumer);
                 result.pruned++;
                 continue;
             }
@@ -101,7 +102,7 @@ final class CacheMaintenance {
                     && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS)
                                     .toMillis()
                             <= cutoff) {
-                Files.deleteIfExists(file);
+                CacheFiles.deleteIfExists(file);
             }
         }
     }
@@ -171,25 +172,5 @@ final class CacheMaintenance {
             }
         });
         return total[0];
-    }
-
-    /** Deletes a directory tree without following links out of it. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<Path>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -45,7 +45,7 @@ public class PurgeMojo extends AbstractCacheMojo {
                 return;
             }
             long bytes = CacheMaintenance.sizeOf(target);
-            CacheMaintenance.deleteTree(target);
+            CacheFiles.deleteTree(target);
             getLog().info("Tandem: purged " + (consumer == null || consumer.isEmpty() ? "all consumers" : consumer)
                     + " (" + CacheReport.bytes(bytes) + ")");
         } catch (IOException e) {

@@ -1,30 +1,36 @@
 package dev.tandem.cache.store;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Replaces a file whole: readers see the old content or the new, never a mix. */
+/**
+ * Replaces a file whole: readers see the old content or the new, never a mix. The temporary file is made, written
+ * and renamed through a handle on the folder ({@link CacheFiles#openFolder}), so none of it happens outside the
+ * folder, even if the folder is swapped for a link meanwhile.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
         Path temp = CacheFiles.createTempFile(target);
         try {
-            Files.write(temp, content);
+            try (FileChannel out = CacheFiles.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
             move(temp, target);
         } finally {
-            Files.deleteIfExists(temp);
+            CacheFiles.deleteIfExists(temp);
         }
     }
 
+    /** Renames {@code source} over {@code target}, both in one folder, atomically where the file system can. */
     public static void move(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        CacheFiles.replace(source, target);
     }
 }

@@ -315,7 +315,7 @@ public final class EntryPack implements Closeable {
      * @return the number of records dropped as damaged
      */
     public int rewrite(List<byte[]> keep) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), ".entries", ".pack.tmp");
+        Path temp = CacheFiles.createTempFile(file);
         int damaged = 0;
         try {
             try (EntryPack fresh = open(temp)) {
@@ -330,7 +330,7 @@ public final class EntryPack implements Closeable {
             }
             AtomicFiles.move(temp, file);
         } finally {
-            Files.deleteIfExists(temp);
+            CacheFiles.deleteIfExists(temp);
         }
         return damaged;
     }

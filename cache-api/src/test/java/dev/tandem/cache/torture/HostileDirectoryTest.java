@@ -124,6 +124,99 @@ class HostileDirectoryTest {
         assertThat(Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 
+    /**
+     * Swaps the consumer's folder for a link to {@code elsewhere} and back, in a loop, until stopped: each turn the
+     * name is a link for a moment, as a {@code renameat2(RENAME_EXCHANGE)} loop would make it.
+     */
+    private static Thread swapper(Path folder, Path elsewhere, java.util.concurrent.atomic.AtomicBoolean stop) {
+        Path aside = folder.resolveSibling(folder.getFileName() + ".aside");
+        Thread thread = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    Files.move(folder, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.createSymbolicLink(folder, elsewhere);
+                    Thread.yield();
+                    Files.delete(folder);
+                    Files.move(aside, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /** Every regular file and link below {@code folder} (an empty folder made outside is not counted: see below). */
+    private static List<String> filesBelow(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> folder.relativize(p).toString())
+                    .collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    @DisplayName("the consumer's folder swapped for a link outside while builds write: nothing is written outside")
+    void consumerFolderSwappedWhileWriting() throws Exception {
+        build(5, new ArrayList<>());
+        Path elsewhere = Files.createDirectories(outside.resolve("elsewhere"));
+        Path planted = Files.write(elsewhere.resolve("stats"), "the user's".getBytes(StandardCharsets.UTF_8));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread swaps = swapper(consumer(), elsewhere, stop);
+        int wrong = 0;
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            for (int round = 1; System.nanoTime() < until; round++) {
+                try (ProcessorCache cache = open(new ArrayList<>())) {
+                    for (int i = round * 8; i < round * 8 + 8; i++) {
+                        int k = i;
+                        byte[] value = cache.computeIfAbsent(CacheWorker.key(cache, k), () -> CacheWorker.expected(k));
+                        wrong += java.util.Arrays.equals(value, CacheWorker.expected(k)) ? 0 : 1;
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            swaps.join();
+        }
+        assertThat(wrong).as("wrong values").isZero();
+        // Java has no mkdirat: the scratch folder files/ is made by path, so a swap at that moment can leave an
+        // empty folder there (reliability page); no file is ever created, written, renamed or deleted outside
+        assertThat(filesBelow(elsewhere)).containsExactly("stats");
+        assertThat(planted).hasContent("the user's");
+    }
+
+    @Test
+    @DisplayName("a folder swapped for a link outside while it is deleted (purge): nothing outside is deleted")
+    void folderSwappedWhileDeleted() throws Exception {
+        Path elsewhere = Files.createDirectories(outside.resolve("elsewhere"));
+        for (int i = 0; i < 20; i++) {
+            Files.write(Files.createDirectories(elsewhere.resolve("sub")).resolve("keep" + i), new byte[] {1});
+            Files.write(elsewhere.resolve("keep" + i), new byte[] {1});
+        }
+        List<String> before = filesBelow(elsewhere);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (int round = 0; System.nanoTime() < until; round++) {
+            Path folder = Files.createDirectories(consumer().resolveSibling("c" + round));
+            for (int i = 0; i < 20; i++) {
+                Files.write(Files.createDirectories(folder.resolve("sub")).resolve("keep" + i), new byte[] {2});
+                Files.write(folder.resolve("keep" + i), new byte[] {2});
+            }
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread swaps = swapper(folder, elsewhere, stop);
+            try {
+                dev.tandem.cache.store.CacheFiles.deleteTree(folder);
+            } catch (IOException | java.io.UncheckedIOException failed) {
+                // the swap made the deletion fail: what a hostile swap may do
+            } finally {
+                stop.set(true);
+                swaps.join();
+            }
+        }
+        assertThat(filesBelow(elsewhere)).containsExactlyInAnyOrderElementsOf(before);
+    }
+
     @Test
     @DisplayName("entries.pack hard-linked to a file outside: never truncated or appended to")
     void packHardLinkedOutside() throws Exception {
