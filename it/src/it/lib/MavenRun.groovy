@@ -4,8 +4,10 @@
 //   def log = mvn(basedir, localRepositoryPath, 'compile', 'dev.tandem:tandem-maven-plugin:status')
 // A servers.xml in the project is added to the settings (a <servers> block, for credentials).
 // An argument '--fails' expects the build to fail (and returns its log all the same). An argument '--online'
-// drops -o, for a build that must reach a server of the test's own (Tandem's remote asks nothing offline), and
-// mirrors every repository to the outer local repository, so that build still reaches nothing else.
+// drops -o, for a build that must reach a server of the test's own (Tandem's remote asks nothing offline); it keeps
+// the invoker's repositories (a mirror would not match where the local repository says each artifact came from, and
+// Maven 3.6.3 then asks the mirror again for what only Central had) and adds -nsu, so everything the scenario's first
+// build resolved is taken from the local repository as it is offline.
 // Offline, a goal prefix cannot always be resolved: name the plugin. The settings are invoker's own
 // (src/it/settings.xml), so the local repository's records of where each artifact came from still hold.
 // The Maven and the JDK are the ones the invoker runs this scenario with (itMavenHome, itJavaHome: it/pom.xml),
@@ -24,12 +26,7 @@ return { File project, File localRepository, String... goals ->
     def args = goals.toList()
     def fails = args.remove('--fails')
     def online = args.remove('--online')
-    if (online) {
-        settings.text = settings.text.replace('<profiles>', """<mirrors><mirror><id>local.central</id><mirrorOf>*</mirrorOf>
-            <url>${new File(outerRepository).toURI()}</url></mirror></mirrors>
-  <profiles>""")
-    }
-    def command = ["${mavenHome}/bin/mvn", '-B'] + (online ? [] : ['-o']) +
+    def command = ["${mavenHome}/bin/mvn", '-B'] + (online ? ['-nsu'] : ['-o']) +
             ['-s', settings, "-Dmaven.repo.local=${localRepository}"]
     command.addAll(args)
     def builder = new ProcessBuilder(command.collect { it.toString() })
