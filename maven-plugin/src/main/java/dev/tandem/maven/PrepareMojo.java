@@ -317,8 +317,8 @@ public class PrepareMojo extends AbstractRemoteMojo {
         if (remote.offReason() != null && !fetched.listFound) {
             return "; remote off";
         }
-        if (fetched.listDamaged) {
-            return "; remote: the key list of " + moduleId() + " is damaged, nothing fetched";
+        if (fetched.listRefused != null) {
+            return "; remote: the key list of " + moduleId() + " is " + fetched.listRefused + ", nothing fetched";
         }
         if (!fetched.listFound) {
             return "; remote: no key list for " + moduleId() + " yet";

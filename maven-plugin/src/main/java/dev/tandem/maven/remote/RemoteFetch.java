@@ -31,8 +31,8 @@ public final class RemoteFetch {
     /** What a fetch did, for the Mojo's summary line. */
     public static final class Result {
         public boolean listFound;
-        /** The key list was there but damaged (already told in a warning). */
-        public boolean listDamaged;
+        /** Why the key list that was there was not used ("damaged", "not signed …"), already told in a warning. */
+        public String listRefused;
 
         public int listed;
         public int local;
@@ -69,12 +69,19 @@ public final class RemoteFetch {
                     result.millis = (System.nanoTime() - start) / 1_000_000;
                     return result;
                 }
-                keys = list.bytes() == Remote.OVERSIZED ? null : KeyList.decode(list.bytes());
+                try {
+                    keys = list.bytes() == Remote.OVERSIZED ? null : KeyList.decode(list.bytes(), config.publicKey());
+                    if (keys == null) {
+                        result.listRefused = "damaged";
+                    }
+                } catch (KeyList.Refused refused) {
+                    keys = null;
+                    result.listRefused = refused.getMessage();
+                }
             }
             if (keys == null) {
-                warnings.accept("Tandem remote: the key list of " + module + " at " + config.url() + " is damaged;"
-                        + " nothing is fetched this build (the next push replaces it)");
-                result.listDamaged = true;
+                warnings.accept("Tandem remote: the key list of " + module + " at " + config.url() + " is "
+                        + result.listRefused + "; nothing is fetched this build (the next push replaces it)");
                 return result;
             }
             result.listFound = true;
@@ -105,8 +112,13 @@ public final class RemoteFetch {
                     }
                     RemoteStats stats = new RemoteStats();
                     result.consumers.put(id, stats);
+                    Set<ByteBuffer> listed = new HashSet<>();
                     for (byte[] digest : consumer.getValue()) {
-                        if (digest.length != EntryPack.DIGEST_SIZE || !here.add(ByteBuffer.wrap(digest))) {
+                        if (!listed.add(ByteBuffer.wrap(digest))) {
+                            result.listed--; // a key listed twice is one key, fetched once
+                            continue;
+                        }
+                        if (digest.length != EntryPack.DIGEST_SIZE || here.contains(ByteBuffer.wrap(digest))) {
                             result.local++;
                             continue;
                         }

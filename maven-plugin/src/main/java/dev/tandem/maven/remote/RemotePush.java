@@ -104,7 +104,8 @@ public final class RemotePush {
             result.listed = list.values().stream().mapToInt(List::size).sum();
             if (!list.isEmpty() && !phase.isOff()) {
                 result.listStored =
-                        phase.put(KeyList.path(config.layout(), module), KeyList.encode(list)) == Remote.Put.STORED;
+                        phase.put(KeyList.path(config.layout(), module), KeyList.encode(list, config.signingKey()))
+                                == Remote.Put.STORED;
             }
         }
         for (Map.Entry<String, RemoteStats> consumer : result.consumers.entrySet()) {

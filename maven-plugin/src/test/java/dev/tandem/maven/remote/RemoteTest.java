@@ -349,7 +349,8 @@ class RemoteTest {
     }
 
     @Test
-    @DisplayName("with a public key set, unsigned entries and entries signed by another key are misses")
+    @DisplayName("with a public key set, an unsigned key list, or one signed by another key, fetches nothing; under a"
+            + " signed list, unsigned entries are misses")
     void signatures() throws Exception {
         KeyPair ci = KeyPairGenerator.getInstance("EC").generateKeyPair();
         KeyPair other = KeyPairGenerator.getInstance("EC").generateKeyPair();
@@ -357,16 +358,45 @@ class RemoteTest {
         push(built, config().keys(null, ci.getPrivate()).build());
         assertThat(fetch(dir.resolve("b/t"), config().keys(ci.getPublic(), null).build()).hits)
                 .isEqualTo(3);
-        assertThat(fetch(
-                                dir.resolve("c/t"),
-                                config().keys(other.getPublic(), null).build())
-                        .bad)
+        assertThat(fetch(dir.resolve("b2/t"), config().build()).hits)
+                .as("a signed list reads without a key too")
                 .isEqualTo(3);
-        assertThat(warnings).singleElement().asString().contains("signature does not match");
+        String list = storedPath("tandem-lists");
+        byte[] signedList = stored.get(list);
+
+        requests.set(0);
+        RemoteFetch.Result otherKey =
+                fetch(dir.resolve("c/t"), config().keys(other.getPublic(), null).build());
+        assertThat(otherKey.hits + otherKey.bad).isZero();
+        assertThat(requests.get()).as("the list only: no entry is asked for").isEqualTo(1);
+        assertThat(otherKey.listRefused).isEqualTo("not signed by the key remotePublicKey names");
+        assertThat(warnings).singleElement().asString().contains("key list of g:a", "not signed by the key");
+
+        byte[] tampered = signedList.clone(); // a consumer id's byte changed, the list's own SHA-256 made anew:
+        tampered[12] ^= 1; // only the signature can tell
+        int signatureLength = ((tampered[tampered.length - 2] & 0xff) << 8) | (tampered[tampered.length - 1] & 0xff);
+        int end = tampered.length - 2 - signatureLength;
+        java.security.MessageDigest sha = dev.tandem.cache.store.Sha256.newDigest();
+        sha.update(tampered, 0, end - 32);
+        System.arraycopy(sha.digest(), 0, tampered, end - 32, 32);
+        stored.put(list, tampered);
+        assertThat(fetch(
+                                dir.resolve("c2/t"),
+                                config().keys(ci.getPublic(), null).build())
+                        .listRefused)
+                .isEqualTo("not signed by the key remotePublicKey names");
+
         stored.clear();
         warnings.clear();
-        push(built, config().build()); // unsigned
-        assertThat(fetch(dir.resolve("d/t"), config().keys(ci.getPublic(), null).build()).bad)
+        push(built, config().build()); // unsigned: list and entries
+        RemoteFetch.Result unsigned =
+                fetch(dir.resolve("d/t"), config().keys(ci.getPublic(), null).build());
+        assertThat(unsigned.hits + unsigned.bad).isZero();
+        assertThat(unsigned.listRefused).startsWith("not signed, and remotePublicKey is set");
+
+        warnings.clear();
+        stored.put(list, signedList); // CI's signed list over entries someone else wrote unsigned
+        assertThat(fetch(dir.resolve("e/t"), config().keys(ci.getPublic(), null).build()).bad)
                 .isEqualTo(3);
         assertThat(warnings).singleElement().asString().contains("not signed");
     }
@@ -446,22 +476,22 @@ class RemoteTest {
 
     @Test
     @DisplayName("a damaged key list fetches nothing and says so once")
-    void damagedList() throws IOException {
+    void damagedList() throws Exception {
         Path ci = builtCache("ci", 1, 2);
         push(ci, config().build());
         String list = storedPath("tandem-lists");
         stored.put(list, "garbage".getBytes(StandardCharsets.UTF_8));
         RemoteFetch.Result fetched = fetch(dir.resolve("b/t"), config().build());
         assertThat(fetched.hits).isZero();
-        assertThat(fetched.listDamaged)
+        assertThat(fetched.listRefused)
                 .as("the summary says damaged, not 'no key list yet'")
-                .isTrue();
+                .isEqualTo("damaged");
         assertThat(warnings)
                 .singleElement()
                 .asString()
                 .contains("key list of g:a")
                 .contains("damaged");
-        assertThat(KeyList.decode(new byte[0])).isNull();
+        assertThat(KeyList.decode(new byte[0], null)).isNull();
     }
 
     @Test
@@ -630,6 +660,24 @@ class RemoteTest {
     }
 
     @Test
+    @DisplayName("a key listed twice is fetched once and counted once, never as already here")
+    void duplicateKeysInAList() throws Exception {
+        push(builtCache("ci", 1, 2), config().build());
+        String list = storedPath("tandem-lists");
+        Map<String, List<byte[]>> keys = KeyList.decode(stored.get(list), null);
+        for (List<byte[]> digests : keys.values()) {
+            digests.addAll(new ArrayList<>(digests));
+        }
+        stored.put(list, KeyList.encode(keys, null));
+        requests.set(0);
+        RemoteFetch.Result fetched = fetch(dir.resolve("b/t"), config().build());
+        assertThat(fetched.hits).isEqualTo(2);
+        assertThat(fetched.local).as("already here").isZero();
+        assertThat(fetched.listed).isEqualTo(2);
+        assertThat(requests.get()).as("the list and each entry once").isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("a key list naming thousands of consumers fetches at most 64 and makes no folder for an entry it"
             + " did not get")
     void hostileKeyList() throws IOException {
@@ -637,7 +685,7 @@ class RemoteTest {
         for (int i = 0; i < 3_000; i++) {
             keys.put(String.format("c%05d", i), List.of(new byte[EntryPack.DIGEST_SIZE]));
         }
-        stored.put("/cache/" + KeyList.path(RemoteConfig.Layout.SUBDIRS, "g:a"), KeyList.encode(keys));
+        stored.put("/cache/" + KeyList.path(RemoteConfig.Layout.SUBDIRS, "g:a"), KeyList.encode(keys, null));
         Path fresh = dir.resolve("fresh/target/tandem");
         RemoteFetch.Result fetched = fetch(fresh, config().build());
         assertThat(fetched.hits).isZero();
