@@ -59,14 +59,18 @@ final class CacheMaintenance {
                 new Consumer<Path>() { // a class: a lambda is dear cold
                     @Override
                     public void accept(Path link) {
-                        result.warnings.add("Tandem: " + link + " is a symbolic link where a consumer's cache folder"
-                                + " belongs; Tandem never reads, cleans or deletes through links, so that consumer's cache"
-                                + " is off. Delete the link (mvn clean removes the whole cache).");
+                        removeLink(link, "where a consumer's cache folder belongs", result);
                     }
                 });
         sweepTemporaryFiles(rootEntries, STALE_TEMPORARY_MILLIS);
         for (Path consumer : consumers) { // real folders: consumerFolders() leaves links out
-            sweepTemporaryFiles(list(consumer), STALE_TEMPORARY_MILLIS);
+            List<Path> entries = list(consumer);
+            for (Path entry : entries) {
+                if (CacheFiles.isLink(entry)) {
+                    removeLink(entry, "in a consumer's cache folder", result);
+                }
+            }
+            sweepTemporaryFiles(entries, STALE_TEMPORARY_MILLIS);
         }
         for (Path consumer : consumers) {
             int lastBuild =
@@ -85,6 +89,22 @@ final class CacheMaintenance {
             result.bytes += sizeOf(consumer);
         }
         return result;
+    }
+
+    /**
+     * Deletes a symbolic link planted in the cache, the link itself and never what it points to, with the one
+     * warning of this build about it: removed here, before the remote fetch and the compilations, it costs that
+     * consumer its cache once, instead of a warning from each of them and a cache that stays off.
+     */
+    private static void removeLink(Path link, String where, Result result) {
+        try {
+            CacheFiles.deleteIfExists(link);
+            result.warnings.add("Tandem: " + link + " was a symbolic link " + where + "; Tandem deleted the link (not"
+                    + " what it points to, which it never reads, cleans or deletes), so that cache starts afresh");
+        } catch (IOException e) {
+            result.warnings.add("Tandem: " + link + " is a symbolic link " + where + ", and Tandem cannot delete it ("
+                    + e.getMessage() + "); that cache is off until it is gone (mvn clean removes the whole cache)");
+        }
     }
 
     /**

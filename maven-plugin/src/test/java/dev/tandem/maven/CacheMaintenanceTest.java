@@ -67,7 +67,8 @@ class CacheMaintenanceTest {
     }
 
     @Test
-    @DisplayName("a consumer folder linked outside: nothing there is cleaned or deleted, one warning names the link")
+    @DisplayName("a consumer folder linked outside: the link goes, nothing behind it is cleaned or deleted, one warning"
+            + " names it")
     void leavesLinkedConsumerFoldersAlone(@TempDir Path outside) throws Exception {
         CacheLayout layout = new CacheLayout(root);
         Path old = Files.write(outside.resolve(".notes.tmp"), "the user's notes".getBytes(StandardCharsets.UTF_8));
@@ -80,13 +81,18 @@ class CacheMaintenanceTest {
 
         assertThat(old).hasContent("the user's notes");
         assertThat(unused).exists();
-        assertThat(link).exists();
+        assertThat(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .as("the link")
+                .isFalse();
         assertThat(result.pruned).isZero();
-        assertThat(result.warnings).singleElement(STRING).contains(link.toString(), "symbolic link", "Delete the link");
+        assertThat(result.warnings)
+                .singleElement(STRING)
+                .contains(link.toString(), "was a symbolic link", "deleted the link (not what it points to");
     }
 
     @Test
-    @DisplayName("the consumers folder itself linked outside: likewise left alone with one warning")
+    @DisplayName("the consumers folder itself linked outside, or a link inside a consumer's folder: likewise the link"
+            + " goes, nothing behind it, one warning each")
     void leavesALinkedConsumersFolderAlone(@TempDir Path outside) throws Exception {
         CacheLayout layout = new CacheLayout(root);
         Path inside = Files.createDirectories(outside.resolve("some-consumer"));
@@ -100,7 +106,20 @@ class CacheMaintenanceTest {
         assertThat(inside).exists();
         assertThat(result.warnings)
                 .singleElement(STRING)
-                .contains(layout.consumers().toString());
+                .contains(layout.consumers().toString(), "deleted the link");
+        assertThat(Files.exists(layout.consumers(), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+
+        Path consumer = Files.createDirectories(layout.consumer("real"));
+        Path victim = Files.write(outside.resolve("victim"), new byte[] {7});
+        Files.createSymbolicLink(CacheLayout.pack(consumer), victim);
+        result = new CacheMaintenance(layout).run(50, 10, 1, CacheMaintenance.list(root));
+        assertThat(victim).hasBinaryContent(new byte[] {7});
+        assertThat(Files.exists(CacheLayout.pack(consumer), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+        assertThat(result.warnings)
+                .singleElement(STRING)
+                .contains(CacheLayout.pack(consumer).toString(), "deleted");
     }
 
     @Test
