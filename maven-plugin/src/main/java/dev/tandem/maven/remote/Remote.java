@@ -135,6 +135,17 @@ public final class Remote {
     }
 
     /** A URL as messages show it: without credentials. */
+    /** What went wrong, for a warning: the JDK says a bare ConnectException when the host has no address. */
+    static String failure(Throwable cause, URI uri) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException
+                    || t instanceof java.net.UnknownHostException) {
+                return "the host " + uri.getHost() + " has no address: check the host name, or the network's DNS";
+            }
+        }
+        return String.valueOf(cause);
+    }
+
     static String shown(URI uri) {
         return RemoteConfig.masked(uri.toString());
     }
@@ -398,7 +409,7 @@ public final class Remote {
                 } else if (cause instanceof HttpTimeoutException) {
                     timedOut(method, uri, left);
                 } else {
-                    turnOff("cannot " + method + " " + shown(uri) + " (" + cause + ")", warnings);
+                    turnOff("cannot " + method + " " + shown(uri) + " (" + failure(cause, uri) + ")", warnings);
                 }
             } catch (InterruptedException e) {
                 response.cancel(true);

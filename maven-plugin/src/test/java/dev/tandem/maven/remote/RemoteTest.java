@@ -660,6 +660,16 @@ class RemoteTest {
     }
 
     @Test
+    @DisplayName("a host with no address: one warning naming the host, not a bare ConnectException")
+    void unknownHost() throws IOException {
+        RemoteConfig unknown =
+                config().url("http://tandem-no-such-host.invalid/cache/").build();
+        RemoteFetch.Result fetched = fetch(dir.resolve("b/t"), unknown);
+        assertThat(fetched.hits).isZero();
+        assertThat(warnings).singleElement().asString().contains("the host tandem-no-such-host.invalid has no address");
+    }
+
+    @Test
     @DisplayName("a key listed twice is fetched once and counted once, never as already here")
     void duplicateKeysInAList() throws Exception {
         push(builtCache("ci", 1, 2), config().build());
