@@ -88,6 +88,28 @@ class GeneratorSourcesTest {
     }
 
     @Test
+    @DisplayName("grpc-kotlin's generator in ascopes' jvmMavenPlugins drifted from grpc-kotlin-stub: the build fails,"
+            + " and grpc-kotlin is not held to grpc-java's version")
+    void grpcKotlinInJvmMavenPlugins() {
+        Plugin ascopes = plugin("io.github.ascopes:protobuf-maven-plugin:3.8.0");
+        ascopes.setConfiguration(Projects.configuration("<configuration><jvmMavenPlugins><jvmMavenPlugin>"
+                + "<groupId>io.grpc</groupId><artifactId>protoc-gen-grpc-kotlin</artifactId><version>1.4.1</version>"
+                + "<classifier>jdk8</classifier></jvmMavenPlugin></jvmMavenPlugins></configuration>"));
+        MavenProject project = Projects.project();
+        project.getBuild().addPlugin(ascopes);
+        java.util.List<VersionObservation> observed =
+                new java.util.ArrayList<>(PluginConfigurationSource.observe(project));
+        observed.add(Observations.dependency("io.grpc:grpc-kotlin-stub:1.5.0"));
+        observed.add(Observations.dependency("io.grpc:grpc-stub:1.76.0"));
+
+        java.util.List<Violation> violations = LockstepCheck.check(observed, KnownPairs.groups(), java.util.List.of());
+        assertThat(ViolationReport.format(violations))
+                .contains("io.grpc:protoc-gen-grpc-kotlin must be used at one version, but 2 are: 1.4.1, 1.5.0")
+                .contains("built-in group \"gRPC Kotlin\"")
+                .doesNotContain("1.76.0");
+    }
+
+    @Test
     @DisplayName("a relation group: a runtime newer within the major passes; older or another major fails")
     void relation() throws Exception {
         LockstepGroup protobuf = LockstepGroup.parse(

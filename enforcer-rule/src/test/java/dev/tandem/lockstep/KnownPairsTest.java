@@ -26,6 +26,7 @@ class KnownPairsTest {
         "io.avaje:avaje-inject, io.avaje:avaje-inject-generator",
         "com.querydsl:querydsl-jpa, com.querydsl:querydsl-apt",
         "org.projectlombok:lombok, org.projectlombok:lombok",
+        "io.grpc:grpc-kotlin-stub, io.grpc:protoc-gen-grpc-kotlin",
     })
     @DisplayName("the catalogue covers the processors users pair with their libraries")
     void catalogueCoversKnownPairs(String first, String second) {
