@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -136,6 +137,10 @@ public final class CacheFiles {
         Set<OpenOption> all = new LinkedHashSet<>(Arrays.asList(options));
         all.add(LinkOption.NOFOLLOW_LINKS);
         boolean writes = all.contains(StandardOpenOption.WRITE);
+        if (!writes && all.size() == 2 && all.contains(StandardOpenOption.READ)) {
+            return openUnblocked(file); // only to read
+        }
+        all.add(StandardOpenOption.READ); // read-write: opening a FIFO swapped in after the check does not block
         FileAttribute<?>[] attributes = all.contains(StandardOpenOption.CREATE) ? fileAttributes(file) : NONE;
         FileChannel channel;
         try {
@@ -151,6 +156,7 @@ public final class CacheFiles {
             }
             throw e;
         }
+        requireSeekable(file, channel);
         if (writes && hardLinks(file) > 1) {
             channel.close();
             throw new LinkInCacheException(file, "a hard link to a file outside Tandem's control");
@@ -158,38 +164,71 @@ public final class CacheFiles {
         return channel;
     }
 
+    /** The cache roots of this JVM ({@link CacheLayout} registers each): where a folder's chain of handles starts. */
+    private static final Set<Path> ROOTS = ConcurrentHashMap.newKeySet();
+
     /**
-     * A handle on {@code folder}, opened from its parent without following a link ({@code openat} with {@code
-     * O_NOFOLLOW} on Linux), for creating, renaming and deleting inside it: what goes through the handle stays in
-     * the folder that was opened, even when someone swaps the folder for a link meanwhile (the swap can only make
-     * the opening fail). {@code null} where the platform has no {@link SecureDirectoryStream}; callers then fall
-     * back to paths, checked as before.
+     * Makes {@code root} a cache root: a handle on a folder inside it is opened from the root's parent down, each
+     * folder from the root on without following a link.
+     */
+    static void registerRoot(Path root) {
+        ROOTS.add(root.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A handle on {@code folder}, for creating, renaming and deleting inside it: what goes through the handle stays
+     * in the folder that was opened, even when someone swaps a folder on the way for a link meanwhile (the swap can
+     * only make the opening fail). Inside a registered cache root, every folder from the root down to {@code
+     * folder} is opened from the one above it without following a link ({@code openat} with {@code O_NOFOLLOW} on
+     * Linux), starting from the root's parent (the build directory, the user's); elsewhere, {@code folder} alone is
+     * opened that way from its parent. {@code null} where the platform has no {@link SecureDirectoryStream}; callers
+     * then fall back to paths, checked as before.
      *
-     * @throws LinkInCacheException when {@code folder} is a link
+     * @throws LinkInCacheException when a folder on the way is a link
      */
     static SecureDirectoryStream<Path> openFolder(Path folder) throws IOException {
-        Path parent = folder.toAbsolutePath().getParent();
-        if (parent == null) {
+        Path target = folder.toAbsolutePath().normalize();
+        Path base = target.getParent();
+        if (base == null) {
             return null;
         }
-        DirectoryStream<Path> up = Files.newDirectoryStream(parent);
-        try {
-            if (!(up instanceof SecureDirectoryStream)) {
-                return null;
+        for (Path root : ROOTS) { // no stream: a lambda is dear cold
+            Path above = root.getParent();
+            if (above != null && target.startsWith(root) && above.getNameCount() < base.getNameCount()) {
+                base = above; // the longest chain: from above the outermost root that holds the folder
             }
-            try {
-                return ((SecureDirectoryStream<Path>) up)
-                        .newDirectoryStream(folder.getFileName(), LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException | NotDirectoryException e) {
-                throw e;
-            } catch (IOException e) {
-                if (isLink(folder)) {
-                    throw new LinkInCacheException(folder, "a symbolic link");
-                }
-                throw e;
-            }
-        } finally {
+        }
+        DirectoryStream<Path> up = Files.newDirectoryStream(base);
+        if (!(up instanceof SecureDirectoryStream)) {
             up.close();
+            return null;
+        }
+        SecureDirectoryStream<Path> at = (SecureDirectoryStream<Path>) up;
+        Path reached = base;
+        try {
+            for (Path name : base.relativize(target)) {
+                reached = reached.resolve(name);
+                SecureDirectoryStream<Path> next;
+                try {
+                    next = at.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException | NotDirectoryException e) {
+                    throw e;
+                } catch (IOException e) {
+                    if (isLink(reached)) {
+                        throw new LinkInCacheException(reached, "a symbolic link");
+                    }
+                    throw e;
+                }
+                at.close();
+                at = next;
+            }
+            SecureDirectoryStream<Path> opened = at;
+            at = null;
+            return opened;
+        } finally {
+            if (at != null) {
+                at.close();
+            }
         }
     }
 
@@ -357,8 +396,7 @@ public final class CacheFiles {
             throw new LinkInCacheException(file, "a symbolic link");
         }
         if (!attributes.isRegularFile()) {
-            throw new IOException(file + " is not a regular file (a FIFO, socket, device or folder); Tandem never"
-                    + " opens one, since it could block the build. Delete it (mvn clean removes the whole cache).");
+            throw notRegular(file);
         }
     }
 
@@ -400,12 +438,47 @@ public final class CacheFiles {
         if (!attributes.isRegularFile()) {
             throw new CorruptCacheFileException(file, "not a regular file");
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel = openUnblocked(file);
         if (channel.size() > maxBytes) {
             channel.close();
             throw new CorruptCacheFileException(file, "larger than any file Tandem writes");
         }
         return channel;
+    }
+
+    /**
+     * Opens a file to read without ever blocking: read-write where it may (opening a FIFO read-write does not wait
+     * for a writer, as opening it to read does; nothing is written), read-only on a read-only disk; then refuses
+     * what cannot seek (a FIFO or socket swapped in after the caller's check).
+     */
+    private static FileChannel openUnblocked(Path file) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(
+                    file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException | UnsupportedOperationException notWritable) {
+            // a read-only disk or a file that is not ours to write; nobody could have made a FIFO there either
+            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        }
+        return requireSeekable(file, channel);
+    }
+
+    /** {@code channel}, when it can seek; else it is closed: a FIFO or socket is refused as {@link #open} refuses it. */
+    private static FileChannel requireSeekable(Path file, FileChannel channel) throws IOException {
+        try {
+            channel.position(0);
+            return channel;
+        } catch (IOException notAFile) {
+            channel.close();
+            throw notRegular(file);
+        }
+    }
+
+    private static IOException notRegular(Path file) {
+        return new IOException(file + " is not a regular file (a FIFO, socket, device or folder); Tandem never"
+                + " opens one, since it could block the build. Delete it (mvn clean removes the whole cache).");
     }
 
     /**

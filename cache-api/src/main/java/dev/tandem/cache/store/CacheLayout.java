@@ -36,6 +36,7 @@ public final class CacheLayout {
 
     public CacheLayout(Path root) {
         this.root = root;
+        CacheFiles.registerRoot(root);
     }
 
     public Path root() {

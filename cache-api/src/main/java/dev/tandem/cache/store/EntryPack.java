@@ -115,13 +115,21 @@ public final class EntryPack implements Closeable {
                 CacheFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         EntryPack pack = new EntryPack(file, channel);
         try {
-            if (channel.size() == 0) {
-                // made with its header under the lock, so a pack found empty under the lock lost its records.
-                // Writing the header is safe: any writer writes the same eight bytes there
-                if (existed) {
-                    pack.corrupt++;
+            if (!pack.hasValidHeader()) {
+                // empty, cut short or of another format: never written in place, since the file under this name may
+                // not be Tandem's (a hard link swapped in after the check); a new pack is renamed over the name
+                long size = channel.size();
+                int damaged = (size == 0 && existed) || (size > 0 && size < HEADER_SIZE) ? 1 : 0;
+                channel.close();
+                try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(file.getParent()))) {
+                    replaceWithEmpty(file);
                 }
-                pack.writeFully(header(), 0);
+                channel = CacheFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                pack = new EntryPack(file, channel);
+                pack.corrupt += damaged;
+                if (!pack.hasValidHeader()) {
+                    throw new CorruptCacheFileException(file, "replaced by another file while it was opened");
+                }
             }
             pack.refresh();
         } catch (IOException | RuntimeException e) {
@@ -129,6 +137,22 @@ public final class EntryPack implements Closeable {
             throw e;
         }
         return pack;
+    }
+
+    /** Puts an empty pack (its header alone) at {@code file}, by renaming a new file over the name. */
+    private static void replaceWithEmpty(Path file) throws IOException {
+        Path temp = CacheFiles.createTempFile(file);
+        try {
+            try (FileChannel out = CacheFiles.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer header = header();
+                while (header.hasRemaining()) {
+                    out.write(header);
+                }
+            }
+            AtomicFiles.move(temp, file);
+        } finally {
+            CacheFiles.deleteIfExists(temp);
+        }
     }
 
     /** Opens an existing pack for reading only, e.g. for {@code tandem:status}; {@code null} when there is none. */

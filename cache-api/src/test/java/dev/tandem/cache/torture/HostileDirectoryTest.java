@@ -125,26 +125,13 @@ class HostileDirectoryTest {
     }
 
     /**
-     * Swaps the consumer's folder for a link to {@code elsewhere} and back, in a loop, until stopped: each turn the
-     * name is a link for a moment, as a {@code renameat2(RENAME_EXCHANGE)} loop would make it.
+     * Swaps {@code folder} for a link to {@code elsewhere} and back, in a loop, until stopped: each turn the name is
+     * a link for a moment, as a {@code renameat2(RENAME_EXCHANGE)} loop would make it.
      */
-    private static Thread swapper(Path folder, Path elsewhere, java.util.concurrent.atomic.AtomicBoolean stop) {
-        Path aside = folder.resolveSibling(folder.getFileName() + ".aside");
-        Thread thread = new Thread(() -> {
-            while (!stop.get()) {
-                try {
-                    Files.move(folder, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    Files.createSymbolicLink(folder, elsewhere);
-                    Thread.yield();
-                    Files.delete(folder);
-                    Files.move(aside, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        });
-        thread.start();
-        return thread;
+    private static Thread swapper(Path folder, Path elsewhere, java.util.concurrent.atomic.AtomicBoolean stop)
+            throws IOException {
+        Path link = Files.createSymbolicLink(folder.resolveSibling(folder.getFileName() + ".link"), elsewhere);
+        return exchanger(folder, link, stop);
     }
 
     /** Every regular file and link below {@code folder} (an empty folder made outside is not counted: see below). */
@@ -163,23 +150,7 @@ class HostileDirectoryTest {
         Path elsewhere = Files.createDirectories(outside.resolve("elsewhere"));
         Path planted = Files.write(elsewhere.resolve("stats"), "the user's".getBytes(StandardCharsets.UTF_8));
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread swaps = swapper(consumer(), elsewhere, stop);
-        int wrong = 0;
-        try {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            for (int round = 1; System.nanoTime() < until; round++) {
-                try (ProcessorCache cache = open(new ArrayList<>())) {
-                    for (int i = round * 8; i < round * 8 + 8; i++) {
-                        int k = i;
-                        byte[] value = cache.computeIfAbsent(CacheWorker.key(cache, k), () -> CacheWorker.expected(k));
-                        wrong += java.util.Arrays.equals(value, CacheWorker.expected(k)) ? 0 : 1;
-                    }
-                }
-            }
-        } finally {
-            stop.set(true);
-            swaps.join();
-        }
+        int wrong = buildWhile(swapper(consumer(), elsewhere, stop), stop, 3);
         assertThat(wrong).as("wrong values").isZero();
         // Java has no mkdirat: the scratch folder files/ is made by path, so a swap at that moment can leave an
         // empty folder there (reliability page); no file is ever created, written, renamed or deleted outside
@@ -215,6 +186,132 @@ class HostileDirectoryTest {
             }
         }
         assertThat(filesBelow(elsewhere)).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    /**
+     * Exchanges {@code name} with {@code other} (both in one file system) and back, in a loop, until stopped: each
+     * turn {@code name} is {@code other} for a moment, as a {@code renameat2(RENAME_EXCHANGE)} loop would make it.
+     */
+    private static Thread exchanger(Path name, Path other, java.util.concurrent.atomic.AtomicBoolean stop) {
+        Path aside = name.resolveSibling(name.getFileName() + ".aside");
+        Thread thread = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    Files.move(name, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(other, name, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Thread.yield();
+                    Files.move(name, other, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(aside, name, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException gone) {
+                    return; // the name was deleted (the purge tests): nothing left to exchange
+                }
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /** Builds for {@code seconds} with fresh keys while {@code name} and {@code other} are exchanged; wrong values. */
+    private int buildWhileExchanged(Path name, Path other, int seconds) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        return buildWhile(exchanger(name, other, stop), stop, seconds);
+    }
+
+    /** Builds for {@code seconds} with fresh keys, then stops {@code swaps}; returns how many values were wrong. */
+    private int buildWhile(Thread swaps, java.util.concurrent.atomic.AtomicBoolean stop, int seconds) throws Exception {
+        int wrong = 0;
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            for (int round = 1; System.nanoTime() < until; round++) {
+                try (ProcessorCache cache = open(new ArrayList<>())) {
+                    for (int i = round * 4; i < round * 4 + 4; i++) {
+                        int k = i;
+                        byte[] value = cache.computeIfAbsent(CacheWorker.key(cache, k), () -> CacheWorker.expected(k));
+                        wrong += java.util.Arrays.equals(value, CacheWorker.expected(k)) ? 0 : 1;
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            swaps.join();
+        }
+        return wrong;
+    }
+
+    @Test
+    @DisplayName("entries.pack exchanged with a hard link to a file outside while builds write: never written")
+    void packExchangedWithAHardLink() throws Exception {
+        build(5, new ArrayList<>());
+        byte[] original = "the user's data, not a pack".getBytes(StandardCharsets.UTF_8);
+        Path victim = Files.write(outside.resolve("victim.bin"), original);
+        Path link = consumer().resolve("zz-link");
+        try {
+            Files.createLink(link, victim);
+        } catch (java.nio.file.FileSystemException crossDevice) {
+            org.junit.jupiter.api.Assumptions.abort("no hard link between " + project + " and " + outside);
+        }
+        assertThat(buildWhileExchanged(CacheLayout.pack(consumer()), link, 3))
+                .as("wrong values")
+                .isZero();
+        assertThat(Files.readAllBytes(victim)).isEqualTo(original);
+    }
+
+    @Test
+    @DisplayName("entries.lock or entries.pack exchanged with a FIFO while builds run: no hang, right values")
+    void fifoExchangedWhileBuilding() throws Exception {
+        build(5, new ArrayList<>());
+        for (Path file : new Path[] {CacheLayout.lock(consumer()), CacheLayout.pack(consumer())}) {
+            Path fifo = consumer().resolve("zz-fifo");
+            assumeTrue(fifo(fifo), "mkfifo is not available");
+            int wrong = assertTimeoutPreemptively(
+                    Duration.ofSeconds(30), () -> buildWhileExchanged(file, fifo, 3), file + " blocked the build");
+            assertThat(wrong).as("wrong values").isZero();
+            Files.delete(fifo);
+        }
+    }
+
+    @Test
+    @DisplayName("consumers/ exchanged with a link to a folder outside while builds write: nothing written there")
+    void consumersFolderExchangedWithALink() throws Exception {
+        build(5, new ArrayList<>());
+        Path there = Files.createDirectories(outside.resolve(ID));
+        Path planted = Files.write(there.resolve("stats"), "the user's".getBytes(StandardCharsets.UTF_8));
+        Path link = Files.createSymbolicLink(root().resolve("zz-link"), outside);
+        assertThat(buildWhileExchanged(root().resolve("consumers"), link, 3))
+                .as("wrong values")
+                .isZero();
+        assertThat(filesBelow(outside)).containsExactly(ID + "/stats");
+        assertThat(planted).hasContent("the user's");
+    }
+
+    @Test
+    @DisplayName(
+            "target/tandem exchanged with a link outside while a consumer is deleted (purge): nothing outside goes")
+    void rootExchangedWhileDeleting() throws Exception {
+        build(2, new ArrayList<>());
+        new CacheLayout(root()); // as purge and prepare open it: a cache root
+        Path there = Files.createDirectories(outside.resolve("consumers").resolve(ID));
+        for (int i = 0; i < 20; i++) {
+            Files.write(there.resolve("keep" + i), new byte[] {1});
+        }
+        List<String> before = filesBelow(outside);
+        Path link = Files.createSymbolicLink(project.resolve("target/zz-link"), outside);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread swaps = exchanger(root(), link, stop);
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < until) {
+                try {
+                    dev.tandem.cache.store.CacheFiles.deleteTree(consumer());
+                } catch (IOException | java.io.UncheckedIOException failed) {
+                    // the swap made the deletion fail: what a hostile swap may do
+                }
+            }
+        } finally {
+            stop.set(true);
+            swaps.join();
+        }
+        assertThat(filesBelow(outside)).containsExactlyInAnyOrderElementsOf(before);
     }
 
     @Test
