@@ -7,7 +7,8 @@
 // drops -o, for a build that must reach a server of the test's own (Tandem's remote asks nothing offline); it keeps
 // the invoker's repositories (a mirror would not match where the local repository says each artifact came from, and
 // Maven 3.6.3 then asks the mirror again for what only Central had) and adds -nsu, so everything the scenario's first
-// build resolved is taken from the local repository as it is offline.
+// build resolved is taken from the local repository as it is offline. An argument '--maven-opts=…' sets MAVEN_OPTS
+// for that build (a small heap, say).
 // Offline, a goal prefix cannot always be resolved: name the plugin. The settings are invoker's own
 // (src/it/settings.xml), so the local repository's records of where each artifact came from still hold.
 // The Maven and the JDK are the ones the invoker runs this scenario with (itMavenHome, itJavaHome: it/pom.xml),
@@ -26,6 +27,8 @@ return { File project, File localRepository, String... goals ->
     def args = goals.toList()
     def fails = args.remove('--fails')
     def online = args.remove('--online')
+    def mavenOpts = args.find { it.toString().startsWith('--maven-opts=') }
+    args.remove(mavenOpts)
     def command = ["${mavenHome}/bin/mvn", '-B'] + (online ? ['-nsu'] : ['-o']) +
             ['-s', settings, "-Dmaven.repo.local=${localRepository}"]
     command.addAll(args)
@@ -34,6 +37,9 @@ return { File project, File localRepository, String... goals ->
             .redirectErrorStream(true)
     if (binding.hasVariable('itJavaHome')) {
         builder.environment().put('JAVA_HOME', itJavaHome.toString())
+    }
+    if (mavenOpts) {
+        builder.environment().put('MAVEN_OPTS', mavenOpts.toString().substring('--maven-opts='.length()))
     }
     def process = builder.start()
     def output = process.inputStream.text

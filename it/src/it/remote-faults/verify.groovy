@@ -2,6 +2,7 @@
 // nginx: the build passes, generates what Maven alone generates (ReplayHistory compares with the project built
 // without Tandem from clean), and says what happened in exactly one Tandem warning.
 import java.security.KeyPairGenerator
+import java.security.MessageDigest
 
 def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
 def history = evaluate(new File(basedir, '../../../src/it/lib/ReplayHistory.groovy'))
@@ -181,6 +182,45 @@ try {
     job('signed entries, the public key set', ["-Dtandem.remote.url=${signedUrl}", "-Dtandem.remote.publicKey=${publicKey}"], null) { c, log ->
         assert c.MapStruct == [replayed: all, run: 0]
         assert tandemWarnings(log).isEmpty()
+    }
+
+    if (!matrix) {
+        // a key list naming 30,000 consumers (anyone with write access can plant one): at most 64 are asked for,
+        // and no folder is made for a consumer without a verified entry
+        def module = 'dev.tandem.it:remote-faults'
+        def listHex = MessageDigest.getInstance('SHA-256').digest("tandem-list-1\0${module}".getBytes('UTF-8')).encodeHex().toString()
+        def listFile = new File(server.data, "tandem-lists/${listHex.substring(0, 2)}/${listHex}")
+        assert listFile.isFile() : 'the seed job pushed the key list there'
+        def body = new ByteArrayOutputStream()
+        new DataOutputStream(body).withCloseable { out ->
+            out.writeInt(0x544e444c) // "TNDL"
+            out.writeShort(1)
+            out.writeInt(30_000)
+            (0..<30_000).each { i ->
+                def id = String.format('c%05d', i).getBytes('UTF-8')
+                out.writeShort(id.length)
+                out.write(id)
+                out.write(new byte[32])
+            }
+        }
+        def realList = listFile.bytes
+        body.write(MessageDigest.getInstance('SHA-256').digest(body.toByteArray()))
+        listFile.bytes = body.toByteArray()
+        job('a key list naming 30,000 consumers', ["-Dtandem.remote.url=${server.url}"], null) { c, log ->
+            assert c.MapStruct == [replayed: 0, run: all]
+            def w = tandemWarnings(log)
+            assert w.size() == 1 && w[0].contains('names 30000 consumers; only the first 64 are fetched')
+        }
+        def consumers = new File(basedir, "jobs/${jobs}/checkout/target/tandem/consumers").list() as List
+        assert !consumers.any { it ==~ /c\d{5}/ } : "folders for consumers with no entry: ${consumers}"
+
+        // a server that streams 16 MiB for every entry, and a small heap: the bytes held at once are bounded
+        listFile.bytes = realList
+        entries.each { it.bytes = new byte[16 * 1024 * 1024] }
+        job('16 MiB for every entry, -Xmx160m', ['--maven-opts=-Xmx160m', "-Dtandem.remote.url=${server.url}"], null) { c, log ->
+            assert c.MapStruct == [replayed: 0, run: all]
+            assert !log.contains('OutOfMemoryError')
+        }
     }
 } finally {
     elsewhere.stop(0)
