@@ -5,6 +5,7 @@ import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.ConsumerLock;
 import dev.tandem.cache.store.EntryPack;
+import dev.tandem.cache.store.FolderHandles;
 import dev.tandem.cache.store.UsedKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -76,7 +77,7 @@ final class CacheMaintenance {
             int lastBuild =
                     BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", build);
             if (build - lastBuild >= pruneAfterBuilds) {
-                CacheFiles.deleteTree(consumer);
+                FolderHandles.deleteTree(consumer);
                 result.pruned++;
                 continue;
             }
@@ -98,7 +99,7 @@ final class CacheMaintenance {
      */
     private static void removeLink(Path link, String where, Result result) {
         try {
-            CacheFiles.deleteIfExists(link);
+            FolderHandles.deleteIfExists(link);
             result.warnings.add("Tandem: " + link + " was a symbolic link " + where + "; Tandem deleted the link (not"
                     + " what it points to, which it never reads, cleans or deletes), so that cache starts afresh");
         } catch (IOException e) {
@@ -122,7 +123,7 @@ final class CacheMaintenance {
                     && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS)
                                     .toMillis()
                             <= cutoff) {
-                CacheFiles.deleteIfExists(file);
+                FolderHandles.deleteIfExists(file);
             }
         }
     }

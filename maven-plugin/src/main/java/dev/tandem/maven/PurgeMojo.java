@@ -2,6 +2,7 @@ package dev.tandem.maven;
 
 import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.FolderHandles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -45,7 +46,7 @@ public class PurgeMojo extends AbstractCacheMojo {
                 return;
             }
             long bytes = CacheMaintenance.sizeOf(target);
-            CacheFiles.deleteTree(target);
+            FolderHandles.deleteTree(target);
             getLog().info("Tandem: purged " + (consumer == null || consumer.isEmpty() ? "all consumers" : consumer)
                     + " (" + CacheReport.bytes(bytes) + ")");
         } catch (IOException e) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -34,9 +36,20 @@ import java.util.function.Consumer;
 public final class CacheLayout {
     private final Path root;
 
+    /** The cache roots of this JVM: where {@link FolderHandles} starts a folder's chain of handles. */
+    private static final Set<Path> ROOTS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A layout of {@code root}, which becomes a cache root: a handle on a folder inside it is opened from the root's
+     * parent down, each folder from the root on without following a link ({@link FolderHandles}).
+     */
     public CacheLayout(Path root) {
         this.root = root;
-        CacheFiles.registerRoot(root);
+        ROOTS.add(root.toAbsolutePath().normalize());
+    }
+
+    static Set<Path> roots() {
+        return ROOTS;
     }
 
     public Path root() {

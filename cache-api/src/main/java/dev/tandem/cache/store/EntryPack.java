@@ -141,7 +141,7 @@ public final class EntryPack implements Closeable {
 
     /** Puts an empty pack (its header alone) at {@code file}, by renaming a new file over the name. */
     private static void replaceWithEmpty(Path file) throws IOException {
-        Path temp = CacheFiles.createTempFile(file);
+        Path temp = FolderHandles.createTempFile(file);
         try {
             try (FileChannel out = CacheFiles.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer header = header();
@@ -151,7 +151,7 @@ public final class EntryPack implements Closeable {
             }
             AtomicFiles.move(temp, file);
         } finally {
-            CacheFiles.deleteIfExists(temp);
+            FolderHandles.deleteIfExists(temp);
         }
     }
 
@@ -339,7 +339,7 @@ public final class EntryPack implements Closeable {
      * @return the number of records dropped as damaged
      */
     public int rewrite(List<byte[]> keep) throws IOException {
-        Path temp = CacheFiles.createTempFile(file);
+        Path temp = FolderHandles.createTempFile(file);
         int damaged = 0;
         try {
             try (EntryPack fresh = open(temp)) {
@@ -354,7 +354,7 @@ public final class EntryPack implements Closeable {
             }
             AtomicFiles.move(temp, file);
         } finally {
-            CacheFiles.deleteIfExists(temp);
+            FolderHandles.deleteIfExists(temp);
         }
         return damaged;
     }

@@ -177,7 +177,7 @@ class HostileDirectoryTest {
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Thread swaps = swapper(folder, elsewhere, stop);
             try {
-                dev.tandem.cache.store.CacheFiles.deleteTree(folder);
+                dev.tandem.cache.store.FolderHandles.deleteTree(folder);
             } catch (IOException | java.io.UncheckedIOException failed) {
                 // the swap made the deletion fail: what a hostile swap may do
             } finally {
@@ -302,7 +302,7 @@ class HostileDirectoryTest {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while (System.nanoTime() < until) {
                 try {
-                    dev.tandem.cache.store.CacheFiles.deleteTree(consumer());
+                    dev.tandem.cache.store.FolderHandles.deleteTree(consumer());
                 } catch (IOException | java.io.UncheckedIOException failed) {
                     // the swap made the deletion fail: what a hostile swap may do
                 }
