@@ -77,7 +77,7 @@ final class CacheMaintenance {
             int lastBuild =
                     BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", build);
             if (build - lastBuild >= pruneAfterBuilds) {
-                FolderHandles.deleteTree(consumer);
+                FolderHandles.deleteTree(layout.root(), consumer);
                 result.pruned++;
                 continue;
             }

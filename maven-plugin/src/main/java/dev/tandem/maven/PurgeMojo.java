@@ -46,7 +46,7 @@ public class PurgeMojo extends AbstractCacheMojo {
                 return;
             }
             long bytes = CacheMaintenance.sizeOf(target);
-            FolderHandles.deleteTree(target);
+            FolderHandles.deleteTree(layout.root(), target);
             getLog().info("Tandem: purged " + (consumer == null || consumer.isEmpty() ? "all consumers" : consumer)
                     + " (" + CacheReport.bytes(bytes) + ")");
         } catch (IOException e) {

@@ -63,6 +63,11 @@ public final class FolderHandles {
                 base = above; // the longest chain: from above the outermost root that holds the folder
             }
         }
+        return openFrom(base, target);
+    }
+
+    /** A handle on {@code target}, each folder below {@code base} opened without following a link. */
+    private static SecureDirectoryStream<Path> openFrom(Path base, Path target) throws IOException {
         DirectoryStream<Path> up = Files.newDirectoryStream(base);
         if (!(up instanceof SecureDirectoryStream)) {
             up.close();
@@ -169,12 +174,18 @@ public final class FolderHandles {
      * Deletes the folder {@code dir} and everything in it without following a link out of it: each folder is
      * opened from its parent without following a link, and everything in it is deleted through that handle, so
      * a folder swapped for a link meanwhile makes the deletion fail rather than reach outside. A link at {@code
-     * dir} is deleted itself; nothing happens when there is no {@code dir}.
+     * dir} is deleted itself; nothing happens when there is no {@code dir}. The chain of handles starts above {@code
+     * root}, the cache directory that holds {@code dir}, so no folder from the root down is followed if a link.
      */
-    public static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path root, Path dir) throws IOException {
+        Path cacheRoot = root.toAbsolutePath().normalize();
+        Path folder = dir.toAbsolutePath().normalize();
+        if (!folder.startsWith(cacheRoot) || cacheRoot.getParent() == null || folder.equals(cacheRoot)) {
+            throw new IllegalArgumentException(dir + " is not inside the cache directory " + root);
+        }
         SecureDirectoryStream<Path> parent;
         try {
-            parent = openFolder(dir.toAbsolutePath().getParent());
+            parent = openFrom(cacheRoot.getParent(), folder.getParent());
         } catch (NoSuchFileException gone) {
             return;
         }

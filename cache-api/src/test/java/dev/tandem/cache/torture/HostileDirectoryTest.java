@@ -177,7 +177,7 @@ class HostileDirectoryTest {
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Thread swaps = swapper(folder, elsewhere, stop);
             try {
-                dev.tandem.cache.store.FolderHandles.deleteTree(folder);
+                dev.tandem.cache.store.FolderHandles.deleteTree(root(), folder);
             } catch (IOException | java.io.UncheckedIOException failed) {
                 // the swap made the deletion fail: what a hostile swap may do
             } finally {
@@ -289,7 +289,6 @@ class HostileDirectoryTest {
             "target/tandem exchanged with a link outside while a consumer is deleted (purge): nothing outside goes")
     void rootExchangedWhileDeleting() throws Exception {
         build(2, new ArrayList<>());
-        new CacheLayout(root()); // as purge and prepare open it: a cache root
         Path there = Files.createDirectories(outside.resolve("consumers").resolve(ID));
         for (int i = 0; i < 20; i++) {
             Files.write(there.resolve("keep" + i), new byte[] {1});
@@ -302,7 +301,7 @@ class HostileDirectoryTest {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while (System.nanoTime() < until) {
                 try {
-                    dev.tandem.cache.store.FolderHandles.deleteTree(consumer());
+                    dev.tandem.cache.store.FolderHandles.deleteTree(root(), consumer());
                 } catch (IOException | java.io.UncheckedIOException failed) {
                     // the swap made the deletion fail: what a hostile swap may do
                 }
