@@ -39,14 +39,21 @@ public final class EntryPack implements Closeable {
     private final FileChannel channel;
     private final Map<ByteBuffer, Location> index = new ConcurrentHashMap<>();
     private long indexedUpTo = HEADER_SIZE;
-    /** The file is of another format or version: nothing in it is read, and the first append replaces it. */
+    /** The file is of another format or version: nothing in it is read, and nothing is appended to it. */
     private boolean foreign;
+    /**
+     * Only a pack {@link #open} found starting with a pack's header is ever written: one opened for reading (a
+     * read-only disk, {@code tandem:status}) may be any file swapped in under the name, a hard link to the user's
+     * file included.
+     */
+    private final boolean writable;
 
     private int corrupt;
 
-    private EntryPack(Path file, FileChannel channel) {
+    private EntryPack(Path file, FileChannel channel, boolean writable) {
         this.file = file;
         this.channel = channel;
+        this.writable = writable;
     }
 
     /** Where a value lies, and what computing it cost. */
@@ -113,7 +120,7 @@ public final class EntryPack implements Closeable {
     private static EntryPack open(Path file, boolean existed) throws IOException {
         FileChannel channel =
                 CacheFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        EntryPack pack = new EntryPack(file, channel);
+        EntryPack pack = new EntryPack(file, channel, true);
         try {
             if (!pack.hasValidHeader()) {
                 // empty, cut short or of another format: never written in place, since the file under this name may
@@ -125,7 +132,7 @@ public final class EntryPack implements Closeable {
                     replaceWithEmpty(file);
                 }
                 channel = CacheFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                pack = new EntryPack(file, channel);
+                pack = new EntryPack(file, channel, true);
                 pack.corrupt += damaged;
                 if (!pack.hasValidHeader()) {
                     throw new CorruptCacheFileException(file, "replaced by another file while it was opened");
@@ -163,7 +170,7 @@ public final class EntryPack implements Closeable {
         } catch (NoSuchFileException e) {
             return null;
         }
-        EntryPack pack = new EntryPack(file, channel);
+        EntryPack pack = new EntryPack(file, channel, false);
         try {
             pack.refresh();
         } catch (IOException | RuntimeException e) {
@@ -274,17 +281,23 @@ public final class EntryPack implements Closeable {
         if (value.length > MAX_VALUE_SIZE) {
             throw new IllegalArgumentException("a cache value may have at most " + MAX_VALUE_SIZE + " bytes");
         }
+        if (!writable) {
+            throw new IOException(file + " is open for reading only");
+        }
         refresh();
+        if (foreign) {
+            // it started as a pack when opened and was overwritten in place since: not Tandem's to write any more
+            throw new CorruptCacheFileException(file, "overwritten in place by something that is not a pack");
+        }
         long size = channel.size();
-        if (size < HEADER_SIZE || foreign) {
-            if (size > 0 && !foreign) {
+        if (size < HEADER_SIZE) {
+            if (size > 0) {
                 corrupt++; // a few bytes, no whole header
             }
             channel.truncate(0);
             writeFully(header(), 0);
             index.clear();
             indexedUpTo = HEADER_SIZE;
-            foreign = false;
         } else if (size > indexedUpTo) {
             // under the writer lock nobody is mid-record: a writer died there (or the file was cut). Count the torn
             // record and cut it off

@@ -1,6 +1,7 @@
 package dev.tandem.cache.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -171,5 +172,39 @@ class EntryPackTest {
             assertThat(pack.corruptCount()).isEqualTo(1);
             assertThat(pack.get(digest(1))).isNull();
         }
+    }
+
+    @Test
+    @DisplayName(
+            "a pack opened for reading (a read-only disk, status) is never written, whatever file is under the name")
+    void packOpenForReadingIsNeverWritten() throws Exception {
+        byte[] users = bytes("the user's data, hard-linked in under the pack's name");
+        Path file = Files.write(dir.resolve("entries.pack"), users);
+        try (EntryPack pack = EntryPack.openForReading(file)) {
+            assertThat(pack.get(digest(1))).isNull();
+            assertThatThrownBy(() -> pack.append(digest(1), bytes("one"), 0))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("reading only");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(users);
+    }
+
+    @Test
+    @DisplayName("a pack overwritten in place after it was opened is not Tandem's to write any more")
+    void packOverwrittenInPlaceIsNotWritten() throws Exception {
+        Path file = dir.resolve("entries.pack");
+        byte[] users = bytes("the user's data now, no pack header at all");
+        try (EntryPack pack = EntryPack.open(file)) {
+            pack.append(digest(1), bytes("one"), 0);
+            try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+                raw.setLength(0);
+                raw.write(users);
+            }
+            assertThatThrownBy(() -> pack.append(digest(2), bytes("two"), 0))
+                    .isInstanceOf(CorruptCacheFileException.class)
+                    .hasMessageContaining("overwritten in place");
+            assertThat(pack.get(digest(1))).isNull();
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(users);
     }
 }
