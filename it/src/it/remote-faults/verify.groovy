@@ -164,6 +164,24 @@ try {
         assert w.size() == 1 && w[0].contains("the credentials of <server> 'tandem-remote' would travel unencrypted over http://")
     }
 
+    // a host name that only looks like a loopback address is another host: the credentials stay home
+    job('credentials over plain http to 127.cache.example', ["-Dtandem.remote.url=http://127.cache.example:${closedPort}/cache/"],
+            credentials('secret')) { c, log ->
+        assert c.MapStruct == [replayed: 0, run: all]
+        def w = tandemWarnings(log)
+        assert w.size() == 1 && w[0].contains("the credentials of <server> 'tandem-remote' would travel unencrypted over http://")
+    }
+
+    // settings.xml names a proxy that is not on this machine: a loopback remote is never proxied (the credentials
+    // would cross the network in clear), so the build reaches nginx directly and replays everything
+    def proxies = '<proxies><proxy><id>office</id><active>true</active><protocol>http</protocol>' +
+            '<host>proxy.tandem-test.invalid</host><port>3128</port></proxy></proxies>'
+    job('a settings.xml proxy elsewhere, the remote on loopback', ["-Dtandem.remote.url=${server.url}"],
+            proxies + credentials('secret')) { c, log ->
+        assert c.MapStruct == [replayed: all, run: 0]
+        assert tandemWarnings(log).isEmpty()
+    }
+
     job('an unsigned key list, a public key set', ["-Dtandem.remote.url=${server.url}", "-Dtandem.remote.publicKey=${publicKey}"], null) { c, log ->
         assert c.MapStruct == [replayed: 0, run: all]
         def w = tandemWarnings(log)
