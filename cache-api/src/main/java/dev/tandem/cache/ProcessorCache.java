@@ -79,9 +79,6 @@ public final class ProcessorCache implements AutoCloseable {
     private final LongAdder computeNanos = new LongAdder();
     private final LongAdder savedNanos = new LongAdder();
     private volatile EntryPack pack;
-    /** Why the pack is open for reading only (a read-only disk), or {@code null}: then nothing is written. */
-    private volatile IOException notWritable;
-
     private volatile String disabled;
     /** Whether the consumer's folders were found real (no link) and usable at open: only then is there scratch. */
     private final boolean foldersUsable;
@@ -400,12 +397,7 @@ public final class ProcessorCache implements AutoCloseable {
         }
         used.add(ByteBuffer.wrap(key.digest()));
         try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
-            EntryPack open = pack();
-            IOException readOnly = notWritable;
-            if (readOnly != null) {
-                throw readOnly;
-            }
-            bytesWritten.add(open.append(key.digest(), value, computeMicros));
+            bytesWritten.add(pack().append(key.digest(), value, computeMicros));
         } catch (IOException | RuntimeException e) {
             disable("cannot write " + CacheLayout.pack(directory) + " (" + describe(e) + ")");
         }
@@ -428,17 +420,16 @@ public final class ProcessorCache implements AutoCloseable {
      * For reading and appending; on a read-only disk for reading only, so hits still work there, and the first write
      * turns the consumer off naming why the pack could not be opened to write.
      */
-    private EntryPack openPack(Path file) throws IOException {
+    private static EntryPack openPack(Path file) throws IOException {
         try {
             return EntryPack.open(file);
         } catch (CacheFiles.LinkInCacheException link) {
             throw link; // not even for reading
         } catch (IOException cannotWrite) {
-            EntryPack readOnly = EntryPack.openForReading(file);
+            EntryPack readOnly = EntryPack.openForReading(file, cannotWrite);
             if (readOnly == null) {
                 throw cannotWrite;
             }
-            notWritable = cannotWrite;
             return readOnly;
         }
     }

@@ -42,18 +42,18 @@ public final class EntryPack implements Closeable {
     /** The file is of another format or version: nothing in it is read, and nothing is appended to it. */
     private boolean foreign;
     /**
-     * Only a pack {@link #open} found starting with a pack's header is ever written: one opened for reading (a
-     * read-only disk, {@code tandem:status}) may be any file swapped in under the name, a hard link to the user's
-     * file included.
+     * Why nothing is ever appended, or {@code null} for a pack {@link #open} found starting with a pack's header:
+     * one opened for reading (a read-only disk, {@code tandem:status}) may be any file swapped in under the name, a
+     * hard link to the user's file included.
      */
-    private final boolean writable;
+    private final IOException notWritable;
 
     private int corrupt;
 
-    private EntryPack(Path file, FileChannel channel, boolean writable) {
+    private EntryPack(Path file, FileChannel channel, IOException notWritable) {
         this.file = file;
         this.channel = channel;
-        this.writable = writable;
+        this.notWritable = notWritable;
     }
 
     /** Where a value lies, and what computing it cost. */
@@ -120,7 +120,7 @@ public final class EntryPack implements Closeable {
     private static EntryPack open(Path file, boolean existed) throws IOException {
         FileChannel channel =
                 CacheFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        EntryPack pack = new EntryPack(file, channel, true);
+        EntryPack pack = new EntryPack(file, channel, null);
         try {
             if (!pack.hasValidHeader()) {
                 // empty, cut short or of another format: never written in place, since the file under this name may
@@ -132,7 +132,7 @@ public final class EntryPack implements Closeable {
                     replaceWithEmpty(file);
                 }
                 channel = CacheFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                pack = new EntryPack(file, channel, true);
+                pack = new EntryPack(file, channel, null);
                 pack.corrupt += damaged;
                 if (!pack.hasValidHeader()) {
                     throw new CorruptCacheFileException(file, "replaced by another file while it was opened");
@@ -164,13 +164,21 @@ public final class EntryPack implements Closeable {
 
     /** Opens an existing pack for reading only, e.g. for {@code tandem:status}; {@code null} when there is none. */
     public static EntryPack openForReading(Path file) throws IOException {
+        return openForReading(file, new IOException(file + " is open for reading only"));
+    }
+
+    /**
+     * As {@link #openForReading(Path)}, where {@link #open} failed: every append then throws {@code whyNotWritable},
+     * so the writer says why the pack could not be opened to write (a read-only disk).
+     */
+    public static EntryPack openForReading(Path file, IOException whyNotWritable) throws IOException {
         FileChannel channel;
         try {
             channel = CacheFiles.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             return null;
         }
-        EntryPack pack = new EntryPack(file, channel, false);
+        EntryPack pack = new EntryPack(file, channel, whyNotWritable);
         try {
             pack.refresh();
         } catch (IOException | RuntimeException e) {
@@ -281,8 +289,8 @@ public final class EntryPack implements Closeable {
         if (value.length > MAX_VALUE_SIZE) {
             throw new IllegalArgumentException("a cache value may have at most " + MAX_VALUE_SIZE + " bytes");
         }
-        if (!writable) {
-            throw new IOException(file + " is open for reading only");
+        if (notWritable != null) {
+            throw notWritable;
         }
         refresh();
         if (foreign) {
