@@ -28,10 +28,14 @@ public abstract class AbstractCacheMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException {
         if (skip) {
             getLog().info("Tandem: skipped (tandem.skip)");
+            skipped("tandem.skip");
             return;
         }
         run();
     }
+
+    /** What a goal leaves behind when skipped by {@code switchName}: by default nothing. */
+    protected void skipped(String switchName) throws MojoExecutionException {}
 
     /** The goal's work, when not skipped. */
     protected abstract void run() throws MojoExecutionException;

@@ -1,12 +1,15 @@
 package dev.tandem.maven;
 
+import dev.tandem.cache.store.AtomicFiles;
 import dev.tandem.cache.store.BuildInfo;
 import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.store.FolderHandles;
 import dev.tandem.maven.remote.Remote;
 import dev.tandem.maven.remote.RemoteFetch;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +110,52 @@ public class PrepareMojo extends AbstractRemoteMojo {
     @Parameter(property = "tandem.threads", defaultValue = "0")
     private int threads;
 
+    /**
+     * Turns replay off for this build: every processor runs as if Tandem were absent, while prepare still indexes
+     * and the other consumers still cache. {@code -Dtandem.skip} turns all of Tandem off, replay included.
+     * Both reach javac whether it runs in Maven's JVM or forked.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = REPLAY_SKIP_PROPERTY, defaultValue = "false")
+    private boolean replaySkip;
+
+    static final String REPLAY_SKIP_PROPERTY = "tandem.replay.skip";
+
+    @Override
+    protected void skipped(String switchName) throws MojoExecutionException {
+        if (!"pom".equals(project.getPackaging()) && CompilerNotes.replays(project)) {
+            leaveSkipSwitch(
+                    new CacheLayout(cacheDirectory.toPath().toAbsolutePath().normalize()), switchName);
+        }
+    }
+
+    /**
+     * Tells replay in this build's javac that {@code switchName} is on (or, with null, that none is): a forked javac
+     * and Maven 4's never see the build's {@code -D} properties.
+     */
+    private void leaveSkipSwitch(CacheLayout layout, String switchName) throws MojoExecutionException {
+        try {
+            if (switchName == null) {
+                FolderHandles.deleteIfExists(layout.skipSwitch());
+                return;
+            }
+            String typed = session.getUserProperties().containsKey(switchName)
+                    ? "-D" + switchName
+                    : switchName + " in the POM";
+            CacheFiles.createDirectories(layout.root(), layout.root());
+            AtomicFiles.write(layout.skipSwitch(), typed.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Tandem could not " + (switchName == null ? "remove " : "write ")
+                            + layout.skipSwitch() + ", which tells replay whether "
+                            + (switchName == null ? "a" : switchName)
+                            + " switch is on: " + e.getMessage()
+                            + ". Check the folder's permissions, or run mvn clean.",
+                    e);
+        }
+    }
+
     @Override
     protected void run() throws MojoExecutionException {
         if ("pom".equals(project.getPackaging())) {
@@ -130,6 +179,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
         took[0] = System.nanoTime();
         try {
             CacheFiles.createDirectories(root, root);
+            leaveSkipSwitch(layout, replaySkip ? REPLAY_SKIP_PROPERTY : null);
             // one listing answers whether consumers/ is there and which temporary files to sweep (here or in the
             // maintenance below): a module where nothing uses the cache pays that, and no exception for a missing
             // folder (dear with Maven's deep stack)

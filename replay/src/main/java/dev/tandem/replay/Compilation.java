@@ -2,11 +2,16 @@ package dev.tandem.replay;
 
 import com.sun.source.util.Trees;
 import dev.tandem.cache.ProcessorCache;
+import dev.tandem.cache.store.CacheFiles;
 import dev.tandem.cache.store.CacheLayout;
 import dev.tandem.cache.store.ClassPathRecord;
 import dev.tandem.cache.store.Sha256;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -71,9 +76,33 @@ final class Compilation {
             }
         }
         this.trees = found;
-        this.off = off;
+        this.off = off != null ? off : switchLeftByPrepare(env);
         this.processorPath = new ProcessorPath(ReplayProcessor.class.getClassLoader(), outputFolders(env));
         this.outputs = off == null && classOutput != null ? Outputs.listen(env, lombok, classOutput) : null;
+    }
+
+    /**
+     * The skip switch tandem:prepare left for this build, as the user typed it ({@code -Dtandem.skip}): a forked javac
+     * never sees the build's properties. Null when none is on. A switch file that cannot be read still turns replay
+     * off: when in doubt, run the processor.
+     */
+    static String switchLeftByPrepare(ProcessingEnvironment env) {
+        Path root = ProcessorCache.root(env);
+        if (root == null) {
+            return null;
+        }
+        Path file = new CacheLayout(root.toAbsolutePath().normalize()).skipSwitch();
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null; // the common case: one stat
+        }
+        try {
+            String typed = new String(CacheFiles.readSmall(file), StandardCharsets.UTF_8).trim();
+            return typed.isEmpty() || typed.length() > 80 ? "a skip switch left by tandem:prepare" : typed;
+        } catch (NoSuchFileException gone) {
+            return null;
+        } catch (IOException | RuntimeException unreadable) {
+            return "a skip switch left by tandem:prepare";
+        }
     }
 
     /** The folders this compilation writes into, where javac's Filer says they are. */

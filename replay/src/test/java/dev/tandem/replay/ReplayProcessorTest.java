@@ -356,6 +356,21 @@ class ReplayProcessorTest {
     }
 
     @Test
+    void skipSwitchLeftByPrepareRunsEveryProcessor() throws Exception {
+        threeGreetedTypes();
+        compile();
+        // what tandem:prepare leaves under -Dtandem.skip: a forked javac never sees the build's -D properties
+        java.nio.file.Files.writeString(project.resolve("tandem/skipped"), "-Dtandem.skip");
+        Javac.Result skipped = compile();
+        assertThat(GreeterProcessor.PROCESSED).containsExactlyInAnyOrder("a.Car", "a.Bike", "a.Boat");
+        assertThat(skipped.summary()).isEqualTo("Tandem replay: GreeterProcessor (-Dtandem.skip) ran");
+        java.nio.file.Files.delete(project.resolve("tandem/skipped")); // the next prepare without the switch
+        Javac.Result replayed = compile();
+        assertThat(GreeterProcessor.PROCESSED).isEmpty();
+        assertThat(replayed.summary()).isEqualTo("Tandem replay: GreeterProcessor 3 replayed, 0 run");
+    }
+
+    @Test
     void anErrorOfTheProcessorStoresNothingOfItsCompilation() {
         threeGreetedTypes();
         write("a/Bike.java", "package a; @dev.tandem.replay.testing.Greet public class Bike { int fatal; }");

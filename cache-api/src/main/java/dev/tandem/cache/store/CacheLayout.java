@@ -65,6 +65,15 @@ public final class CacheLayout {
         return root.resolve("processors.properties");
     }
 
+    /**
+     * Left by {@code tandem:prepare} when {@code tandem.skip} or {@code tandem.replay.skip} is on, holding the switch
+     * as the user gave it: a forked javac, or Maven 4's, never sees the build's {@code -D} properties, so replay reads
+     * the switch here. Removed by the next prepare that is not skipped.
+     */
+    public Path skipSwitch() {
+        return root.resolve("skipped");
+    }
+
     public Path buildInfo() {
         return root.resolve("build.properties");
     }
