@@ -14,7 +14,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 final class CompilerNotes {
     private static final ComparableVersion SHOWS_WARNINGS_BY_DEFAULT = new ComparableVersion("3.11.0");
-    private static final String REPLAY = "dev.tandem.replay.ReplayProcessor";
 
     private CompilerNotes() {}
 
@@ -24,9 +23,9 @@ final class CompilerNotes {
         if (compiler == null) {
             return false;
         }
-        boolean replays = names((Xpp3Dom) compiler.getConfiguration(), REPLAY);
+        boolean replays = names((Xpp3Dom) compiler.getConfiguration(), ReplaySetup.REPLAY);
         for (PluginExecution execution : compiler.getExecutions()) {
-            replays |= names((Xpp3Dom) execution.getConfiguration(), REPLAY);
+            replays |= names((Xpp3Dom) execution.getConfiguration(), ReplaySetup.REPLAY);
         }
         return replays;
     }

@@ -163,6 +163,9 @@ public class PrepareMojo extends AbstractRemoteMojo {
             getLog().info("Tandem: nothing to prepare in a module of packaging pom (it compiles nothing)");
             return;
         }
+        for (String mistake : ReplaySetup.mistakes(project)) {
+            getLog().warn(mistake);
+        }
         Path buildDirectory = new File(project.getBuild().getDirectory())
                 .toPath()
                 .toAbsolutePath()

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,9 +45,21 @@ final class ProcessorSetup {
      */
     static Map<String, String> digests(MavenProject project, Function<Dependency, File> resolve) {
         Map<String, String> digests = new TreeMap<>();
+        for (Map.Entry<String, Xpp3Dom> execution : configurations(project).entrySet()) {
+            digests.put(execution.getKey(), digest(project, execution.getValue(), resolve));
+        }
+        return digests;
+    }
+
+    /**
+     * Per execution of the compiler plugin, in the POM's order, its configuration as Maven gives it to the goal: the
+     * execution's own merged over the plugin's (either may be null). Empty without the compiler plugin.
+     */
+    static Map<String, Xpp3Dom> configurations(MavenProject project) {
+        Map<String, Xpp3Dom> configurations = new LinkedHashMap<>();
         Plugin compiler = project.getPlugin(COMPILER);
         if (compiler == null) {
-            return digests;
+            return configurations;
         }
         Xpp3Dom pluginConfiguration = (Xpp3Dom) compiler.getConfiguration();
         for (PluginExecution execution : compiler.getExecutions()) {
@@ -56,9 +69,9 @@ final class ProcessorSetup {
             } else if (pluginConfiguration != null) {
                 configuration = Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(configuration), pluginConfiguration);
             }
-            digests.put(execution.getId(), digest(project, configuration, resolve));
+            configurations.put(execution.getId(), configuration);
         }
-        return digests;
+        return configurations;
     }
 
     private static String digest(MavenProject project, Xpp3Dom configuration, Function<Dependency, File> resolve) {
