@@ -89,6 +89,13 @@ public final class LockstepRule extends AbstractEnforcerRule {
                 }
             }
 
+            if (getLog() != null && !groups.isEmpty()) {
+                for (String typo : MemberTypos.warnings(
+                        lockstepGroups.subList(0, groups.size()),
+                        versionsByArtifact(observations).keySet())) {
+                    getLog().warn(typo);
+                }
+            }
             List<Violation> violations = LockstepCheck.check(observations, lockstepGroups, companions);
             if (getLog() != null) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
