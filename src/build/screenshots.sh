@@ -31,7 +31,16 @@ width() {
   rm -f "$probe"
 }
 pages="index quick-start examples faq lockstep declaring-a-companion build-owners replay remote processor-authors
-       compatibility performance reliability tandem-maven-plugin/plugin-info tandem-maven-plugin/prepare-mojo"
+       compatibility performance performance-method reliability tandem-maven-plugin/plugin-info
+       tandem-maven-plugin/prepare-mojo tandem-maven-plugin/push-mojo"
+# the diagrams, drawn by hand in src/site/resources/images: shot alone too, for a person to read them at full size
+# (in their pages they are scaled to the column, which the pages' measure covers)
+for image in target/staging/images/*.svg; do
+  [ -e "$image" ] || continue
+  browser --window-size=860,400 --screenshot="$PWD/$out/image-$(basename "$image" .svg).png" "file://$PWD/$image" \
+    > /dev/null
+  echo "screenshots: $out/image-$(basename "$image" .svg).png"
+done
 wide=0
 for page in $pages; do
   name=${page//\//-}
