@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,7 +124,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
     static final String REPLAY_SKIP_PROPERTY = "tandem.replay.skip";
 
     @Override
-    protected void skipped(String switchName) throws MojoExecutionException {
+    protected void skipped(String switchName) {
         if (!"pom".equals(project.getPackaging()) && CompilerNotes.replays(project)) {
             leaveSkipSwitch(
                     new CacheLayout(cacheDirectory.toPath().toAbsolutePath().normalize()), switchName);
@@ -132,27 +133,29 @@ public class PrepareMojo extends AbstractRemoteMojo {
 
     /**
      * Tells replay in this build's javac that {@code switchName} is on (or, with null, that none is): a forked javac
-     * and Maven 4's never see the build's {@code -D} properties.
+     * and Maven 4's never see the build's {@code -D} properties. Never fails the build: a switch that cannot be
+     * removed keeps replay off (every processor runs, as without Tandem), one that cannot be written is warned of.
      */
-    private void leaveSkipSwitch(CacheLayout layout, String switchName) throws MojoExecutionException {
+    private void leaveSkipSwitch(CacheLayout layout, String switchName) {
+        Path file = layout.skipSwitch();
         try {
             if (switchName == null) {
-                FolderHandles.deleteIfExists(layout.skipSwitch());
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) { // one stat; a read-only disk has none to remove
+                    FolderHandles.deleteIfExists(file);
+                }
                 return;
             }
             String typed = session.getUserProperties().containsKey(switchName)
                     ? "-D" + switchName
                     : switchName + " in the POM";
             CacheFiles.createDirectories(layout.root(), layout.root());
-            AtomicFiles.write(layout.skipSwitch(), typed.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "Tandem could not " + (switchName == null ? "remove " : "write ")
-                            + layout.skipSwitch() + ", which tells replay whether "
-                            + (switchName == null ? "a" : switchName)
-                            + " switch is on: " + e.getMessage()
-                            + ". Check the folder's permissions, or run mvn clean.",
-                    e);
+            AtomicFiles.write(file, typed.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            getLog().warn("Tandem: could not " + (switchName == null ? "remove " : "write ") + file + " ("
+                    + e.getMessage() + "): "
+                    + (switchName == null
+                            ? "replay stays off, and every processor runs, until it is removed (mvn clean)"
+                            : "a forked javac may replay although " + switchName + " is on"));
         }
     }
 
