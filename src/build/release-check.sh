@@ -35,7 +35,11 @@ for artifact in tandem-parent tandem-cache-api tandem-replay tandem-maven-plugin
   kinds=(.pom)
   [ "$artifact" = tandem-parent ] || kinds+=(.jar -sources.jar -javadoc.jar)
   for kind in "${kinds[@]}"; do
-    file=$(find "$dir" -name "$artifact-*$kind" ! -name "*$kind.*" | head -1)
+    if [ "$kind" = .jar ]; then # the main jar: not the sources or javadoc jar, which end in .jar too
+      file=$(find "$dir" -name "$artifact-*.jar" ! -name "*-sources.jar" ! -name "*-javadoc.jar" | head -1)
+    else
+      file=$(find "$dir" -name "$artifact-*$kind" | head -1)
+    fi
     [ -n "$file" ] || fail "$artifact has no $kind"
     if [ ${#signing[@]} -gt 0 ]; then
       [ -f "$file.asc" ] || fail "$file is not signed"
@@ -85,10 +89,6 @@ cat > "$project/pom.xml" <<EOF
   <build>
     <pluginManagement>
       <plugins>
-        <plugin>
-          <artifactId>maven-compiler-plugin</artifactId>
-          <version>3.14.0</version>
-        </plugin>
         <plugin>
           <artifactId>maven-resources-plugin</artifactId>
           <version>3.3.1</version>

@@ -38,6 +38,12 @@ class MemberTyposTest {
                                         "com.google.auto.value:auto-value, com.google.auto.value:auto-value-annotations")),
                         BUILD))
                 .isEmpty();
+        // a real sibling two edits away from one the build has: a parent's group, not a typo
+        assertThat(MemberTypos.warnings(
+                        List.of(group("com.fasterxml.jackson.dataformat:jackson-dataformat-xml,"
+                                + " com.fasterxml.jackson.dataformat:jackson-dataformat-yaml")),
+                        List.of(ArtifactKey.of("com.fasterxml.jackson.dataformat", "jackson-dataformat-yaml"))))
+                .isEmpty();
     }
 
     @Test

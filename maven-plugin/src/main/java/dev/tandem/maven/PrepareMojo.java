@@ -126,8 +126,16 @@ public class PrepareMojo extends AbstractRemoteMojo {
     @Override
     protected void skipped(String switchName) {
         if (!"pom".equals(project.getPackaging()) && CompilerNotes.replays(project)) {
-            leaveSkipSwitch(
-                    new CacheLayout(cacheDirectory.toPath().toAbsolutePath().normalize()), switchName);
+            Path root = cacheDirectory.toPath().toAbsolutePath().normalize();
+            Path buildDirectory = new File(project.getBuild().getDirectory())
+                    .toPath()
+                    .toAbsolutePath()
+                    .normalize();
+            if (root.startsWith(buildDirectory) || allowOutsideBuildDirectory) {
+                // -Atandem.cacheDirectory=${tandem.cacheDirectory} must lead replay to the switch, as unskipped
+                project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
+                leaveSkipSwitch(new CacheLayout(root), switchName);
+            }
         }
     }
 

@@ -61,20 +61,22 @@ final class ReplaySetup {
         }
         if (replayNamed && !named.isEmpty()) {
             return "Tandem: %s names " + String.join(", ", named) + " beside " + REPLAY + " in <annotationProcessors>:"
-                    + " ReplayProcessor runs every processor of the processor path itself, so these would run twice"
-                    + " (javac fails with \"Attempt to recreate a file\"). Name ReplayProcessor alone.";
+                    + " ReplayProcessor already runs every processor the processor path registers in"
+                    + " META-INF/services, so a registered one named here runs twice (javac fails with \"Attempt to"
+                    + " recreate a file\"). Name ReplayProcessor alone, unless these are registered nowhere.";
         }
         if (replayNamed && hasPaths && !replayOnPath) {
             return "Tandem: %s names " + REPLAY + " but tandem-replay is not in its <annotationProcessorPaths>"
                     + (replayDependency
                             ? " (only in <dependencies>, which javac does not search once a processor path" + " is set)"
                             : "")
-                    + ", so javac will fail with \"Annotation processor '" + REPLAY + "' not found\". Add"
-                    + " dev.tandem:tandem-replay as the first <path>.";
+                    + ", so unless a path brings it in, javac fails with \"Annotation processor '" + REPLAY
+                    + "' not found\". Add dev.tandem:tandem-replay as the first <path>.";
         }
         if (replayNamed && !hasPaths && !replayDependency) {
             return "Tandem: %s names " + REPLAY + " but tandem-replay is neither in <annotationProcessorPaths> nor"
-                    + " a dependency, so javac will fail with \"Annotation processor '" + REPLAY + "' not found\"."
+                    + " a direct dependency, so unless one brings it in, javac fails with \"Annotation processor '"
+                    + REPLAY + "' not found\"."
                     + " Add dev.tandem:tandem-replay as the first <path> of <annotationProcessorPaths>.";
         }
         if (!replayNamed && replayOnPath) {

@@ -71,9 +71,10 @@ class ReplaySetupTest {
                         + "</annotationProcessors>"))
                 .containsExactly("Tandem: maven-compiler-plugin (default-compile, default-testCompile) names"
                         + " org.mapstruct.ap.MappingProcessor beside dev.tandem.replay.ReplayProcessor in"
-                        + " <annotationProcessors>: ReplayProcessor runs every processor of the processor path"
-                        + " itself, so these would run twice (javac fails with \"Attempt to recreate a file\")."
-                        + " Name ReplayProcessor alone.");
+                        + " <annotationProcessors>: ReplayProcessor already runs every processor the processor path"
+                        + " registers in META-INF/services, so a registered one named here runs twice (javac fails"
+                        + " with \"Attempt to recreate a file\"). Name ReplayProcessor alone, unless these are"
+                        + " registered nowhere.");
         // the same through -processor in compilerArgs
         assertThat(mistakes("<annotationProcessorPaths>" + REPLAY_PATH + MAPSTRUCT_PATH + "</annotationProcessorPaths>"
                         + "<compilerArgs><arg>-processor</arg>"
@@ -99,7 +100,7 @@ class ReplaySetupTest {
         assertThat(mistakes("<annotationProcessors>" + REPLAY_NAMED + "</annotationProcessors>"))
                 .singleElement()
                 .asString()
-                .contains("tandem-replay is neither in <annotationProcessorPaths> nor a dependency");
+                .contains("tandem-replay is neither in <annotationProcessorPaths> nor a direct dependency");
     }
 
     @Test
