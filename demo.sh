@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The demo: builds Tandem, then runs the bundled examples (in a temporary copy; the repository stays as it is).
+# The demo: builds Tandem (installing it into the local repository), then runs the bundled examples: example/ in a
+# temporary copy (the demo edits its POM and a source), example-cache/ in place (its target/ folders are ignored by git).
 #  1. example/: its MapStruct processor (1.5.5.Final) has drifted from the library (1.6.3): the lockstep rule fails
 #     the build before javac runs, and says which versions, where from, and how to fix it.
 #  2. The fix the rule prints, applied to the POM: the rule passes, and MapStruct, run by tandem-replay, generates

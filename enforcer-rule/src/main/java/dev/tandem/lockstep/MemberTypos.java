@@ -37,8 +37,19 @@ final class MemberTypos {
 
     /** The nearest artifact in the build when {@code member} matches none; null when it matches or none is near. */
     private static String closest(String member, Collection<ArtifactKey> seen) {
-        if (member.endsWith(":*")) {
-            return null;
+        if (member.endsWith(":*")) { // a whole groupId: near one of the build's groupIds?
+            String groupId = member.substring(0, member.length() - 2);
+            String best = null;
+            for (ArtifactKey artifact : seen) {
+                if (artifact.groupId().equals(groupId)) {
+                    return null;
+                }
+                if (edits(groupId, artifact.groupId(), MAX_EDITS + 1) <= MAX_EDITS
+                        && (best == null || artifact.groupId().compareTo(best) < 0)) {
+                    best = artifact.groupId();
+                }
+            }
+            return best == null ? null : best + ":*";
         }
         String best = null;
         int bestEdits = MAX_EDITS + 1;
@@ -56,11 +67,12 @@ final class MemberTypos {
         return best;
     }
 
-    /** Levenshtein distance, or {@code limit} once it cannot be below it. */
+    /** Edit distance counting a swap of neighbours as one edit, or {@code limit} once it cannot be below it. */
     static int edits(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) >= limit) {
             return limit;
         }
+        int[] beforePrevious = new int[b.length() + 1];
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -72,14 +84,24 @@ final class MemberTypos {
             for (int j = 1; j <= b.length(); j++) {
                 int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
                 current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    current[j] = Math.min(current[j], beforePrevious[j - 2] + 1); // two neighbours swapped
+                }
                 rowMin = Math.min(rowMin, current[j]);
             }
-            if (rowMin >= limit) {
-                return limit;
+            if (rowMin >= limit && i > 1) { // a swap may still lower the next row by one from the row before
+                int previousMin = Integer.MAX_VALUE;
+                for (int value : previous) {
+                    previousMin = Math.min(previousMin, value);
+                }
+                if (previousMin >= limit) {
+                    return limit;
+                }
             }
-            int[] swap = previous;
+            int[] reuse = beforePrevious;
+            beforePrevious = previous;
             previous = current;
-            current = swap;
+            current = reuse;
         }
         return Math.min(previous[b.length()], limit);
     }

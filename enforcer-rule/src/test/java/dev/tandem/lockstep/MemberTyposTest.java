@@ -28,6 +28,17 @@ class MemberTyposTest {
     }
 
     @Test
+    void aMisspeltGroupIdOfAWildcardOrASwapOfLettersIsATypoToo() throws Exception {
+        assertThat(MemberTypos.warnings(List.of(group("org.mapstrcut:*, org.mapstrcut:mapstruct-processor")), BUILD))
+                .containsExactly(
+                        "lockstep: org.mapstrcut:* in <groups> entry 1 matches nothing in this build; did you mean"
+                                + " org.mapstruct:*? As written, the group does not check it.",
+                        "lockstep: org.mapstrcut:mapstruct-processor in <groups> entry 1 matches nothing in this"
+                                + " build; did you mean org.mapstruct:mapstruct-processor? As written, the group does"
+                                + " not check it.");
+    }
+
+    @Test
     void membersThatMatchWildcardsAndFarNamesAreLeftAlone() throws Exception {
         // matched, a wildcard, and an artifact this module simply does not use (a parent's group for other modules)
         assertThat(MemberTypos.warnings(
@@ -50,7 +61,8 @@ class MemberTyposTest {
     void editsCountsInsertionsDeletionsAndSubstitutions() {
         assertThat(MemberTypos.edits("mapstruct-procesor", "mapstruct-processor", 3))
                 .isEqualTo(1);
-        assertThat(MemberTypos.edits("dagger", "dagegr", 3)).isEqualTo(2);
+        assertThat(MemberTypos.edits("dagger", "dagegr", 3)).isEqualTo(1); // two neighbours swapped
+        assertThat(MemberTypos.edits("dagger", "dgagre", 3)).isEqualTo(2);
         assertThat(MemberTypos.edits("dagger", "mapstruct", 3)).isEqualTo(3); // capped at the limit
     }
 }
