@@ -127,11 +127,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
     protected void skipped(String switchName) {
         if (!"pom".equals(project.getPackaging()) && CompilerNotes.replays(project)) {
             Path root = cacheDirectory.toPath().toAbsolutePath().normalize();
-            Path buildDirectory = new File(project.getBuild().getDirectory())
-                    .toPath()
-                    .toAbsolutePath()
-                    .normalize();
-            if (root.startsWith(buildDirectory) || allowOutsideBuildDirectory) {
+            if (root.startsWith(buildDirectory()) || allowOutsideBuildDirectory) {
                 // -Atandem.cacheDirectory=${tandem.cacheDirectory} must lead replay to the switch, as unskipped
                 project.getProperties().setProperty(CACHE_DIRECTORY_PROPERTY, root.toString());
                 leaveSkipSwitch(new CacheLayout(root), switchName);
@@ -167,6 +163,14 @@ public class PrepareMojo extends AbstractRemoteMojo {
         }
     }
 
+    /** The project's build directory, absolute: where the cache must live unless allowed outside. */
+    private Path buildDirectory() {
+        return new File(project.getBuild().getDirectory())
+                .toPath()
+                .toAbsolutePath()
+                .normalize();
+    }
+
     @Override
     protected void run() throws MojoExecutionException {
         if ("pom".equals(project.getPackaging())) {
@@ -177,10 +181,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
         for (String mistake : ReplaySetup.mistakes(project)) {
             getLog().warn(mistake);
         }
-        Path buildDirectory = new File(project.getBuild().getDirectory())
-                .toPath()
-                .toAbsolutePath()
-                .normalize();
+        Path buildDirectory = buildDirectory();
         Path root = cacheDirectory.toPath().toAbsolutePath().normalize();
         if (!root.startsWith(buildDirectory) && !allowOutsideBuildDirectory) {
             throw new MojoExecutionException("Tandem cacheDirectory " + root + " is outside the build directory "
