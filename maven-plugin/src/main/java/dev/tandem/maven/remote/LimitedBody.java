@@ -12,7 +12,10 @@ import java.util.concurrent.Semaphore;
  * A response body read into memory up to a limit: past it, the download is cancelled and the body fails with
  * {@link TooLarge}. Every byte received is taken from the build's budget of bytes held at once ({@code inFlight});
  * when it is spent, the download is cancelled and fails with {@link Busy}. So neither one server's body nor many
- * at once can fill the build's memory. What a complete body holds is given back by {@link #release}.
+ * at once can fill the build's memory. A body whose length the server declares takes all of it from the budget
+ * before its first byte ({@link #expect}), or fails at once: downloads running together then finish or give up
+ * whole, instead of each taking a share of the budget until none can finish. What a complete body holds is given
+ * back by {@link #release}.
  */
 final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     /** The body passed the limit. */
@@ -41,6 +44,8 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     private int held;
     private boolean released;
     private Flow.Subscription subscription;
+    /** Why the body fails before its first byte (its declared length), or null. */
+    private RuntimeException refused;
 
     LimitedBody(long limit, Semaphore inFlight) {
         this.limit = limit;
@@ -59,9 +64,33 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         return body;
     }
 
+    /**
+     * Takes a body's declared length ({@code Content-Length}) from the budget before its first byte: a body past
+     * the limit, or one the budget cannot hold whole now, fails without being downloaded.
+     */
+    LimitedBody expect(java.util.OptionalLong declared) {
+        if (declared.isPresent() && declared.getAsLong() > 0) {
+            long length = declared.getAsLong();
+            if (length > limit) {
+                refused = new TooLarge(limit);
+            } else if (length <= Integer.MAX_VALUE && inFlight.tryAcquire((int) length)) {
+                synchronized (this) {
+                    held = (int) length;
+                }
+            } else {
+                refused = new Busy();
+            }
+        }
+        return this;
+    }
+
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
+        if (refused != null) {
+            fail(refused);
+            return;
+        }
         bytes.onSubscribe(subscription);
     }
 
@@ -81,8 +110,11 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
                 subscription.cancel();
                 return;
             }
-            if (inFlight.tryAcquire(size)) {
-                held += size;
+            long more = received - held; // beyond what the declared length took already
+            if (more <= 0) {
+                size = -1;
+            } else if (inFlight.tryAcquire((int) more)) {
+                held += (int) more;
                 size = -1;
             }
         }

@@ -386,7 +386,12 @@ public final class Remote {
             }
             long wait = Math.min(config.timeout.toNanos(), left);
             LimitedBody subscriber = new LimitedBody(limit, inFlight);
-            CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request.build(), info -> subscriber);
+            CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(
+                    request.build(),
+                    // a HEAD declares a length it never sends; an error page's length is not an entry's
+                    info -> "GET".equals(method) && info.statusCode() == 200
+                            ? subscriber.expect(info.headers().firstValueAsLong("Content-Length"))
+                            : subscriber);
             try {
                 HttpResponse<byte[]> answer = response.get(wait, TimeUnit.NANOSECONDS);
                 return new Answer(
