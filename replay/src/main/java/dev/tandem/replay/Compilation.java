@@ -62,6 +62,8 @@ final class Compilation {
     private String classPath = "walked";
     /** Time spent deciding, replaying and storing, not in the processors. */
     long ownNanos;
+    /** Parts of {@link #ownNanos}, for the debug line: keys (reach and entry), look-ups checked, files written, storing. */
+    long keyNanos, lookupNanos, writeNanos, storeNanos;
 
     Compilation(ProcessingEnvironment env, boolean debug, String off, boolean lombok) {
         this.env = env;

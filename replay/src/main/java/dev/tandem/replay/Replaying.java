@@ -107,6 +107,7 @@ final class Replaying extends Strategy {
     /** Replays the unit; null when it did, else why the processor runs for it (its key is recorded then). */
     private String decide(String name, Element unit) {
         try {
+            long start = System.nanoTime();
             String closure = compilation.signatures().closure(unit);
             if (closure == null) {
                 return ran(
@@ -117,6 +118,8 @@ final class Replaying extends Strategy {
             CacheKey key = cache.newKey().add(context).add(name).add(closure).build();
             recording.processed.put(name, key);
             Optional<byte[]> stored = cache.get(key);
+            long keyed = System.nanoTime();
+            compilation.keyNanos += keyed - start;
             if (!stored.isPresent()) {
                 return ran(
                         name,
@@ -132,10 +135,13 @@ final class Replaying extends Strategy {
             }
             String changed =
                     entry.manifest.isEmpty() ? null : compilation.lookups().firstChange(entry.manifest);
+            long looked = System.nanoTime();
+            compilation.lookupNanos += looked - keyed;
             if (changed != null) {
                 return ran(name, "a looked-up type changed", "what it looked up by name changed: " + changed);
             }
             String failed = replayer.replay(unit, entry);
+            compilation.writeNanos += System.nanoTime() - looked;
             if (failed != null) {
                 return ran(name, "other", failed);
             }
@@ -207,7 +213,9 @@ final class Replaying extends Strategy {
                     Entry.print(compilation.env.getMessager(), line);
                 }
             }
+            long storing = System.nanoTime();
             store(last);
+            compilation.storeNanos += System.nanoTime() - storing;
         } catch (RuntimeException e) {
             compilation.note("Tandem replay: could not store what " + delegate.className + " produced: " + e);
         } finally {

@@ -115,7 +115,10 @@ final class Rounds {
                 processors += delegate.nanos;
             }
             compilation.note("Tandem replay: " + compilation.ownNanos / 1_000_000
-                    + " ms deciding, replaying and storing; " + processors / 1_000_000 + " ms in the processors");
+                    + " ms deciding, replaying and storing (keys " + compilation.keyNanos / 1_000_000
+                    + " ms, looked-up types " + compilation.lookupNanos / 1_000_000 + " ms, files replayed "
+                    + compilation.writeNanos / 1_000_000 + " ms, storing " + compilation.storeNanos / 1_000_000
+                    + " ms); " + processors / 1_000_000 + " ms in the processors");
         }
     }
 
