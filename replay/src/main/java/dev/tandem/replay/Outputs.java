@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -177,17 +178,32 @@ final class Outputs implements TaskListener {
         return inputs;
     }
 
-    private static String path(FileObject file) {
+    /**
+     * The paths of the files seen, by file object: javac enters every unit again each round, and each class is
+     * generated once, so the same few thousand names would be turned from URIs into paths several times over.
+     */
+    private final Map<FileObject, String> paths = new HashMap<>();
+
+    private String path(FileObject file) {
         if (file == null) {
             return null;
         }
+        String path = paths.get(file);
+        if (path == null && !paths.containsKey(file)) {
+            path = pathOf(file);
+            paths.put(file, path);
+        }
+        return path;
+    }
+
+    private static String pathOf(FileObject file) {
         URI uri = file.toUri();
         return "file".equals(uri.getScheme())
                 ? Paths.get(uri).toAbsolutePath().normalize().toString()
                 : null;
     }
 
-    private static String path(JavaFileObject file) {
+    private String path(JavaFileObject file) {
         return path((FileObject) file);
     }
 }
