@@ -1,9 +1,9 @@
 package dev.tandem.bench;
 
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.store.FileStat;
-import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.InputIndexWriter;
+import dev.tandem.cache.internal.FileStat;
+import dev.tandem.cache.internal.InputIndex;
+import dev.tandem.cache.internal.InputIndexWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;

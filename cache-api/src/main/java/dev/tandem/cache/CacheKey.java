@@ -1,7 +1,7 @@
 package dev.tandem.cache;
 
-import dev.tandem.cache.store.Hex;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.Hex;
+import dev.tandem.cache.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -1,10 +1,10 @@
 package dev.tandem.cache;
 
-import dev.tandem.cache.store.AntPattern;
-import dev.tandem.cache.store.FileStat;
-import dev.tandem.cache.store.Hex;
-import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.AntPattern;
+import dev.tandem.cache.internal.FileStat;
+import dev.tandem.cache.internal.Hex;
+import dev.tandem.cache.internal.InputIndex;
+import dev.tandem.cache.internal.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,8 +1,8 @@
 package dev.tandem.cache;
 
-import dev.tandem.cache.store.FileStat;
-import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.FileStat;
+import dev.tandem.cache.internal.InputIndex;
+import dev.tandem.cache.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -3,12 +3,12 @@ package dev.tandem.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.CacheStats;
-import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.InputIndexTest;
-import dev.tandem.cache.store.InputIndexWriter;
-import dev.tandem.cache.store.TrackedInputs;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.CacheStats;
+import dev.tandem.cache.internal.InputIndex;
+import dev.tandem.cache.internal.InputIndexTest;
+import dev.tandem.cache.internal.InputIndexWriter;
+import dev.tandem.cache.internal.TrackedInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,7 +144,7 @@ class ProcessorCacheTest {
             assertThat(cache.inputs().sha256(data)).as("not believed").isEmpty();
             assertThat(cache.inputs().checksumForKey(data))
                     .isNotEqualTo(before)
-                    .isEqualTo(dev.tandem.cache.store.Sha256.hexOrMissing(data));
+                    .isEqualTo(dev.tandem.cache.internal.Sha256.hexOrMissing(data));
             assertThat(cache.inputs().changedSinceLastBuild()).containsExactly(data);
             assertThat(cache.inputs().digestOf("src/**/*.sql")).isNotEqualTo(digestBefore);
         }
@@ -208,7 +208,8 @@ class ProcessorCacheTest {
         Path data = indexedDataFile(3, new byte[32], true); // the walk began in the tick the file was written
         try (ProcessorCache cache = open("1.0")) {
             assertThat(cache.inputs().sha256(data)).isEmpty();
-            assertThat(cache.inputs().checksumForKey(data)).isEqualTo(dev.tandem.cache.store.Sha256.hexOrMissing(data));
+            assertThat(cache.inputs().checksumForKey(data))
+                    .isEqualTo(dev.tandem.cache.internal.Sha256.hexOrMissing(data));
         }
     }
 
@@ -235,7 +236,7 @@ class ProcessorCacheTest {
                 .isEmpty();
         assertThat(inputs.checksumForKey(project.resolve("src/data.sql")))
                 .as("hashed from the file")
-                .isEqualTo(dev.tandem.cache.store.Sha256.hexOrMissing(project.resolve("src/data.sql")));
+                .isEqualTo(dev.tandem.cache.internal.Sha256.hexOrMissing(project.resolve("src/data.sql")));
         assertThatThrownBy(inputs::changedSinceLastBuild)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("after the cache was closed");
@@ -256,7 +257,7 @@ class ProcessorCacheTest {
         InputIndexWriter.write(index, project, 1, 0, entries);
         Files.write(
                 index,
-                dev.tandem.cache.store.InputIndexTest.forgeOffset(Files.readAllBytes(index), project, 1, 1 << 24));
+                dev.tandem.cache.internal.InputIndexTest.forgeOffset(Files.readAllBytes(index), project, 1, 1 << 24));
         List<String> warnings = new ArrayList<>();
         CacheKey fromDamagedIndex;
         try (ProcessorCache cache = ProcessorCache.open(root(), "com.acme.sqlgen", "1.0", warnings::add)) {

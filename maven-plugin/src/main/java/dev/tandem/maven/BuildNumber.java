@@ -1,8 +1,8 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.InputIndex;
 import java.io.IOException;
 
 /** This cache's current build number: the input index's, which carries the sequence, else build.properties'. */

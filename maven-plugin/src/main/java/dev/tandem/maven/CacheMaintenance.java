@@ -1,12 +1,12 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheFiles;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.ConsumerLock;
-import dev.tandem.cache.store.EntryPack;
-import dev.tandem.cache.store.FolderHandles;
-import dev.tandem.cache.store.UsedKeys;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheFiles;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ConsumerLock;
+import dev.tandem.cache.internal.EntryPack;
+import dev.tandem.cache.internal.FolderHandles;
+import dev.tandem.cache.internal.UsedKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
@@ -110,7 +110,7 @@ final class CacheMaintenance {
 
     /**
      * Deletes, among {@code entries} (of one folder), the temporary files older than {@code olderThanMillis}: those
-     * named as {@link dev.tandem.cache.store.AtomicFiles} names them, regular files, not links. A younger file may
+     * named as {@link dev.tandem.cache.internal.AtomicFiles} names them, regular files, not links. A younger file may
      * belong to a write under way, and stays; an older one is what a build killed between writing and renaming left.
      */
     static void sweepTemporaryFiles(List<Path> entries, long olderThanMillis) throws IOException {

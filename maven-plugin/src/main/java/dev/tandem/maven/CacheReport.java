@@ -1,10 +1,10 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.CacheStats;
-import dev.tandem.cache.store.CompileRecord;
-import dev.tandem.cache.store.EntryPack;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.CacheStats;
+import dev.tandem.cache.internal.CompileRecord;
+import dev.tandem.cache.internal.EntryPack;
 import dev.tandem.maven.remote.RemoteStats;
 import java.io.IOException;
 import java.nio.file.Path;

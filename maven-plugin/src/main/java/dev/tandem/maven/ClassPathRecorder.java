@@ -1,8 +1,8 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.ClassPathRecord;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ClassPathRecord;
+import dev.tandem.cache.internal.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -174,7 +174,7 @@ final class ClassPathRecorder {
             }
             text.append('\n');
         }
-        return dev.tandem.cache.store.Hex.of(
+        return dev.tandem.cache.internal.Hex.of(
                 Sha256.newDigest().digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

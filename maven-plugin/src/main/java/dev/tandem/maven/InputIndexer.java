@@ -1,11 +1,11 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.AntPattern;
-import dev.tandem.cache.store.CorruptCacheFileException;
-import dev.tandem.cache.store.FileStat;
-import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.InputIndexWriter;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.AntPattern;
+import dev.tandem.cache.internal.CorruptCacheFileException;
+import dev.tandem.cache.internal.FileStat;
+import dev.tandem.cache.internal.InputIndex;
+import dev.tandem.cache.internal.InputIndexWriter;
+import dev.tandem.cache.internal.Sha256;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

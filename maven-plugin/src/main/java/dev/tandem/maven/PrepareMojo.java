@@ -1,10 +1,10 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.AtomicFiles;
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheFiles;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.FolderHandles;
+import dev.tandem.cache.internal.AtomicFiles;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheFiles;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.FolderHandles;
 import dev.tandem.maven.remote.Remote;
 import dev.tandem.maven.remote.RemoteFetch;
 import java.io.File;

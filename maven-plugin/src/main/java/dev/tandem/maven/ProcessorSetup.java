@@ -1,8 +1,8 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +121,7 @@ final class ProcessorSetup {
 
     private static String sha256(String text) {
         MessageDigest sha = Sha256.newDigest();
-        return dev.tandem.cache.store.Hex.of(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        return dev.tandem.cache.internal.Hex.of(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

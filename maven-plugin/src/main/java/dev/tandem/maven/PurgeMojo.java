@@ -1,8 +1,8 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.CacheFiles;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.FolderHandles;
+import dev.tandem.cache.internal.CacheFiles;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.FolderHandles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,7 +1,7 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.CacheFiles;
-import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.internal.CacheFiles;
+import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.maven.remote.Remote;
 import dev.tandem.maven.remote.RemotePush;
 import java.io.IOException;

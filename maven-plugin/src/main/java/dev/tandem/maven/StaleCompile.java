@@ -1,10 +1,10 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.CompileRecord;
-import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.Sha256;
-import dev.tandem.cache.store.TrackedInputs;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.CompileRecord;
+import dev.tandem.cache.internal.InputIndex;
+import dev.tandem.cache.internal.Sha256;
+import dev.tandem.cache.internal.TrackedInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.internal.CacheLayout;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;

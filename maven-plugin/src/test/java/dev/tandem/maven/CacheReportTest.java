@@ -2,10 +2,10 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.CacheStats;
-import dev.tandem.cache.store.EntryPack;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.CacheStats;
+import dev.tandem.cache.internal.EntryPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

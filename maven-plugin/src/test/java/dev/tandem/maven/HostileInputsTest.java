@@ -2,7 +2,7 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.internal.InputIndex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.InputIndex;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.InputIndex;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheLayout;
 import java.io.File;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -144,7 +144,7 @@ class ProcessorSetupTest {
     }
 
     private static String sha256(String text) throws Exception {
-        return dev.tandem.cache.store.Hex.of(java.security.MessageDigest.getInstance("SHA-256")
+        return dev.tandem.cache.internal.Hex.of(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 

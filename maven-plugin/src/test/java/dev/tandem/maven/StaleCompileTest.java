@@ -2,10 +2,10 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.InputIndex;
-import dev.tandem.cache.store.Sha256;
-import dev.tandem.cache.store.TrackedInputs;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.InputIndex;
+import dev.tandem.cache.internal.Sha256;
+import dev.tandem.cache.internal.TrackedInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

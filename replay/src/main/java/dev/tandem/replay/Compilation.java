@@ -2,10 +2,10 @@ package dev.tandem.replay;
 
 import com.sun.source.util.Trees;
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.store.CacheFiles;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.ClassPathRecord;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.CacheFiles;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ClassPathRecord;
+import dev.tandem.cache.internal.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.tandem.replay;
 
-import dev.tandem.cache.store.CodeIdentity;
-import dev.tandem.cache.store.Hex;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.CodeIdentity;
+import dev.tandem.cache.internal.Hex;
+import dev.tandem.cache.internal.Sha256;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;

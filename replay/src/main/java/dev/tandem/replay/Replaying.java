@@ -156,7 +156,7 @@ final class Replaying extends Strategy {
     }
 
     private static String shortDigest(String text) {
-        return dev.tandem.cache.store.Hex.of(dev.tandem.cache.store.Sha256.newDigest()
+        return dev.tandem.cache.internal.Hex.of(dev.tandem.cache.internal.Sha256.newDigest()
                         .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .substring(0, 12);
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.store.InputIndexTest;
-import dev.tandem.cache.store.InputIndexWriter;
+import dev.tandem.cache.internal.InputIndexTest;
+import dev.tandem.cache.internal.InputIndexWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

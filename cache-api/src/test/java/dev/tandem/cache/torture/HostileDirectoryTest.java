@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.InputIndexTest;
-import dev.tandem.cache.store.InputIndexWriter;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.InputIndexTest;
+import dev.tandem.cache.internal.InputIndexWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +177,7 @@ class HostileDirectoryTest {
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Thread swaps = swapper(folder, elsewhere, stop);
             try {
-                dev.tandem.cache.store.FolderHandles.deleteTree(root(), folder);
+                dev.tandem.cache.internal.FolderHandles.deleteTree(root(), folder);
             } catch (IOException | java.io.UncheckedIOException failed) {
                 // the swap made the deletion fail: what a hostile swap may do
             } finally {
@@ -301,7 +301,7 @@ class HostileDirectoryTest {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while (System.nanoTime() < until) {
                 try {
-                    dev.tandem.cache.store.FolderHandles.deleteTree(root(), consumer());
+                    dev.tandem.cache.internal.FolderHandles.deleteTree(root(), consumer());
                 } catch (IOException | java.io.UncheckedIOException failed) {
                     // the swap made the deletion fail: what a hostile swap may do
                 }

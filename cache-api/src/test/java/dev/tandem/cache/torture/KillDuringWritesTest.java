@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.internal.CacheLayout;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

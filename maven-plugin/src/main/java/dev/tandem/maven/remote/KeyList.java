@@ -1,7 +1,7 @@
 package dev.tandem.maven.remote;
 
-import dev.tandem.cache.store.Hex;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.Hex;
+import dev.tandem.cache.internal.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

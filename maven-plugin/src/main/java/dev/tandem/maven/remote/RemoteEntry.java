@@ -1,7 +1,7 @@
 package dev.tandem.maven.remote;
 
-import dev.tandem.cache.store.Hex;
-import dev.tandem.cache.store.Sha256;
+import dev.tandem.cache.internal.Hex;
+import dev.tandem.cache.internal.Sha256;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package dev.tandem.maven.remote;
 
-import dev.tandem.cache.store.CacheFiles;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.ConsumerId;
-import dev.tandem.cache.store.ConsumerLock;
-import dev.tandem.cache.store.EntryPack;
-import dev.tandem.cache.store.Hex;
+import dev.tandem.cache.internal.CacheFiles;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ConsumerId;
+import dev.tandem.cache.internal.ConsumerLock;
+import dev.tandem.cache.internal.EntryPack;
+import dev.tandem.cache.internal.Hex;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.tandem.maven.remote;
 
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.EntryPack;
-import dev.tandem.cache.store.UsedKeys;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.EntryPack;
+import dev.tandem.cache.internal.UsedKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

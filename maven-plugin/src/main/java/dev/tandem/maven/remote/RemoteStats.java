@@ -1,7 +1,7 @@
 package dev.tandem.maven.remote;
 
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheLayout;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;

@@ -8,10 +8,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.store.BuildInfo;
-import dev.tandem.cache.store.CacheLayout;
-import dev.tandem.cache.store.ConsumerLock;
-import dev.tandem.cache.store.EntryPack;
+import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ConsumerLock;
+import dev.tandem.cache.internal.EntryPack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -376,7 +376,7 @@ class RemoteTest {
         tampered[12] ^= 1; // only the signature can tell
         int signatureLength = ((tampered[tampered.length - 2] & 0xff) << 8) | (tampered[tampered.length - 1] & 0xff);
         int end = tampered.length - 2 - signatureLength;
-        java.security.MessageDigest sha = dev.tandem.cache.store.Sha256.newDigest();
+        java.security.MessageDigest sha = dev.tandem.cache.internal.Sha256.newDigest();
         sha.update(tampered, 0, end - 32);
         System.arraycopy(sha.digest(), 0, tampered, end - 32, 32);
         stored.put(list, tampered);
