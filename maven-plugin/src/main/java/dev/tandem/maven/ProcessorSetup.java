@@ -2,13 +2,12 @@ package dev.tandem.maven;
 
 import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.CodeIdentity;
 import dev.tandem.cache.internal.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -31,8 +28,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * option, touch no source, and it says "Nothing to compile" and keeps the old processor's output until {@code mvn
  * clean}. Per compiler execution this records what its processors are: the configuration that names them
  * ({@code annotationProcessorPaths}, {@code annotationProcessors}, {@code proc}, the {@code -A} arguments) and, for
- * each path, the resolved file's size and modification time (for a folder, of every file in it), so a processor
- * rebuilt in the reactor under the same version counts too.
+ * each path, the resolved file's {@link CodeIdentity#stamp cheap identity} (size and modification time; for a folder,
+ * of every file in it), so a processor rebuilt in the reactor under the same version counts too.
  */
 final class ProcessorSetup {
     static final String COMPILER = "org.apache.maven.plugins:maven-compiler-plugin";
@@ -102,7 +99,7 @@ final class ProcessorSetup {
                             .append(dependency.getVersion())
                             .append(' ');
                     File file = dependency.getVersion() == null ? null : resolve.apply(dependency);
-                    setup.append(file == null ? "unresolved" : stat(file.toPath()))
+                    setup.append(file == null ? "unresolved" : CodeIdentity.stamp(file.toPath()))
                             .append('\n');
                 }
             }
@@ -216,29 +213,6 @@ final class ProcessorSetup {
                 ? null
                 : child.getValue().trim();
         return value == null || value.isEmpty() ? otherwise : value;
-    }
-
-    /** Size and time of a file, or of every file under a folder: cheap, and any rebuild changes it. */
-    private static String stat(Path file) {
-        try {
-            if (Files.isDirectory(file)) {
-                List<String> lines = new ArrayList<>();
-                try (Stream<Path> walk = Files.walk(file)) {
-                    for (Path f : walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
-                        lines.add(file.relativize(f) + ":" + one(f));
-                    }
-                }
-                return String.join(",", lines);
-            }
-            return one(file);
-        } catch (IOException | RuntimeException e) {
-            return "unreadable";
-        }
-    }
-
-    private static String one(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
     }
 
     /**

@@ -1,14 +1,10 @@
 package dev.tandem.replay;
 
 import dev.tandem.cache.internal.CodeIdentity;
-import dev.tandem.cache.internal.Hex;
-import dev.tandem.cache.internal.Sha256;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -48,7 +44,7 @@ final class ProcessorPath {
             entries.add(path(
                     ProcessorPath.class.getProtectionDomain().getCodeSource().getLocation()));
             outputOnPath = entries.removeIf(this::holdsAnOutput);
-            digest = digestOf(entries);
+            digest = CodeIdentity.ofPath(entries);
             if (digest == null) {
                 digest = "";
             }
@@ -65,7 +61,7 @@ final class ProcessorPath {
         if (entries.contains(own) || holdsAnOutput(own)) {
             return digest;
         }
-        String content = digestOf(Set.of(own));
+        String content = CodeIdentity.ofPath(Set.of(own));
         return content == null ? null : digest + " " + content;
     }
 
@@ -94,22 +90,5 @@ final class ProcessorPath {
         } catch (Exception notAFile) {
             return Paths.get("unknown:" + url);
         }
-    }
-
-    private static String digestOf(Iterable<Path> paths) {
-        MessageDigest sha = Sha256.newDigest();
-        for (Path entry : paths) {
-            String identity = CodeIdentity.of(entry);
-            if (identity.startsWith("unknown:")) {
-                if (!java.nio.file.Files.exists(entry)) {
-                    identity = "missing"; // javac skips a path entry that is not there, and so does its loader
-                } else {
-                    return null; // its content is unknown: no key can stand for it
-                }
-            }
-            sha.update(identity.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-        }
-        return Hex.of(sha.digest());
     }
 }

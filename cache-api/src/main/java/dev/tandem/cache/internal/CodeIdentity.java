@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +30,11 @@ import java.util.zip.CRC32;
  * folder lacks ({@code META-INF/MANIFEST.MF}, {@code META-INF/INDEX.LIST}, {@code META-INF/maven/}) is left out. A
  * jar's identity is memoized per JVM by path, size and time, so a daemon or in-process javac reads it once; a
  * folder's is read every time (a file changed inside it leaves the folder's own time as it was).
+ *
+ * <p>Two modes, one owner: {@link #of} (content: for keys, which must agree between machines) and {@link #stamp}
+ * (size and time: for prepare's every-build check that the processors are what they were, where a rebuild of the same
+ * code may rerun a compile but reading every class of a folder each build would not pay); {@link #ofPath} composes
+ * content identities over a processor path.
  */
 public final class CodeIdentity {
     private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -56,6 +63,65 @@ public final class CodeIdentity {
             KNOWN.put(memo, known);
         }
         return known;
+    }
+
+    /**
+     * The identity of a processor path, in order: one digest of every entry's {@link #of identity}; an entry that is
+     * not there counts as missing (javac and its class loader skip it). Null when an entry is there but cannot be
+     * read: nothing can then stand for its content.
+     */
+    public static String ofPath(Iterable<Path> entries) {
+        MessageDigest sha = Sha256.newDigest();
+        for (Path entry : entries) {
+            String identity = of(entry);
+            if (identity.startsWith("unknown:")) {
+                if (Files.exists(entry)) {
+                    return null;
+                }
+                identity = "missing";
+            }
+            sha.update(identity.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return Hex.of(sha.digest());
+    }
+
+    /**
+     * The cheap identity: a file's size and modification time, or for a folder every file's relative name, size and
+     * time; {@code unreadable} when it cannot be read. Any rebuild changes it, so does a touch; the content is never
+     * read.
+     */
+    public static String stamp(Path location) {
+        try {
+            if (!Files.isDirectory(location)) {
+                return stampOf(location);
+            }
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(location)) {
+                for (Iterator<Path> i = walk.iterator(); i.hasNext(); ) {
+                    Path file = i.next();
+                    if (Files.isRegularFile(file)) {
+                        files.add(file);
+                    }
+                }
+            }
+            Collections.sort(files);
+            StringBuilder stamps = new StringBuilder();
+            for (Path file : files) {
+                if (stamps.length() > 0) {
+                    stamps.append(',');
+                }
+                stamps.append(location.relativize(file)).append(':').append(stampOf(file));
+            }
+            return stamps.toString();
+        } catch (IOException | RuntimeException e) {
+            return "unreadable";
+        }
+    }
+
+    private static String stampOf(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
     }
 
     private static String compute(Path location) {
@@ -94,11 +160,12 @@ public final class CodeIdentity {
     private static byte[] folderDigest(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            walk.forEach(file -> {
+            for (Iterator<Path> i = walk.iterator(); i.hasNext(); ) {
+                Path file = i.next();
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     files.add(file);
                 }
-            });
+            }
         }
         Map<String, String> entries = new TreeMap<>();
         byte[] buffer = new byte[64 * 1024];

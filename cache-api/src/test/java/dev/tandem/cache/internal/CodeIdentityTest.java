@@ -116,4 +116,42 @@ class CodeIdentityTest {
         Files.write(classesFolder.resolve("com/acme/Helper.class"), "helper bytes".getBytes(StandardCharsets.UTF_8));
         assertThat(CodeIdentity.of(classesFolder)).isNotEqualTo(folderIdentity);
     }
+
+    @Test
+    @DisplayName("both modes see one class changed in a class folder; only the content mode ignores a touch")
+    void modesOnAClassFolder() throws IOException {
+        Path classes = folder(dir.resolve("proc/classes"), "com/acme/P.class", "one", "com/acme/Q.class", "two");
+        Path q = classes.resolve("com/acme/Q.class");
+        Files.setLastModifiedTime(q, FileTime.fromMillis(1_000_000));
+        String content = CodeIdentity.of(classes);
+        String stamp = CodeIdentity.stamp(classes);
+        assertThat(stamp)
+                .isEqualTo("com/acme/P.class:3:"
+                        + Files.getLastModifiedTime(classes.resolve("com/acme/P.class"))
+                                .toMillis() + ",com/acme/Q.class:3:1000000");
+
+        Files.write(q, "TWO".getBytes(StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(q, FileTime.fromMillis(1_000_000));
+        assertThat(CodeIdentity.of(classes))
+                .as("same size and time, other bytes")
+                .isNotEqualTo(content);
+
+        Files.write(q, "two".getBytes(StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(q, FileTime.fromMillis(2_000_000));
+        assertThat(CodeIdentity.of(classes)).as("content as it was, touched").isEqualTo(content);
+        assertThat(CodeIdentity.stamp(classes)).as("touched").isNotEqualTo(stamp);
+        assertThat(CodeIdentity.stamp(dir.resolve("gone.jar"))).isEqualTo("unreadable");
+    }
+
+    @Test
+    @DisplayName("a processor path's identity: its entries in order, a missing entry counted as missing")
+    void processorPath() throws IOException {
+        Path a = jar(dir.resolve("a.jar"), "A");
+        Path b = jar(dir.resolve("b.jar"), "B");
+        Path gone = dir.resolve("gone.jar");
+        assertThat(CodeIdentity.ofPath(java.util.List.of(a, b)))
+                .isNotEqualTo(CodeIdentity.ofPath(java.util.List.of(b, a)))
+                .isNotEqualTo(CodeIdentity.ofPath(java.util.List.of(a, b, gone)))
+                .hasSize(64);
+    }
 }
