@@ -5,6 +5,7 @@ import dev.tandem.cache.internal.CacheFiles;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.CacheStats;
 import dev.tandem.cache.internal.CodeIdentity;
+import dev.tandem.cache.internal.ConsumerFolder;
 import dev.tandem.cache.internal.ConsumerId;
 import dev.tandem.cache.internal.ConsumerLock;
 import dev.tandem.cache.internal.CorruptCacheFileException;
@@ -66,6 +67,9 @@ public final class ProcessorCache implements AutoCloseable {
     private final String consumerVersion;
     private final Path root;
     private final Path directory;
+    /** The consumer's folder, which owns its pack and lock; null when the cache is off from the start. */
+    private final ConsumerFolder folder;
+
     private final Consumer<String> warnings;
     private final Inputs inputs;
     private final int build;
@@ -78,7 +82,6 @@ public final class ProcessorCache implements AutoCloseable {
     private final LongAdder bytesWritten = new LongAdder();
     private final LongAdder computeNanos = new LongAdder();
     private final LongAdder savedNanos = new LongAdder();
-    private volatile EntryPack pack;
     private volatile String disabled;
     /** Whether the consumer's folders were found real (no link) and usable at open: only then is there scratch. */
     private final boolean foldersUsable;
@@ -98,6 +101,7 @@ public final class ProcessorCache implements AutoCloseable {
         this.consumerVersion = consumerVersion;
         this.root = root;
         this.directory = root == null ? null : new CacheLayout(root).consumer(id);
+        this.folder = directory == null ? null : new ConsumerFolder(directory, true);
         this.warnings = warnings;
         this.inputs = new Inputs(index, lastBuild, warnings);
         this.build = build;
@@ -379,7 +383,7 @@ public final class ProcessorCache implements AutoCloseable {
         }
         used.add(ByteBuffer.wrap(key.digest()));
         try {
-            EntryPack.Value value = pack().get(key.digest());
+            EntryPack.Value value = folder.pack().get(key.digest());
             if (value != null) {
                 bytesRead.add(value.bytes().length);
                 savedNanos.add(value.computeMicros() * 1000L);
@@ -396,41 +400,10 @@ public final class ProcessorCache implements AutoCloseable {
             return;
         }
         used.add(ByteBuffer.wrap(key.digest()));
-        try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
-            bytesWritten.add(pack().append(key.digest(), value, computeMicros));
+        try {
+            bytesWritten.add(folder.append(key.digest(), value, computeMicros));
         } catch (IOException | RuntimeException e) {
             disable("cannot write " + CacheLayout.pack(directory) + " (" + describe(e) + ")");
-        }
-    }
-
-    private EntryPack pack() throws IOException {
-        EntryPack open = pack;
-        if (open == null) {
-            synchronized (this) {
-                if (pack == null) {
-                    pack = openPack(CacheLayout.pack(directory));
-                }
-                open = pack;
-            }
-        }
-        return open;
-    }
-
-    /**
-     * For reading and appending; on a read-only disk for reading only, so hits still work there, and the first write
-     * turns the consumer off naming why the pack could not be opened to write.
-     */
-    private static EntryPack openPack(Path file) throws IOException {
-        try {
-            return EntryPack.open(file);
-        } catch (CacheFiles.LinkInCacheException link) {
-            throw link; // not even for reading
-        } catch (IOException cannotWrite) {
-            EntryPack readOnly = EntryPack.openForReading(file, cannotWrite);
-            if (readOnly == null) {
-                throw cannotWrite;
-            }
-            return readOnly;
         }
     }
 
@@ -485,15 +458,8 @@ public final class ProcessorCache implements AutoCloseable {
             warnings.accept("Tandem cache for " + id + " could not save its statistics (" + describe(e) + ")");
         } finally {
             inputs.close();
-            try {
-                if (pack != null) {
-                    pack.close();
-                }
-            } catch (IOException ignored) {
-                // nothing is left to write
-            }
-            if (directory != null) {
-                ConsumerLock.closeChannel(CacheLayout.lock(directory));
+            if (folder != null) {
+                folder.close();
             }
         }
     }
@@ -503,9 +469,10 @@ public final class ProcessorCache implements AutoCloseable {
         List<String> damaged = new ArrayList<>(damagedAtOpen);
         // a call alone in the try block: each compilation's fresh class loader verifies every instruction of a try
         // block against each of its handlers
-        try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(directory))) {
+        try (ConsumerLock ignored = folder.lock()) {
             writeState(damaged);
         }
+        EntryPack pack = folder.packIfOpen();
         int corrupt = pack == null ? 0 : pack.corruptCount();
         if (corrupt > 0 || !damaged.isEmpty()) {
             warnings.accept("Tandem cache for " + id + " found damage and repaired it: "
@@ -522,6 +489,7 @@ public final class ProcessorCache implements AutoCloseable {
     /** Statistics, tracked inputs, used keys and the consumer's state, under the consumer's lock. */
     private void writeState(List<String> damaged) throws IOException {
         Path statsFile = CacheLayout.stats(directory);
+        EntryPack pack = folder.packIfOpen();
         CacheStats now = new CacheStats(
                 build,
                 hits.sum(),

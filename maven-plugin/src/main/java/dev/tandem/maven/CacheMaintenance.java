@@ -3,12 +3,9 @@ package dev.tandem.maven;
 import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheFiles;
 import dev.tandem.cache.internal.CacheLayout;
-import dev.tandem.cache.internal.ConsumerLock;
-import dev.tandem.cache.internal.EntryPack;
+import dev.tandem.cache.internal.ConsumerFolder;
 import dev.tandem.cache.internal.FolderHandles;
-import dev.tandem.cache.internal.UsedKeys;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,10 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -143,35 +137,8 @@ final class CacheMaintenance {
 
     /** Keeps the most recently used entries that fit in {@code maxSize}; returns how many were evicted. */
     static int compact(Path consumer, long maxSize) throws IOException {
-        try (ConsumerLock ignored = ConsumerLock.acquire(CacheLayout.lock(consumer));
-                EntryPack pack = EntryPack.open(CacheLayout.pack(consumer))) {
-            Map<ByteBuffer, Integer> lastUse = new HashMap<>();
-            for (UsedKeys.Use use : UsedKeys.read(CacheLayout.used(consumer))) {
-                lastUse.merge(ByteBuffer.wrap(use.digest()), use.build(), Math::max);
-            }
-            List<byte[]> digests = pack.digests();
-            digests.sort(Comparator.comparingInt((byte[] d) -> lastUse.getOrDefault(ByteBuffer.wrap(d), 0))
-                    .reversed());
-            List<byte[]> keep = new ArrayList<>();
-            long size = 8;
-            for (byte[] digest : digests) {
-                long record = pack.recordSize(digest);
-                if (size + record > maxSize) {
-                    break;
-                }
-                keep.add(digest);
-                size += record;
-            }
-            pack.rewrite(keep);
-            List<UsedKeys.Use> kept = new ArrayList<>();
-            for (byte[] digest : keep) {
-                Integer when = lastUse.get(ByteBuffer.wrap(digest));
-                if (when != null) {
-                    kept.add(new UsedKeys.Use(digest, when));
-                }
-            }
-            UsedKeys.write(CacheLayout.used(consumer), kept);
-            return digests.size() - keep.size();
+        try (ConsumerFolder folder = new ConsumerFolder(consumer, false)) {
+            return folder.compact(maxSize);
         }
     }
 

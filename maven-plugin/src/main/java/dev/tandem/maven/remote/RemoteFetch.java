@@ -2,8 +2,8 @@ package dev.tandem.maven.remote;
 
 import dev.tandem.cache.internal.CacheFiles;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ConsumerFolder;
 import dev.tandem.cache.internal.ConsumerId;
-import dev.tandem.cache.internal.ConsumerLock;
 import dev.tandem.cache.internal.EntryPack;
 import dev.tandem.cache.internal.Hex;
 import java.io.IOException;
@@ -202,10 +202,7 @@ public final class RemoteFetch {
             }
             synchronized (target) {
                 try {
-                    EntryPack pack = target.pack();
-                    try (ConsumerLock ignored = ConsumerLock.acquire(target.lock())) {
-                        pack.append(digest, entry.value(), entry.computeMicros());
-                    }
+                    target.folder().append(digest, entry.value(), entry.computeMicros());
                 } catch (IOException | RuntimeException e) {
                     stats.misses.incrementAndGet();
                     notStored.compareAndSet(null, id + ": " + e.getMessage());
@@ -229,7 +226,7 @@ public final class RemoteFetch {
      */
     private final class Target {
         final String id;
-        private EntryPack pack;
+        private ConsumerFolder folder;
 
         Target(String id) {
             this.id = id;
@@ -237,28 +234,22 @@ public final class RemoteFetch {
 
         /** The digests of the entries here already; none when the consumer has no folder yet. */
         List<byte[]> digestsHere() throws IOException {
-            return CacheFiles.isRealFolder(layout.consumer(id)) ? pack().digests() : new ArrayList<>();
+            return CacheFiles.isRealFolder(layout.consumer(id))
+                    ? folder().pack().digests()
+                    : new ArrayList<>();
         }
 
-        synchronized EntryPack pack() throws IOException {
-            if (pack == null) {
-                Path folder = CacheFiles.createDirectories(layout.root(), layout.consumer(id));
-                pack = EntryPack.open(CacheLayout.pack(folder));
+        /** The consumer's folder, made at the first call. */
+        synchronized ConsumerFolder folder() throws IOException {
+            if (folder == null) {
+                folder = new ConsumerFolder(CacheFiles.createDirectories(layout.root(), layout.consumer(id)), false);
             }
-            return pack;
-        }
-
-        Path lock() {
-            return CacheLayout.lock(layout.consumer(id));
+            return folder;
         }
 
         synchronized void close() {
-            if (pack != null) {
-                try {
-                    pack.close();
-                } catch (IOException ignored) {
-                    // read and appended: nothing is left to write
-                }
+            if (folder != null) {
+                folder.close();
             }
         }
     }
