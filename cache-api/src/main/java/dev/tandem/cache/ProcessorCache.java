@@ -1,6 +1,6 @@
 package dev.tandem.cache;
 
-import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.BuildRecord;
 import dev.tandem.cache.internal.CacheFiles;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.CacheStats;
@@ -8,6 +8,7 @@ import dev.tandem.cache.internal.CodeIdentity;
 import dev.tandem.cache.internal.ConsumerFolder;
 import dev.tandem.cache.internal.ConsumerId;
 import dev.tandem.cache.internal.ConsumerLock;
+import dev.tandem.cache.internal.ConsumerRecord;
 import dev.tandem.cache.internal.CorruptCacheFileException;
 import dev.tandem.cache.internal.EntryPack;
 import dev.tandem.cache.internal.InputIndex;
@@ -190,17 +191,16 @@ public final class ProcessorCache implements AutoCloseable {
                 warnings.accept(e.getMessage() + "; Tandem hashes the files it is asked about itself.");
             }
         }
-        int build =
-                index != null ? index.buildNumber() : BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
+        int build = index != null ? index.buildNumber() : BuildRecord.lastBuild(layout.buildInfo(), null);
         if (index == null) {
             Path target = root.getParent();
             index = InputIndex.empty(target == null || target.getParent() == null ? root : target.getParent());
         }
         Path properties = CacheLayout.consumerProperties(consumer);
-        Properties read = disabled != null ? new Properties() : BuildInfo.readOrNull(properties);
+        Properties read = disabled != null ? new Properties() : ConsumerRecord.readOrNull(properties);
         boolean damaged = read == null;
         Properties state = damaged ? new Properties() : read;
-        int lastBuild = BuildInfo.number(state, "lastBuild", 0);
+        int lastBuild = ConsumerRecord.lastBuild(state);
         if (lastBuild > build) {
             lastBuild = 0; // the index is older than this consumer's state (built without prepare): all changed
         }
@@ -212,7 +212,7 @@ public final class ProcessorCache implements AutoCloseable {
                             : " is damaged; its build state is reset,")
                     + " so every input counts as changed since its last build (entries are checked one by one and"
                     + " stay). It is rewritten at the end of this compilation.");
-        } else if (!state.isEmpty() && !id.equals(state.getProperty("id"))) {
+        } else if (ConsumerRecord.ownedByAnother(state, id)) {
             cache.damagedAtOpen.add(properties.getFileName().toString()); // rewritten whole at close
         }
         return cache;
@@ -516,12 +516,7 @@ public final class ProcessorCache implements AutoCloseable {
         }
         UsedKeys.record(CacheLayout.used(directory), digests, build, damage);
 
-        Properties consumer = new Properties();
-        consumer.setProperty("id", id);
-        consumer.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
-        consumer.setProperty("lastBuild", String.valueOf(build));
-        consumer.setProperty("version", consumerVersion);
-        BuildInfo.write(CacheLayout.consumerProperties(directory), consumer, "Tandem consumer " + id);
+        ConsumerRecord.write(CacheLayout.consumerProperties(directory), id, build, consumerVersion);
     }
 
     /*

@@ -1,6 +1,6 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.internal.BuildInfo;
+import dev.tandem.cache.internal.BuildRecord;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.InputIndex;
 import java.io.IOException;
@@ -17,6 +17,6 @@ final class BuildNumber {
         } catch (IOException | RuntimeException damaged) {
             // build.properties below
         }
-        return BuildInfo.number(BuildInfo.read(layout.buildInfo()), "build", 0);
+        return BuildRecord.lastBuild(layout.buildInfo(), null);
     }
 }

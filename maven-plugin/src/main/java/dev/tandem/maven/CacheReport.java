@@ -1,9 +1,9 @@
 package dev.tandem.maven;
 
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.CacheStats;
 import dev.tandem.cache.internal.CompileRecord;
+import dev.tandem.cache.internal.ConsumerRecord;
 import dev.tandem.cache.internal.EntryPack;
 import dev.tandem.maven.remote.RemoteStats;
 import java.io.IOException;
@@ -76,7 +76,7 @@ final class CacheReport {
             stats = CacheStats.none(0);
         }
         long lookups = stats.hits() + stats.misses();
-        int lastBuild = BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0);
+        int lastBuild = ConsumerRecord.lastBuild(CacheLayout.consumerProperties(consumer), 0);
         lines.add(String.format(
                 Locale.ROOT,
                 format,

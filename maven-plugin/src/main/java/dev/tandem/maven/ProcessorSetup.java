@@ -1,5 +1,6 @@
 package dev.tandem.maven;
 
+import dev.tandem.cache.ProcessorCache;
 import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.CodeIdentity;
@@ -177,7 +178,7 @@ final class ProcessorSetup {
         }
         String value = dom.getValue();
         if (value != null
-                && (value.contains("tandem.cacheDirectory")
+                && (value.contains(ProcessorCache.OPTION)
                         || ("groupId".equals(dom.getName()) && TANDEM_GROUP.equals(value.trim())))) {
             return true;
         }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * <pre>
  * target/tandem/
  *   inputs.idx                 the input index ({@link InputIndex})
- *   build.properties           build number and time ({@link BuildInfo})
+ *   build.properties           build number and time ({@link BuildRecord})
  *   outputs/&lt;class output&gt;   per compiler execution, what its last compile read and wrote ({@link CompileRecord})
  *   outputs/&lt;class output&gt;.classpath   the jars of its class path in this build ({@link ClassPathRecord})
  *   consumers/&lt;id&gt;/
