@@ -13,10 +13,9 @@ import org.apache.maven.project.MavenProject;
  * A build plugin's (and a report plugin's) own version, as Maven resolved it: a generator plugin such as
  * jooq-codegen-maven, avro-maven-plugin or kotlin-maven-plugin must match the runtime its code is generated for.
  */
-final class BuildPluginSource {
-    private BuildPluginSource() {}
-
-    static List<VersionObservation> observe(MavenProject project) {
+final class BuildPluginSource implements VersionSource {
+    @Override
+    public List<VersionObservation> observe(MavenProject project) {
         List<VersionObservation> observations = new ArrayList<>();
         for (Plugin plugin : project.getBuildPlugins()) {
             String version = plugin.getVersion();

@@ -13,12 +13,11 @@ import org.apache.maven.project.MavenProject;
  * {@link ProcessorPathSource} reports those, named as processors, so they are left out here rather than reported
  * twice.
  */
-final class DependencyGraphSource {
+final class DependencyGraphSource implements VersionSource {
     static final String DECLARED_IN = "<dependencies>";
 
-    private DependencyGraphSource() {}
-
-    static List<VersionObservation> observe(MavenProject project) {
+    @Override
+    public List<VersionObservation> observe(MavenProject project) {
         List<VersionObservation> observations = new ArrayList<>();
         for (Artifact artifact : project.getArtifacts()) {
             if (onProcessorPath(artifact)) {

@@ -65,13 +65,11 @@ public final class LockstepRule extends AbstractEnforcerRule {
         List<LockstepGroup> lockstepGroups = groupsToCheck();
         RepositorySystemSession repositorySession = session.getRepositorySession();
         try {
-            TransitiveCollector collector = new ResolverTransitiveCollector(
-                    repositorySystem, repositorySession, project.getRemoteProjectRepositories());
-            List<VersionObservation> observations = new ArrayList<>(DependencyGraphSource.observe(project));
-            observations.addAll(new ProcessorPathSource(project, collector).observe());
-            observations.addAll(new PluginDependencySource(project, collector).observe());
-            observations.addAll(BuildPluginSource.observe(project));
-            observations.addAll(PluginConfigurationSource.observe(project));
+            List<VersionObservation> observations = new ArrayList<>();
+            for (VersionSource source :
+                    VersionSource.all(repositorySystem, repositorySession, project.getRemoteProjectRepositories())) {
+                observations.addAll(source.observe(project));
+            }
             observations = MetaVersions.resolve(
                     observations,
                     MetaVersions.of(repositorySystem, repositorySession, project.getRemoteProjectRepositories()));

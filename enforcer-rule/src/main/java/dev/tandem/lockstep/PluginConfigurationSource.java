@@ -18,7 +18,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * Maven has interpolated properties already; a value that is not a coordinate is ignored, never an error.
  * {@code annotationProcessorPaths} are left to {@link ProcessorPathSource}, which follows their dependencies.
  */
-final class PluginConfigurationSource {
+final class PluginConfigurationSource implements VersionSource {
     private static final String PART = "[A-Za-z0-9_.-]+";
     /** g:a:v, then optionally a type and a classifier, which may still hold an unresolved ${...}. */
     private static final Pattern COORDINATE =
@@ -31,9 +31,8 @@ final class PluginConfigurationSource {
             "io.github.ascopes:protobuf-maven-plugin", Map.of("protocVersion", "com.google.protobuf:protoc"),
             "com.github.os72:protoc-jar-maven-plugin", Map.of("protocVersion", "com.google.protobuf:protoc"));
 
-    private PluginConfigurationSource() {}
-
-    static List<VersionObservation> observe(MavenProject project) {
+    @Override
+    public List<VersionObservation> observe(MavenProject project) {
         List<VersionObservation> observations = new ArrayList<>();
         for (Plugin plugin : project.getBuildPlugins()) {
             Map<String, String> versionOnly = VERSION_ONLY.getOrDefault(plugin.getKey(), Map.of());

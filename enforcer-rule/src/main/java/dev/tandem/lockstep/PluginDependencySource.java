@@ -11,16 +11,15 @@ import org.apache.maven.project.MavenProject;
  * Versions from {@code <plugin><dependencies>}: a processor or its core put on a plugin's class path, with their
  * transitive dependencies.
  */
-final class PluginDependencySource {
-    private final MavenProject project;
+final class PluginDependencySource implements VersionSource {
     private final TransitiveCollector collector;
 
-    PluginDependencySource(MavenProject project, TransitiveCollector collector) {
-        this.project = project;
+    PluginDependencySource(TransitiveCollector collector) {
         this.collector = collector;
     }
 
-    List<VersionObservation> observe() throws LockstepInputException {
+    @Override
+    public List<VersionObservation> observe(MavenProject project) throws LockstepInputException {
         List<VersionObservation> observations = new ArrayList<>();
         for (Plugin plugin : project.getBuildPlugins()) {
             List<DeclaredArtifact> declared = new ArrayList<>();

@@ -19,19 +19,18 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * <p>Maven merges a plugin's own configuration into each of its executions, {@code default-compile} and
  * {@code default-testCompile} included, so reading the executions sees exactly what each compilation uses.
  */
-final class ProcessorPathSource {
+final class ProcessorPathSource implements VersionSource {
     static final String PATHS = "annotationProcessorPaths";
     static final List<String> PROCESSOR_TYPES = Arrays.asList("processor", "classpath-processor", "modular-processor");
 
-    private final MavenProject project;
     private final TransitiveCollector collector;
 
-    ProcessorPathSource(MavenProject project, TransitiveCollector collector) {
-        this.project = project;
+    ProcessorPathSource(TransitiveCollector collector) {
         this.collector = collector;
     }
 
-    List<VersionObservation> observe() throws LockstepInputException {
+    @Override
+    public List<VersionObservation> observe(MavenProject project) throws LockstepInputException {
         List<Dependency> managed = managedDependencies(project);
         List<VersionObservation> observations = new ArrayList<>();
         for (Plugin plugin : project.getBuildPlugins()) {

@@ -229,7 +229,7 @@ class BadInputCatalogueTest {
         compiler.addExecution(
                 execution("default-compile", "<annotationProcessorPaths>" + pathsXml + "</annotationProcessorPaths>"));
         project.getBuild().addPlugin(compiler);
-        return new ProcessorPathSource(project, new FakeCollector()).observe();
+        return new ProcessorPathSource(new FakeCollector()).observe(project);
     }
 
     private static Object pathsManaged(String pathsXml, String managedType) throws Exception {
@@ -239,7 +239,7 @@ class BadInputCatalogueTest {
         compiler.addExecution(
                 execution("default-compile", "<annotationProcessorPaths>" + pathsXml + "</annotationProcessorPaths>"));
         project.getBuild().addPlugin(compiler);
-        return new ProcessorPathSource(project, new FakeCollector()).observe();
+        return new ProcessorPathSource(new FakeCollector()).observe(project);
     }
 
     private Object pluginDependencyWithProperty() throws Exception {
@@ -247,7 +247,7 @@ class BadInputCatalogueTest {
         Plugin compiler = compilerPlugin();
         compiler.addDependency(Projects.dependency("org.mapstruct:mapstruct-processor:${processor.version}"));
         project.getBuild().addPlugin(compiler);
-        return new PluginDependencySource(project, new FakeCollector()).observe();
+        return new PluginDependencySource(new FakeCollector()).observe(project);
     }
 
     private Object processorDependencyWithoutVersion() throws Exception {
@@ -255,7 +255,7 @@ class BadInputCatalogueTest {
         Dependency processor = Projects.dependency("org.mapstruct:mapstruct-processor:x:processor");
         processor.setVersion(null);
         project.getModel().addDependency(processor);
-        return new ProcessorPathSource(project, new FakeCollector()).observe();
+        return new ProcessorPathSource(new FakeCollector()).observe(project);
     }
 
     private Object unresolvablePath() throws Exception {

@@ -33,7 +33,7 @@ class DependencyGraphSourceTest {
                 "javax.inject:javax.inject:jar:1"));
         project.setArtifacts(artifacts);
 
-        List<VersionObservation> observed = DependencyGraphSource.observe(project);
+        List<VersionObservation> observed = new DependencyGraphSource().observe(project);
 
         assertThat(observed)
                 .extracting(VersionObservation::toString)
@@ -53,7 +53,7 @@ class DependencyGraphSourceTest {
         artifacts.add(snapshot);
         project.setArtifacts(artifacts);
 
-        assertThat(DependencyGraphSource.observe(project))
+        assertThat(new DependencyGraphSource().observe(project))
                 .singleElement()
                 .extracting(VersionObservation::version)
                 .isEqualTo("1.0-SNAPSHOT");
@@ -79,7 +79,7 @@ class DependencyGraphSourceTest {
                 "com.google.dagger:dagger-spi:jar:2.51.1"));
         project.setArtifacts(artifacts);
 
-        assertThat(DependencyGraphSource.observe(project))
+        assertThat(new DependencyGraphSource().observe(project))
                 .extracting(VersionObservation::toString)
                 .containsExactly("com.google.dagger:dagger:2.51 (direct dependency (compile))");
     }

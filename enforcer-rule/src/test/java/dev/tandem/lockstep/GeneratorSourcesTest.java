@@ -36,7 +36,7 @@ class GeneratorSourcesTest {
         original.getBuild().getPluginManagement().addPlugin(plugin("org.jetbrains.kotlin:kotlin-maven-plugin:2.3.21"));
         project.setOriginalModel(original);
 
-        assertThat(BuildPluginSource.observe(project))
+        assertThat(new BuildPluginSource().observe(project))
                 .extracting(VersionObservation::toString)
                 .containsExactly(
                         "org.jooq:jooq-codegen-maven:3.18.20 (build plugin, <build><plugins>)",
@@ -76,7 +76,7 @@ class GeneratorSourcesTest {
                 "<configuration><protocVersion>4.0.0</protocVersion><version>${x}</version></configuration>"));
         project.getBuild().addPlugin(other);
 
-        assertThat(PluginConfigurationSource.observe(project))
+        assertThat(new PluginConfigurationSource().observe(project))
                 .extracting(VersionObservation::toString)
                 .containsExactly(
                         "com.google.protobuf:protoc:3.25.5 (protobuf-maven-plugin configuration <protocArtifact>)",
@@ -98,7 +98,7 @@ class GeneratorSourcesTest {
         MavenProject project = Projects.project();
         project.getBuild().addPlugin(ascopes);
         java.util.List<VersionObservation> observed =
-                new java.util.ArrayList<>(PluginConfigurationSource.observe(project));
+                new java.util.ArrayList<>(new PluginConfigurationSource().observe(project));
         observed.add(Observations.dependency("io.grpc:grpc-kotlin-stub:1.5.0"));
         observed.add(Observations.dependency("io.grpc:grpc-stub:1.76.0"));
 

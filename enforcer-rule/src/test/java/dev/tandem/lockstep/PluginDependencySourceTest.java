@@ -19,7 +19,7 @@ class PluginDependencySourceTest {
         FakeCollector collector = new FakeCollector()
                 .dependsOn("org.mapstruct:mapstruct-processor:1.5.5.Final", "org.mapstruct:mapstruct:1.5.5.Final");
 
-        assertThat(new PluginDependencySource(project, collector).observe())
+        assertThat(new PluginDependencySource(collector).observe(project))
                 .extracting(VersionObservation::toString)
                 .containsExactly(
                         "org.mapstruct:mapstruct-processor:1.5.5.Final (dependency of plugin maven-compiler-plugin)",

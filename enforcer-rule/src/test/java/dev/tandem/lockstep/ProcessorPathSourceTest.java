@@ -32,7 +32,7 @@ class ProcessorPathSourceTest {
                         + "</annotationProcessorPaths>"));
         project.getBuild().addPlugin(compiler);
 
-        List<VersionObservation> observed = new ProcessorPathSource(project, collector).observe();
+        List<VersionObservation> observed = new ProcessorPathSource(collector).observe(project);
 
         assertThat(observed)
                 .extracting(VersionObservation::toString)
@@ -54,7 +54,7 @@ class ProcessorPathSourceTest {
         compiler.addExecution(execution("default-testCompile", paths));
         project.getBuild().addPlugin(compiler);
 
-        List<VersionObservation> observed = new ProcessorPathSource(project, collector).observe();
+        List<VersionObservation> observed = new ProcessorPathSource(collector).observe(project);
 
         assertThat(observed)
                 .extracting(VersionObservation::toString)
@@ -74,7 +74,7 @@ class ProcessorPathSourceTest {
                         + "</annotationProcessorPaths>"));
         project.getBuild().addPlugin(compiler);
 
-        assertThat(new ProcessorPathSource(project, collector).observe())
+        assertThat(new ProcessorPathSource(collector).observe(project))
                 .extracting(VersionObservation::version)
                 .containsExactly("1.6.3");
     }
@@ -90,7 +90,7 @@ class ProcessorPathSourceTest {
         project.getBuild().addPlugin(compiler);
         collector.dependsOn("com.google.dagger:dagger-compiler:2.51.1", "com.google.dagger:dagger:2.51.1");
 
-        List<VersionObservation> observed = new ProcessorPathSource(project, collector).observe();
+        List<VersionObservation> observed = new ProcessorPathSource(collector).observe(project);
 
         assertThat(observed).hasSize(2);
         VersionObservation core = observed.get(1);
@@ -111,7 +111,7 @@ class ProcessorPathSourceTest {
                 + path("org.mapstruct", "mapstruct-processor", null) + "</annotationProcessorPaths>"));
         project.getBuild().addPlugin(compiler);
 
-        List<VersionObservation> observed = new ProcessorPathSource(project, collector).observe();
+        List<VersionObservation> observed = new ProcessorPathSource(collector).observe(project);
 
         assertThat(observed)
                 .singleElement()
@@ -134,7 +134,7 @@ class ProcessorPathSourceTest {
                         + "</annotationProcessorPaths>"));
         project.getBuild().addPlugin(compiler);
 
-        new ProcessorPathSource(project, collector).observe();
+        new ProcessorPathSource(collector).observe(project);
 
         assertThat(collector.managedPerRequest)
                 .singleElement()
@@ -156,7 +156,7 @@ class ProcessorPathSourceTest {
                         + "</annotationProcessorPath></annotationProcessorPaths>"));
         project.getBuild().addPlugin(kotlin);
 
-        assertThat(new ProcessorPathSource(project, collector).observe())
+        assertThat(new ProcessorPathSource(collector).observe(project))
                 .singleElement()
                 .extracting(VersionObservation::origin)
                 .isEqualTo("kotlin-maven-plugin annotationProcessorPaths, execution kapt");
@@ -168,7 +168,7 @@ class ProcessorPathSourceTest {
         project.getModel().addDependency(dependency("org.mapstruct:mapstruct-processor:1.6.3:processor"));
         project.getModel().addDependency(dependency("org.mapstruct:mapstruct:1.6.3"));
 
-        assertThat(new ProcessorPathSource(project, collector).observe())
+        assertThat(new ProcessorPathSource(collector).observe(project))
                 .extracting(VersionObservation::toString)
                 .containsExactly("org.mapstruct:mapstruct-processor:1.6.3 (dependency of type processor)");
     }
@@ -183,7 +183,7 @@ class ProcessorPathSourceTest {
                         + "</annotationProcessorPaths>"));
         project.getBuild().addPlugin(compiler);
 
-        assertThatThrownBy(() -> new ProcessorPathSource(project, collector).observe())
+        assertThatThrownBy(() -> new ProcessorPathSource(collector).observe(project))
                 .isInstanceOf(LockstepInputException.class)
                 .hasMessageContaining("org.mapstruct:mapstruct-processor in maven-compiler-plugin"
                         + " annotationProcessorPaths, execution default-compile has no <version>");
@@ -197,7 +197,7 @@ class ProcessorPathSourceTest {
                 "<annotationProcessorPaths><path><groupId>org.mapstruct</groupId></path></annotationProcessorPaths>"));
         project.getBuild().addPlugin(compiler);
 
-        assertThatThrownBy(() -> new ProcessorPathSource(project, collector).observe())
+        assertThatThrownBy(() -> new ProcessorPathSource(collector).observe(project))
                 .hasMessageContaining("an entry of maven-compiler-plugin annotationProcessorPaths, execution"
                         + " default-compile has no <artifactId>");
     }
@@ -208,7 +208,7 @@ class ProcessorPathSourceTest {
         compiler.addExecution(execution("default-compile", "<release>11</release>"));
         project.getBuild().addPlugin(compiler);
 
-        assertThat(new ProcessorPathSource(project, collector).observe()).isEmpty();
+        assertThat(new ProcessorPathSource(collector).observe(project)).isEmpty();
         assertThat(collector.requests).isEmpty();
     }
 }
