@@ -1,5 +1,6 @@
 package dev.tandem.lockstep;
 
+import dev.tandem.lockstep.source.DeclaredVersions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.tandem.lockstep;
 
+import dev.tandem.lockstep.source.VersionSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -7,7 +7,7 @@ final class Observations {
     private Observations() {}
 
     static VersionObservation dependency(String coordinates) {
-        return observation(coordinates, "direct dependency (compile)", DependencyGraphSource.DECLARED_IN);
+        return observation(coordinates, "direct dependency (compile)", "<dependencies>");
     }
 
     static VersionObservation processorPath(String coordinates) {

@@ -1,5 +1,6 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
+import dev.tandem.lockstep.ArtifactKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

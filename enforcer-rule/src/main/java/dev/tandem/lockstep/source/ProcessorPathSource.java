@@ -1,5 +1,8 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.LockstepInputException;
+import dev.tandem.lockstep.VersionObservation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

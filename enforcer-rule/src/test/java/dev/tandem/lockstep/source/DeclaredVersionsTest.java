@@ -1,8 +1,10 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.LockstepInputException;
 import java.util.Collections;
 import java.util.List;
 import org.apache.maven.model.Dependency;

@@ -1,5 +1,7 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.VersionObservation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

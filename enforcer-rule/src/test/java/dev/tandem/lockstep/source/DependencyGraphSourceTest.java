@@ -1,7 +1,9 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.lockstep.Projects;
+import dev.tandem.lockstep.VersionObservation;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
+import dev.tandem.lockstep.LockstepInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import org.apache.maven.model.Dependency;
  * Turns the version a POM states for a {@link DeclaredArtifact} into the one version the rule can compare, or says
  * precisely why it cannot: no version and none managed, an unresolved property, a range.
  */
-final class DeclaredVersions {
+public final class DeclaredVersions {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern EXACT_RANGE = Pattern.compile("\\[\\s*([^,\\[\\]()]+?)\\s*]");
 
@@ -48,7 +49,7 @@ final class DeclaredVersions {
      * @param what the artifact and where it is written, for the error message
      * @throws LockstepInputException for a property that did not resolve or a true range
      */
-    static String exactVersion(String version, String what) throws LockstepInputException {
+    public static String exactVersion(String version, String what) throws LockstepInputException {
         String text = version.trim();
         Matcher property = PROPERTY.matcher(text);
         if (property.find()) {

@@ -1,4 +1,4 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
 import static dev.tandem.lockstep.Projects.compilerPlugin;
 import static dev.tandem.lockstep.Projects.dependency;
@@ -8,6 +8,9 @@ import static dev.tandem.lockstep.Projects.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.lockstep.LockstepInputException;
+import dev.tandem.lockstep.Projects;
+import dev.tandem.lockstep.VersionObservation;
 import java.util.List;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;

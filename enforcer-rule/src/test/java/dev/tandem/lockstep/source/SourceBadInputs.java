@@ -1,9 +1,12 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
 import static dev.tandem.lockstep.Projects.compilerPlugin;
 import static dev.tandem.lockstep.Projects.execution;
 import static dev.tandem.lockstep.Projects.path;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.BadInput;
+import dev.tandem.lockstep.Projects;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +21,7 @@ import org.eclipse.aether.collection.CollectResult;
 import org.eclipse.aether.collection.DependencyCollectionException;
 
 /**
- * {@link BadInputCatalogueTest}'s cases for processor paths and the other artifacts a POM declares outside the
+ * {@code BadInputCatalogueTest}'s cases for processor paths and the other artifacts a POM declares outside the
  * dependency graph, each met through the source that reads it.
  */
 public final class SourceBadInputs {

@@ -1,5 +1,7 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
+import dev.tandem.lockstep.LockstepInputException;
+import dev.tandem.lockstep.VersionObservation;
 import java.util.List;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
@@ -11,7 +13,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  * processor path, a plugin's dependencies. The rule asks every source of {@link #all} and checks what they observed
  * together.
  */
-interface VersionSource {
+public interface VersionSource {
 
     /**
      * @return every version this source finds in the project, each with where it comes from

@@ -1,7 +1,9 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.lockstep.Projects;
+import dev.tandem.lockstep.VersionObservation;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.DisplayName;

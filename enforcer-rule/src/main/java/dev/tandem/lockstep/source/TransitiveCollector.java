@@ -1,5 +1,7 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.source;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.LockstepInputException;
 import java.util.List;
 import org.apache.maven.model.Dependency;
 
