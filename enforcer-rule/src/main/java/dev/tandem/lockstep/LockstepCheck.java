@@ -1,5 +1,6 @@
 package dev.tandem.lockstep;
 
+import dev.tandem.lockstep.companion.CompanionDeclaration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

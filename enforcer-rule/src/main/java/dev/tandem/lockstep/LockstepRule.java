@@ -1,5 +1,8 @@
 package dev.tandem.lockstep;
 
+import dev.tandem.lockstep.companion.CompanionDeclaration;
+import dev.tandem.lockstep.companion.CompanionReader;
+import dev.tandem.lockstep.companion.PublishedCompanions;
 import dev.tandem.lockstep.source.VersionSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,8 +80,8 @@ public final class LockstepRule extends AbstractEnforcerRule {
 
             List<CompanionDeclaration> companions = new ArrayList<>();
             if (publishedCompanions) {
-                CompanionReader reader = new CompanionReader(new ResolverPomLocator(
-                        repositorySystem, repositorySession, project.getRemoteProjectRepositories()));
+                CompanionReader reader =
+                        CompanionReader.of(repositorySystem, repositorySession, project.getRemoteProjectRepositories());
                 PublishedCompanions cache = PublishedCompanions.of(repositorySession);
                 for (Map.Entry<ArtifactKey, Set<String>> artifact :
                         versionsByArtifact(observations).entrySet()) {

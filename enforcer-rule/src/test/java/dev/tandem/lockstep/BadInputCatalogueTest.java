@@ -3,6 +3,7 @@ package dev.tandem.lockstep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.tandem.lockstep.companion.CompanionBadInputs;
 import dev.tandem.lockstep.source.SourceBadInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package dev.tandem.lockstep;
 
-import static dev.tandem.lockstep.FakePoms.companion;
-import static dev.tandem.lockstep.FakePoms.fooPom;
+import static dev.tandem.lockstep.companion.FakePoms.companion;
+import static dev.tandem.lockstep.companion.FakePoms.fooPom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.lockstep.companion.FakeResolver;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.LockstepInputException;
 import dev.tandem.lockstep.source.DeclaredVersions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,13 +15,16 @@ import java.util.Optional;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Profile;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Reads the companions a library declares in the inert {@code lockstep} profile of its POM. Maven never activates
  * that profile (its activation is {@code <jdk>(,1)</jdk>}) and {@code help:effective-pom} drops it, so the raw POM is
  * read and interpolated here.
  */
-final class CompanionReader {
+public final class CompanionReader {
     static final String PROFILE_ID = "lockstep";
     private static final byte[] MARKER = PROFILE_ID.getBytes(StandardCharsets.US_ASCII);
 
@@ -27,6 +32,12 @@ final class CompanionReader {
 
     CompanionReader(PomLocator locator) {
         this.locator = locator;
+    }
+
+    /** Reads the POMs Maven Resolver finds: in the reactor, in the local repository, else in the repositories. */
+    public static CompanionReader of(
+            RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+        return new CompanionReader(new ResolverPomLocator(system, session, repositories));
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local repository of POM files written by a test. */
-final class FakePoms implements PomLocator {
+public final class FakePoms implements PomLocator {
     private final Path directory;
     private final Map<String, Path> poms = new HashMap<>();
     final AtomicInteger lookups = new AtomicInteger();
@@ -38,7 +38,7 @@ final class FakePoms implements PomLocator {
     }
 
     /** A POM of org.foo:foo with the given parent, properties and lockstep profile dependencies. */
-    static String fooPom(String parent, String properties, String companions) {
+    public static String fooPom(String parent, String properties, String companions) {
         return "<project><modelVersion>4.0.0</modelVersion>" + parent
                 + "<groupId>org.foo</groupId><artifactId>foo</artifactId>"
                 + "<properties>" + properties + "</properties>"
@@ -46,7 +46,7 @@ final class FakePoms implements PomLocator {
                 + "<dependencies>" + companions + "</dependencies></profile></profiles></project>";
     }
 
-    static String companion(String groupId, String artifactId, String version) {
+    public static String companion(String groupId, String artifactId, String version) {
         return "<dependency>" + (groupId == null ? "" : "<groupId>" + groupId + "</groupId>")
                 + "<artifactId>" + artifactId + "</artifactId>"
                 + (version == null ? "" : "<version>" + version + "</version>")

@@ -1,4 +1,4 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
 import java.io.File;
 import java.nio.file.Path;

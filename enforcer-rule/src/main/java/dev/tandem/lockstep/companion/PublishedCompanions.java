@@ -1,5 +1,7 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.LockstepInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +14,11 @@ import org.eclipse.aether.SessionData;
  * once per module, and a 20-module reactor shares most of its graph. Kept in the resolver session's data, which
  * lives exactly as long as the session, and keyed by this class so two versions of the rule never share it.
  */
-final class PublishedCompanions {
+public final class PublishedCompanions {
     private final ConcurrentMap<String, Object> byCoordinates = new ConcurrentHashMap<>();
 
     /** The session's cache, created by the first module that asks. */
-    static PublishedCompanions of(RepositorySystemSession session) {
+    public static PublishedCompanions of(RepositorySystemSession session) {
         SessionData data = session.getData();
         while (true) {
             Object existing = data.get(PublishedCompanions.class);
@@ -34,7 +36,7 @@ final class PublishedCompanions {
      * The companions the POM of {@code artifact:version} declares, read through {@code reader} the first time. A
      * POM that cannot be read fails the same way for every module.
      */
-    List<CompanionDeclaration> declaredBy(ArtifactKey artifact, String version, CompanionReader reader)
+    public List<CompanionDeclaration> declaredBy(ArtifactKey artifact, String version, CompanionReader reader)
             throws LockstepInputException {
         Object result = byCoordinates.computeIfAbsent(artifact + ":" + version, key -> {
             try {

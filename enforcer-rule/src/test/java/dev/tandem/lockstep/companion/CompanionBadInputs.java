@@ -1,14 +1,16 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
-import static dev.tandem.lockstep.FakePoms.companion;
-import static dev.tandem.lockstep.FakePoms.fooPom;
+import static dev.tandem.lockstep.companion.FakePoms.companion;
+import static dev.tandem.lockstep.companion.FakePoms.fooPom;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.BadInput;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@link BadInputCatalogueTest}'s cases for published companions: dependency POMs whose lockstep profile cannot be
+ * {@code BadInputCatalogueTest}'s cases for published companions: dependency POMs whose lockstep profile cannot be
  * read, each met through {@link CompanionReader}.
  */
 public final class CompanionBadInputs {

@@ -1,15 +1,16 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
+import dev.tandem.lockstep.ArtifactKey;
 import java.util.Objects;
 
 /** A library's statement, in the inert {@code lockstep} profile of its POM, that a companion must be used at a version. */
-final class CompanionDeclaration {
+public final class CompanionDeclaration {
     private final ArtifactKey publisher;
     private final String publisherVersion;
     private final ArtifactKey companion;
     private final String requiredVersion;
 
-    CompanionDeclaration(
+    public CompanionDeclaration(
             ArtifactKey publisher, String publisherVersion, ArtifactKey companion, String requiredVersion) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.publisherVersion = Objects.requireNonNull(publisherVersion, "publisherVersion");
@@ -17,19 +18,19 @@ final class CompanionDeclaration {
         this.requiredVersion = Objects.requireNonNull(requiredVersion, "requiredVersion");
     }
 
-    ArtifactKey publisher() {
+    public ArtifactKey publisher() {
         return publisher;
     }
 
-    String publisherVersion() {
+    public String publisherVersion() {
         return publisherVersion;
     }
 
-    ArtifactKey companion() {
+    public ArtifactKey companion() {
         return companion;
     }
 
-    String requiredVersion() {
+    public String requiredVersion() {
         return requiredVersion;
     }
 

@@ -1,4 +1,4 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
+import dev.tandem.lockstep.LockstepInputException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
  * {@code <properties>}, then its parents' (read only when a property is not found nearer). Maven's own
  * interpolation never runs on an inactive profile, and a Maven 4 consumer POM may keep {@code ${project.version}}.
  */
-final class PomProperties {
+public final class PomProperties {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     private static final int MAX_PARENTS = 16;
 
@@ -152,7 +153,7 @@ final class PomProperties {
     }
 
     /** Reads a raw POM leniently, as Maven reads dependency POMs. */
-    static Model read(Path pom, String coordinates) throws LockstepInputException {
+    public static Model read(Path pom, String coordinates) throws LockstepInputException {
         try (InputStream in = Files.newInputStream(pom)) {
             return read(in, pom, coordinates);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
+import dev.tandem.lockstep.ArtifactKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.apache.maven.model.Profile;
  * <p>Each problem is one line that names the element and the fix. Pure: the caller reads the raw POM and says
  * which artifacts the reactor builds.
  */
-final class InertProfileCheck {
+public final class InertProfileCheck {
     /** The only version form that pins the companion to the release that publishes the profile. */
     static final String PINNED_VERSION = "[${project.version}]";
 
@@ -39,7 +40,7 @@ final class InertProfileCheck {
      * @param reactor the version each artifact the reactor builds is built at, by {@code groupId:artifactId}
      * @return the problems, each a sentence that names the fix; empty when the profile is right
      */
-    static List<String> problems(
+    public static List<String> problems(
             Model raw, Map<String, String> values, Map<ArtifactKey, String> reactor, String projectVersion) {
         List<String> problems = new ArrayList<>();
         Profile profile = null;

@@ -1,10 +1,12 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
-import static dev.tandem.lockstep.FakePoms.companion;
-import static dev.tandem.lockstep.FakePoms.fooPom;
+import static dev.tandem.lockstep.companion.FakePoms.companion;
+import static dev.tandem.lockstep.companion.FakePoms.fooPom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.LockstepInputException;
 import java.nio.file.Path;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.DisplayName;

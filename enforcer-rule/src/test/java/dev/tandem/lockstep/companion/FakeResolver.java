@@ -1,4 +1,4 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
 import java.io.File;
 import java.lang.reflect.Proxy;
@@ -28,14 +28,14 @@ import org.eclipse.aether.resolution.ArtifactResult;
  * Maven Resolver's interfaces, answered from tables a test fills: a local repository in a directory (the usual
  * layout), what its manager's {@code find} answers, what a full resolution answers, and the reactor.
  */
-final class FakeResolver {
+public final class FakeResolver {
     final Path localRepository;
     final Map<String, File> foundByManager = new HashMap<>();
     final Map<String, File> resolvable = new HashMap<>();
     final Map<String, File> reactor = new HashMap<>();
     int resolutions;
 
-    FakeResolver(Path localRepository) {
+    public FakeResolver(Path localRepository) {
         this.localRepository = localRepository;
     }
 
@@ -44,14 +44,14 @@ final class FakeResolver {
                 + artifact.getVersion();
     }
 
-    DefaultRepositorySystemSession session() {
+    public DefaultRepositorySystemSession session() {
         DefaultRepositorySystemSession session = new DefaultRepositorySystemSession();
         session.setLocalRepositoryManager(new LocalManager());
         session.setWorkspaceReader(new Reactor());
         return session;
     }
 
-    RepositorySystem system() {
+    public RepositorySystem system() {
         return (RepositorySystem) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {RepositorySystem.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("resolveArtifact")) {

@@ -1,7 +1,8 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.companion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.lockstep.ArtifactKey;
 import java.io.StringReader;
 import java.util.Collections;
 import java.util.HashMap;
