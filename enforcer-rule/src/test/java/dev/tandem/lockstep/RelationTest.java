@@ -2,6 +2,8 @@ package dev.tandem.lockstep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.lockstep.report.Violation;
+import dev.tandem.lockstep.report.ViolationReport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.report;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.VersionObservation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Artifacts that must share one version and do not: what was found, and why they must agree. */
-final class Violation {
+public final class Violation {
     private final List<VersionObservation> found;
     private final List<String> reasons;
 
@@ -16,11 +18,11 @@ final class Violation {
 
     private final String fix;
 
-    Violation(List<VersionObservation> found, List<String> reasons) {
+    public Violation(List<VersionObservation> found, List<String> reasons) {
         this(found, reasons, null, null);
     }
 
-    Violation(List<VersionObservation> found, List<String> reasons, String headline, String fix) {
+    public Violation(List<VersionObservation> found, List<String> reasons, String headline, String fix) {
         this.found = Collections.unmodifiableList(new ArrayList<>(found));
         this.reasons = Collections.unmodifiableList(new ArrayList<>(reasons));
         this.headline = headline;
@@ -36,15 +38,15 @@ final class Violation {
     }
 
     /** Every observation involved, sorted by artifact, version and origin. */
-    List<VersionObservation> found() {
+    public List<VersionObservation> found() {
         return found;
     }
 
-    List<String> reasons() {
+    public List<String> reasons() {
         return reasons;
     }
 
-    Set<String> versions() {
+    public Set<String> versions() {
         Set<String> versions = new TreeSet<>();
         found.forEach(o -> versions.add(o.version()));
         return versions;

@@ -1,5 +1,6 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.report;
 
+import dev.tandem.lockstep.ArtifactKey;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * literal), and at which line: so a fix can reuse the property the build already has
  * ({@code ${org.mapstruct.version}}) instead of inventing one, and name each place to change.
  */
-final class VersionDeclarations {
+public final class VersionDeclarations {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern COORDINATE = Pattern.compile("([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+):([^:\\s]+).*");
 
@@ -36,7 +37,7 @@ final class VersionDeclarations {
         this.basedir = basedir;
     }
 
-    static VersionDeclarations of(MavenProject project) {
+    public static VersionDeclarations of(MavenProject project) {
         VersionDeclarations declarations = new VersionDeclarations(new LinkedHashMap<>(), project.getBasedir());
         Model model = project.getOriginalModel();
         if (model == null) {

@@ -1,10 +1,11 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.report;
 
 import static dev.tandem.lockstep.Observations.dependency;
 import static dev.tandem.lockstep.Observations.processorPath;
 import static dev.tandem.lockstep.Observations.transitive;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.lockstep.Observations;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;

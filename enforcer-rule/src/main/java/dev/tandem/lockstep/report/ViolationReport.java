@@ -1,5 +1,7 @@
-package dev.tandem.lockstep;
+package dev.tandem.lockstep.report;
 
+import dev.tandem.lockstep.ArtifactKey;
+import dev.tandem.lockstep.VersionObservation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,15 +14,15 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  * The failure message: per violation, the versions found and where each comes from, why they must agree, and the
  * one fix. A user reads it once and knows what to change.
  */
-final class ViolationReport {
+public final class ViolationReport {
     private ViolationReport() {}
 
-    static String format(List<Violation> violations) {
+    public static String format(List<Violation> violations) {
         return format(violations, VersionDeclarations.NONE);
     }
 
     /** @param declarations how the project's POM writes versions: a property it already uses is the fix's */
-    static String format(List<Violation> violations, VersionDeclarations declarations) {
+    public static String format(List<Violation> violations, VersionDeclarations declarations) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < violations.size(); i++) {
             if (i > 0) {
