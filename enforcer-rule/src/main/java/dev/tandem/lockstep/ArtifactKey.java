@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /** An artifact without its version: {@code groupId:artifactId}, the unit a lockstep group is made of. */
-final class ArtifactKey implements Comparable<ArtifactKey> {
+public final class ArtifactKey implements Comparable<ArtifactKey> {
     private static final Comparator<ArtifactKey> ORDER =
             Comparator.comparing(ArtifactKey::groupId).thenComparing(ArtifactKey::artifactId);
 
@@ -16,15 +16,15 @@ final class ArtifactKey implements Comparable<ArtifactKey> {
         this.artifactId = Objects.requireNonNull(artifactId, "artifactId");
     }
 
-    static ArtifactKey of(String groupId, String artifactId) {
+    public static ArtifactKey of(String groupId, String artifactId) {
         return new ArtifactKey(groupId, artifactId);
     }
 
-    String groupId() {
+    public String groupId() {
         return groupId;
     }
 
-    String artifactId() {
+    public String artifactId() {
         return artifactId;
     }
 

@@ -1,5 +1,7 @@
 package dev.tandem.lockstep;
 
+import dev.tandem.lockstep.companion.CompanionDeclaration;
+import dev.tandem.lockstep.report.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

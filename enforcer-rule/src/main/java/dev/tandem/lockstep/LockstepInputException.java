@@ -5,14 +5,14 @@ package dev.tandem.lockstep;
  * property, a version range, an artifact that cannot be resolved, a POM that cannot be read. The message names the
  * coordinate and the fix; the rule reports it like a violation, so {@code <level>WARN</level>} applies to it.
  */
-final class LockstepInputException extends Exception {
+public final class LockstepInputException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    LockstepInputException(String message) {
+    public LockstepInputException(String message) {
         super(message);
     }
 
-    LockstepInputException(String message, Throwable cause) {
+    public LockstepInputException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tandem.lockstep;
 
+import dev.tandem.lockstep.companion.InertProfileCheck;
+import dev.tandem.lockstep.companion.PomProperties;
 import java.io.File;
 import java.util.HashMap;
 import java.util.List;

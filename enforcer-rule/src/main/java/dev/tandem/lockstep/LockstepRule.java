@@ -1,5 +1,12 @@
 package dev.tandem.lockstep;
 
+import dev.tandem.lockstep.companion.CompanionDeclaration;
+import dev.tandem.lockstep.companion.CompanionReader;
+import dev.tandem.lockstep.companion.PublishedCompanions;
+import dev.tandem.lockstep.report.VersionDeclarations;
+import dev.tandem.lockstep.report.Violation;
+import dev.tandem.lockstep.report.ViolationReport;
+import dev.tandem.lockstep.source.VersionSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,21 +72,19 @@ public final class LockstepRule extends AbstractEnforcerRule {
         List<LockstepGroup> lockstepGroups = groupsToCheck();
         RepositorySystemSession repositorySession = session.getRepositorySession();
         try {
-            TransitiveCollector collector = new ResolverTransitiveCollector(
-                    repositorySystem, repositorySession, project.getRemoteProjectRepositories());
-            List<VersionObservation> observations = new ArrayList<>(DependencyGraphSource.observe(project));
-            observations.addAll(new ProcessorPathSource(project, collector).observe());
-            observations.addAll(new PluginDependencySource(project, collector).observe());
-            observations.addAll(BuildPluginSource.observe(project));
-            observations.addAll(PluginConfigurationSource.observe(project));
+            List<VersionObservation> observations = new ArrayList<>();
+            for (VersionSource source :
+                    VersionSource.all(repositorySystem, repositorySession, project.getRemoteProjectRepositories())) {
+                observations.addAll(source.observe(project));
+            }
             observations = MetaVersions.resolve(
                     observations,
                     MetaVersions.of(repositorySystem, repositorySession, project.getRemoteProjectRepositories()));
 
             List<CompanionDeclaration> companions = new ArrayList<>();
             if (publishedCompanions) {
-                CompanionReader reader = new CompanionReader(new ResolverPomLocator(
-                        repositorySystem, repositorySession, project.getRemoteProjectRepositories()));
+                CompanionReader reader =
+                        CompanionReader.of(repositorySystem, repositorySession, project.getRemoteProjectRepositories());
                 PublishedCompanions cache = PublishedCompanions.of(repositorySession);
                 for (Map.Entry<ArtifactKey, Set<String>> artifact :
                         versionsByArtifact(observations).entrySet()) {

@@ -1,5 +1,6 @@
 package dev.tandem.lockstep;
 
+import dev.tandem.lockstep.report.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * dependencies. Two observations of one artifact at different versions, or of two artifacts of one lockstep group,
  * are what the rule reports.
  */
-final class VersionObservation {
+public final class VersionObservation {
     static final Comparator<VersionObservation> ORDER = Comparator.comparing(VersionObservation::artifact)
             .thenComparing(VersionObservation::version)
             .thenComparing(VersionObservation::origin);
@@ -26,27 +26,27 @@ final class VersionObservation {
      * @param declaredIn where the user's POM states this version directly, or {@code null} when it comes in
      *     transitively; the fix names these places
      */
-    VersionObservation(ArtifactKey artifact, String version, String origin, String declaredIn) {
+    public VersionObservation(ArtifactKey artifact, String version, String origin, String declaredIn) {
         this.artifact = Objects.requireNonNull(artifact, "artifact");
         this.version = Objects.requireNonNull(version, "version");
         this.origin = Objects.requireNonNull(origin, "origin");
         this.declaredIn = declaredIn;
     }
 
-    ArtifactKey artifact() {
+    public ArtifactKey artifact() {
         return artifact;
     }
 
-    String version() {
+    public String version() {
         return version;
     }
 
-    String origin() {
+    public String origin() {
         return origin;
     }
 
     /** Where the user's POM states this version, or {@code null} for a transitive one. */
-    String declaredIn() {
+    public String declaredIn() {
         return declaredIn;
     }
 

@@ -5,6 +5,8 @@ import static dev.tandem.lockstep.Observations.processorPath;
 import static dev.tandem.lockstep.Observations.transitive;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.lockstep.companion.CompanionDeclaration;
+import dev.tandem.lockstep.report.Violation;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;

@@ -1,11 +1,12 @@
 package dev.tandem.lockstep;
 
-import static dev.tandem.lockstep.FakePoms.companion;
-import static dev.tandem.lockstep.FakePoms.fooPom;
+import static dev.tandem.lockstep.companion.FakePoms.companion;
+import static dev.tandem.lockstep.companion.FakePoms.fooPom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.lockstep.companion.FakeResolver;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -108,6 +110,27 @@ class LockstepRuleTest {
 
         configure("publishedCompanions", false);
         assertThatCode(rule::execute).doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("grpc-kotlin's generator in ascopes' jvmMavenPlugins drifted from grpc-kotlin-stub: the build fails,"
+            + " and grpc-kotlin is not held to grpc-java's version")
+    void grpcKotlinInJvmMavenPlugins() {
+        Plugin ascopes = new Plugin();
+        ascopes.setGroupId("io.github.ascopes");
+        ascopes.setArtifactId("protobuf-maven-plugin");
+        ascopes.setVersion("3.8.0");
+        ascopes.setConfiguration(Projects.configuration("<configuration><jvmMavenPlugins><jvmMavenPlugin>"
+                + "<groupId>io.grpc</groupId><artifactId>protoc-gen-grpc-kotlin</artifactId><version>1.4.1</version>"
+                + "<classifier>jdk8</classifier></jvmMavenPlugin></jvmMavenPlugins></configuration>"));
+        project.getBuild().addPlugin(ascopes);
+        graph("io.grpc:grpc-kotlin-stub:1.5.0", "io.grpc:grpc-stub:1.76.0");
+
+        assertThatThrownBy(rule::execute)
+                .hasMessageContaining(
+                        "io.grpc:protoc-gen-grpc-kotlin must be used at one version, but 2 are: 1.4.1, 1.5.0")
+                .hasMessageContaining("built-in group \"gRPC Kotlin\"")
+                .hasMessageNotContaining("1.76.0");
     }
 
     @Test

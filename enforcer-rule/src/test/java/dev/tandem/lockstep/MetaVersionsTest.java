@@ -3,6 +3,8 @@ package dev.tandem.lockstep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.lockstep.report.Violation;
+import dev.tandem.lockstep.report.ViolationReport;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,24 +1,25 @@
 package dev.tandem.lockstep;
 
 /** Test data: observations the way the sources make them. */
-final class Observations {
-    static final String PATHS = "maven-compiler-plugin annotationProcessorPaths, execution default-compile";
+public final class Observations {
+    public static final String PATHS = "maven-compiler-plugin annotationProcessorPaths, execution default-compile";
 
     private Observations() {}
 
-    static VersionObservation dependency(String coordinates) {
-        return observation(coordinates, "direct dependency (compile)", DependencyGraphSource.DECLARED_IN);
+    public static VersionObservation dependency(String coordinates) {
+        // "<dependencies>": where DependencyGraphSource says a direct dependency is declared
+        return observation(coordinates, "direct dependency (compile)", "<dependencies>");
     }
 
-    static VersionObservation processorPath(String coordinates) {
+    public static VersionObservation processorPath(String coordinates) {
         return observation(coordinates, PATHS, PATHS);
     }
 
-    static VersionObservation transitive(String coordinates, String origin) {
+    public static VersionObservation transitive(String coordinates, String origin) {
         return observation(coordinates, origin, null);
     }
 
-    static VersionObservation observation(String coordinates, String origin, String declaredIn) {
+    public static VersionObservation observation(String coordinates, String origin, String declaredIn) {
         String[] parts = coordinates.split(":");
         return new VersionObservation(ArtifactKey.of(parts[0], parts[1]), parts[2], origin, declaredIn);
     }

@@ -11,10 +11,10 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 
 /** Test data: projects shaped like Maven's effective model. */
-final class Projects {
+public final class Projects {
     private Projects() {}
 
-    static MavenProject project() {
+    public static MavenProject project() {
         Model model = new Model();
         model.setGroupId("com.acme");
         model.setArtifactId("app");
@@ -23,21 +23,21 @@ final class Projects {
         return new MavenProject(model);
     }
 
-    static Plugin compilerPlugin() {
+    public static Plugin compilerPlugin() {
         Plugin plugin = new Plugin();
         plugin.setGroupId("org.apache.maven.plugins");
         plugin.setArtifactId("maven-compiler-plugin");
         return plugin;
     }
 
-    static PluginExecution execution(String id, String configurationXml) {
+    public static PluginExecution execution(String id, String configurationXml) {
         PluginExecution execution = new PluginExecution();
         execution.setId(id);
         execution.setConfiguration(configuration(configurationXml));
         return execution;
     }
 
-    static Xpp3Dom configuration(String xml) {
+    public static Xpp3Dom configuration(String xml) {
         try {
             return Xpp3DomBuilder.build(new java.io.StringReader("<configuration>" + xml + "</configuration>"));
         } catch (Exception e) {
@@ -45,12 +45,12 @@ final class Projects {
         }
     }
 
-    static String path(String groupId, String artifactId, String version) {
+    public static String path(String groupId, String artifactId, String version) {
         return "<path><groupId>" + groupId + "</groupId><artifactId>" + artifactId + "</artifactId>"
                 + (version == null ? "" : "<version>" + version + "</version>") + "</path>";
     }
 
-    static Dependency dependency(String coordinates) {
+    public static Dependency dependency(String coordinates) {
         String[] parts = coordinates.split(":");
         Dependency dependency = new Dependency();
         dependency.setGroupId(parts[0]);
@@ -62,7 +62,7 @@ final class Projects {
         return dependency;
     }
 
-    static void manage(MavenProject project, Dependency dependency) {
+    public static void manage(MavenProject project, Dependency dependency) {
         if (project.getModel().getDependencyManagement() == null) {
             project.getModel().setDependencyManagement(new DependencyManagement());
         }
