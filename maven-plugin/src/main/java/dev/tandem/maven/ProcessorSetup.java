@@ -75,7 +75,9 @@ final class ProcessorSetup {
     private static String digest(MavenProject project, Xpp3Dom configuration, Function<Dependency, File> resolve) {
         StringBuilder setup = new StringBuilder();
         if (configuration != null) {
-            for (String name : new String[] {"proc", "annotationProcessors", "compilerArgument"}) {
+            for (String name : new String[] {
+                "proc", "annotationProcessors", "compilerArgument", "annotationProcessorPathsUseDepMgmt"
+            }) {
                 Xpp3Dom child = configuration.getChild(name);
                 if (child != null) {
                     setup.append(name).append('=').append(child).append('\n');
@@ -91,6 +93,21 @@ final class ProcessorSetup {
                 }
             }
             Xpp3Dom paths = configuration.getChild("annotationProcessorPaths");
+            Xpp3Dom useDepMgmt = configuration.getChild("annotationProcessorPathsUseDepMgmt");
+            if (paths != null
+                    && useDepMgmt != null
+                    && "true".equals(String.valueOf(useDepMgmt.getValue()).trim())
+                    && project.getDependencyManagement() != null) {
+                // the compiler plugin (3.12+) then manages the paths' transitive versions too, as the lockstep
+                // rule's ProcessorPathSource reads them: a managed version changed changes the processors
+                for (Dependency managed : project.getDependencyManagement().getDependencies()) {
+                    setup.append("managed=")
+                            .append(managed.getManagementKey())
+                            .append(':')
+                            .append(managed.getVersion())
+                            .append('\n');
+                }
+            }
             if (paths != null) {
                 for (Xpp3Dom path : paths.getChildren()) {
                     Dependency dependency = dependency(project, path);

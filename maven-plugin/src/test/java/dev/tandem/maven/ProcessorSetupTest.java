@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.model.Build;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.DependencyManagement;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -71,6 +73,36 @@ class ProcessorSetupTest {
         Files.write(jar.toPath(), new byte[] {1, 2, 3, 4}); // rebuilt under the same version
         assertThat(digests(paths("1.6.3", "-Amapstruct.verbose=false"), jar).get("default-compile"))
                 .isNotEqualTo(before.get("default-compile"));
+    }
+
+    @Test
+    @DisplayName(
+            "with annotationProcessorPathsUseDepMgmt, a managed version changed changes the set-up (the compiler"
+                    + " then manages the paths' transitive dependencies, as the lockstep rule reads them); without, it does not")
+    void managedVersionsCountWhereTheCompilerUsesThem() throws Exception {
+        File jar = Files.write(dir.resolve("p.jar"), new byte[] {1}).toFile();
+        for (boolean use : new boolean[] {true, false}) {
+            String configuration = paths("1.6.3", "-Aa=1")
+                    + (use ? "<annotationProcessorPathsUseDepMgmt>true</annotationProcessorPathsUseDepMgmt>" : "");
+            String[] managedVersions = {"33.0-jre", "33.1-jre"};
+            String[] digests = new String[2];
+            for (int i = 0; i < 2; i++) {
+                MavenProject project = project(configuration);
+                Dependency guava = new Dependency();
+                guava.setGroupId("com.google.guava");
+                guava.setArtifactId("guava");
+                guava.setVersion(managedVersions[i]);
+                DependencyManagement management = new DependencyManagement();
+                management.addDependency(guava);
+                project.getModel().setDependencyManagement(management);
+                digests[i] = ProcessorSetup.digests(project, dependency -> jar).get("default-compile");
+            }
+            if (use) {
+                assertThat(digests[1]).isNotEqualTo(digests[0]);
+            } else {
+                assertThat(digests[1]).isEqualTo(digests[0]);
+            }
+        }
     }
 
     @Test
