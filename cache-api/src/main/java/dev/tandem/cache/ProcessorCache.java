@@ -145,7 +145,7 @@ public final class ProcessorCache implements AutoCloseable {
     public static ProcessorCache open(Path root, String id) {
         Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .getCallerClass();
-        return open(root, id, versionOf(caller), message -> System.err.println("[WARNING] " + message));
+        return open(root, id, versionOf(caller), new StandardErrorWarnings());
     }
 
     /** As {@link #open(Path, String)}, with the consumer's version declared and warnings sent to {@code warnings}. */
@@ -535,6 +535,14 @@ public final class ProcessorCache implements AutoCloseable {
         @Override
         public void accept(String message) {
             messager.printMessage(Diagnostic.Kind.WARNING, message);
+        }
+    }
+
+    /** A tool's warnings, on standard error as Maven shows them. */
+    private static final class StandardErrorWarnings implements Consumer<String> {
+        @Override
+        public void accept(String message) {
+            System.err.println("[WARNING] " + message);
         }
     }
 

@@ -57,10 +57,10 @@ public final class CacheStats {
 
     /** @return the stats in the file, or {@code null} when there is none or it is damaged */
     public static CacheStats read(Path file) {
-        return read(file, damage -> {});
+        return read(file, null);
     }
 
-    /** As {@link #read(Path)}, telling {@code damaged} when the file was there but damaged. */
+    /** As {@link #read(Path)}, telling {@code damaged} (when not null) when the file was there but damaged. */
     public static CacheStats read(Path file, java.util.function.Consumer<String> damaged) {
         try {
             ByteBuffer in = ChecksummedFile.read(file, MAGIC, VERSION);
@@ -77,7 +77,9 @@ public final class CacheStats {
                     in.getLong(),
                     in.getLong());
         } catch (IOException | BufferUnderflowException e) {
-            damaged.accept(file.getFileName().toString());
+            if (damaged != null) {
+                damaged.accept(file.getFileName().toString());
+            }
             return null;
         }
     }

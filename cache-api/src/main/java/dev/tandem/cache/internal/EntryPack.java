@@ -343,7 +343,9 @@ public final class EntryPack implements Closeable {
     /** The digests of all live entries, each with its record size; for eviction. */
     public List<byte[]> digests() {
         List<byte[]> digests = new ArrayList<>();
-        index.keySet().forEach(k -> digests.add(k.array().clone()));
+        for (ByteBuffer k : index.keySet()) { // no lambda: this class is loaded in every compilation
+            digests.add(k.array().clone());
+        }
         return digests;
     }
 

@@ -22,10 +22,10 @@ public final class TrackedInputs {
 
     /** @return path to hex SHA-256; empty when there is no file or it is damaged */
     public static Map<String, String> read(Path file) {
-        return read(file, damage -> {});
+        return read(file, null);
     }
 
-    /** As {@link #read(Path)}, telling {@code damaged} when the file was there but damaged. */
+    /** As {@link #read(Path)}, telling {@code damaged} (when not null) when the file was there but damaged. */
     public static Map<String, String> read(Path file, java.util.function.Consumer<String> damaged) {
         try {
             ByteBuffer in = ChecksummedFile.read(file, MAGIC, VERSION);
@@ -43,7 +43,9 @@ public final class TrackedInputs {
             }
             return tracked;
         } catch (IOException | BufferUnderflowException | IllegalArgumentException e) {
-            damaged.accept(file.getFileName().toString());
+            if (damaged != null) {
+                damaged.accept(file.getFileName().toString());
+            }
             return Collections.emptyMap();
         }
     }

@@ -41,7 +41,7 @@ public final class UsedKeys {
     }
 
     public static List<Use> read(Path file) {
-        return read(file, damage -> {});
+        return read(file, null);
     }
 
     /** The uses recorded, empty when the file is missing or damaged (then {@code damaged} is told). */
@@ -55,7 +55,11 @@ public final class UsedKeys {
                 uses.add(new Use(digest, in.getInt()));
             }
         } catch (IOException | BufferUnderflowException e) {
-            damaged.accept(file.getFileName().toString());
+            if (damaged != null) {
+                if (damaged != null) {
+                    damaged.accept(file.getFileName().toString());
+                }
+            }
             uses.clear();
         }
         return uses;
@@ -63,10 +67,10 @@ public final class UsedKeys {
 
     /** Adds this build's uses to the file; the caller holds the consumer's lock. */
     public static void record(Path file, Collection<byte[]> digests, int build) throws IOException {
-        record(file, digests, build, damage -> {});
+        record(file, digests, build, null);
     }
 
-    /** As {@link #record(Path, Collection, int)}, telling {@code damaged} when the old file was damaged. */
+    /** As {@link #record(Path, Collection, int)}, telling {@code damaged} (when not null) when the old file was damaged. */
     public static void record(
             Path file, Collection<byte[]> digests, int build, java.util.function.Consumer<String> damaged)
             throws IOException {
