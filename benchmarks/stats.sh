@@ -1,8 +1,16 @@
-# Sourced by the benchmark drivers: the figures they print.
-#   stats 7 3 5 9 1     prints "median q1 q3" (the interquartile range beside the median)
+# Sourced by the benchmark drivers: the figures they print. `bash benchmarks/stats.sh selftest` checks them on
+# figures worked out apart (CI runs it).
+#   printf '%s\n' 7 3 5 9 | median
+#                       prints 6: the middle value, or the mean of the two middle ones; the one median every
+#                       driver uses
+median() { sort -g | awk '{a[NR]=$1} END { if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
+#   stats 7 3 5 9 1     prints "median q1 q3" (the interquartile range beside the median), whole numbers
+stats() {
+  local m; m=$(printf '%s\n' "$@" | median)
+  printf '%s\n' "$@" | sort -g | awk -v m="$m" '{a[NR]=$1} END {
+    printf "%.0f %d %d", m, a[int((NR+3)/4)], a[int((3*NR+1)/4)] }'
+}
 #   ratio 120 100       prints 1.20
-stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {
-  q1=a[int((NR+3)/4)]; q3=a[int((3*NR+1)/4)]; printf "%d %d %d", a[int((NR+1)/2)], q1, q3 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.2f", a / b }'; }
 #   paired 12 15 11 -- 10 14 10
 #                       prints "estimate low high" of the difference of interleaved pairs (first list minus second,
@@ -33,7 +41,31 @@ ratios() {
   local a=() b=()
   while [ "$1" != -- ]; do a+=("$1"); shift; done; shift
   b=("$@")
-  for i in "${!a[@]}"; do awk -v x="${a[i]}" -v y="${b[i]}" 'BEGIN { printf "%.4f\n", x / y }'; done \
-    | sort -g | awk '{r[NR]=$1} END { m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
-      printf "%.3f %.3f %.3f", m, r[1], r[NR] }'
+  local r=() i
+  for i in "${!a[@]}"; do r+=("$(awk -v x="${a[i]}" -v y="${b[i]}" 'BEGIN { printf "%.4f", x / y }')"); done
+  printf '%s\n' "${r[@]}" | sort -g | awk -v m="$(printf '%s\n' "${r[@]}" | median)" '{r[NR]=$1} END {
+    printf "%.3f %.3f %.3f", m, r[1], r[NR] }'
 }
+
+# Figures worked out apart: the medians by hand, the pairs' estimate and interval from the definitions (every
+# Walsh average of the differences; the normal approximation's rank k = 14 of 78 for 12 pairs).
+stats_selftest() {
+  local failed=0
+  check() { if [ "$2" != "$3" ]; then echo "stats.sh selftest: $1 gave '$2', expected '$3'"; failed=1; fi; }
+  check "median of 7 3 5 9" "$(printf '%s\n' 7 3 5 9 | median)" 6
+  check "median of 7 3 5 9 1" "$(printf '%s\n' 7 3 5 9 1 | median)" 5
+  check "median of 10 9 100" "$(printf '%s\n' 10 9 100 | median)" 10
+  check "stats 7 3 5 9 1" "$(stats 7 3 5 9 1)" "5 3 7"
+  check "stats 4 1 3 2" "$(stats 4 1 3 2)" "2 1 3"
+  check "ratio 120 100" "$(ratio 120 100)" 1.20
+  check "ratios" "$(ratios 12 15 30 -- 10 10 10)" "1.500 1.200 3.000"
+  local a=(120 131 118 140 125 133 122 129 137 126 119 128) b=(112 124 117 128 121 125 118 121 129 124 115 120)
+  check "paired a -- b" "$(paired "${a[@]}" -- "${b[@]}")" "6 4 8"
+  check "paired b -- a" "$(paired "${b[@]}" -- "${a[@]}")" "-6 -8 -4"
+  check "paired of equal lists" "$(paired 5 6 7 -- 5 6 7)" "0 0 0"
+  [ "$failed" = 0 ] && echo "stats.sh selftest: 11 figures as worked out"
+  return "$failed"
+}
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = selftest ]; then
+  stats_selftest
+fi

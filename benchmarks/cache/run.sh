@@ -22,7 +22,6 @@ root=$(cd "$here/../.." && pwd)
 out="$root/target/bench-cache"
 mvnw="$root/mvnw"
 runs=${RUNS:-5}
-median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 

@@ -12,6 +12,8 @@ set -euo pipefail
 source "$(cd "$(dirname "$0")/.." && pwd)/outer-settings.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# shellcheck source=../stats.sh
+source "$root/benchmarks/stats.sh"
 runs=${1:-5}
 out="$root/target/bench-lockstep"
 mvnw="$root/mvnw"
@@ -28,7 +30,6 @@ run() {
   "$mvnw" -B -f "$out/reactor/pom.xml" -s "$out/settings.xml" -Dmaven.repo.local="$out/local-repo" \
     -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugins.enforcer=debug validate "$@"
 }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 run > "$out/warmup.log" 2>&1 || { tail -40 "$out/warmup.log"; exit 1; }
 grep -q 'LockstepRule.* passed' "$out/warmup.log" || { echo "the rule did not run" >&2; exit 1; }
