@@ -8,7 +8,6 @@ import dev.tandem.cache.internal.CodeIdentity;
 import dev.tandem.cache.internal.ConsumerFolder;
 import dev.tandem.cache.internal.ConsumerId;
 import dev.tandem.cache.internal.ConsumerLock;
-import dev.tandem.cache.internal.ConsumerRecord;
 import dev.tandem.cache.internal.CorruptCacheFileException;
 import dev.tandem.cache.internal.EntryPack;
 import dev.tandem.cache.internal.InputIndex;
@@ -197,10 +196,10 @@ public final class ProcessorCache implements AutoCloseable {
             index = InputIndex.empty(target == null || target.getParent() == null ? root : target.getParent());
         }
         Path properties = CacheLayout.consumerProperties(consumer);
-        Properties read = disabled != null ? new Properties() : ConsumerRecord.readOrNull(properties);
+        Properties read = disabled != null ? new Properties() : ConsumerFolder.readRecordOrNull(properties);
         boolean damaged = read == null;
         Properties state = damaged ? new Properties() : read;
-        int lastBuild = ConsumerRecord.lastBuild(state);
+        int lastBuild = ConsumerFolder.lastBuild(state);
         if (lastBuild > build) {
             lastBuild = 0; // the index is older than this consumer's state (built without prepare): all changed
         }
@@ -212,7 +211,7 @@ public final class ProcessorCache implements AutoCloseable {
                             : " is damaged; its build state is reset,")
                     + " so every input counts as changed since its last build (entries are checked one by one and"
                     + " stay). It is rewritten at the end of this compilation.");
-        } else if (ConsumerRecord.ownedByAnother(state, id)) {
+        } else if (ConsumerFolder.ownedByAnother(state, id)) {
             cache.damagedAtOpen.add(properties.getFileName().toString()); // rewritten whole at close
         }
         return cache;
@@ -516,7 +515,7 @@ public final class ProcessorCache implements AutoCloseable {
         }
         UsedKeys.record(CacheLayout.used(directory), digests, build, damage);
 
-        ConsumerRecord.write(CacheLayout.consumerProperties(directory), id, build, consumerVersion);
+        ConsumerFolder.writeRecord(CacheLayout.consumerProperties(directory), id, build, consumerVersion);
     }
 
     /*

@@ -3,7 +3,6 @@ package dev.tandem.maven;
 import dev.tandem.cache.internal.CacheFiles;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.ConsumerFolder;
-import dev.tandem.cache.internal.ConsumerRecord;
 import dev.tandem.cache.internal.FolderHandles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -68,7 +67,7 @@ final class CacheMaintenance {
             sweepTemporaryFiles(entries, STALE_TEMPORARY_MILLIS);
         }
         for (Path consumer : consumers) {
-            int lastBuild = ConsumerRecord.lastBuild(CacheLayout.consumerProperties(consumer), build);
+            int lastBuild = ConsumerFolder.lastBuild(CacheLayout.consumerProperties(consumer), build);
             if (build - lastBuild >= pruneAfterBuilds) {
                 FolderHandles.deleteTree(layout.root(), consumer);
                 result.pruned++;

@@ -3,7 +3,7 @@ package dev.tandem.maven;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.CacheStats;
 import dev.tandem.cache.internal.CompileRecord;
-import dev.tandem.cache.internal.ConsumerRecord;
+import dev.tandem.cache.internal.ConsumerFolder;
 import dev.tandem.cache.internal.EntryPack;
 import dev.tandem.maven.remote.RemoteStats;
 import java.io.IOException;
@@ -76,7 +76,7 @@ final class CacheReport {
             stats = CacheStats.none(0);
         }
         long lookups = stats.hits() + stats.misses();
-        int lastBuild = ConsumerRecord.lastBuild(CacheLayout.consumerProperties(consumer), 0);
+        int lastBuild = ConsumerFolder.lastBuild(CacheLayout.consumerProperties(consumer), 0);
         lines.add(String.format(
                 Locale.ROOT,
                 format,

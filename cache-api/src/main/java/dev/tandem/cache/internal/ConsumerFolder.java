@@ -9,10 +9,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * One consumer's folder, and the one owner of what changes its entries: take the consumer's lock, open (or create)
- * its pack, append or compact, keep the used keys in step. A compilation's cache ({@code ProcessorCache}), prepare's
+ * its pack, append or compact, keep the used keys in step; and of its record, {@code consumer.properties}. A compilation's cache ({@code ProcessorCache}), prepare's
  * maintenance and the remote fetch all write through here, so the sequence and its lock order are written once.
  *
  * <p>The pack is opened at the first call that needs it and kept until {@link #close}. A cache opened for a
@@ -127,6 +128,43 @@ public final class ConsumerFolder implements Closeable {
         } finally {
             ConsumerLock.closeChannel(CacheLayout.lock(folder));
         }
+    }
+
+    // consumer.properties, the folder's record: the id that owns the folder, the format's version, the last build
+    // that used it (what "changed since my last build" is measured from, and what prepare prunes by) and the
+    // consumer's version; a checksummed BuildInfo file written at the end of each compilation that used the consumer.
+    // Here, not in a class of its own, because a compilation's open reads it: one class fewer to load.
+
+    private static final String LAST_BUILD = "lastBuild";
+    private static final String ID = "id";
+
+    /** The record's properties; empty when missing, null when damaged (unreadable, or not matching its checksum). */
+    public static Properties readRecordOrNull(Path file) {
+        return BuildInfo.readOrNull(file);
+    }
+
+    /** The last build that used the consumer, {@code otherwise} when the record says none or is damaged. */
+    public static int lastBuild(Path file, int otherwise) {
+        return BuildInfo.number(BuildInfo.read(file), LAST_BUILD, otherwise);
+    }
+
+    /** The last build a record read with {@link #readRecordOrNull} holds, 0 when none. */
+    public static int lastBuild(Properties record) {
+        return BuildInfo.number(record, LAST_BUILD, 0);
+    }
+
+    /** Whether a record read with {@link #readRecordOrNull} names another owner than {@code id}. */
+    public static boolean ownedByAnother(Properties record, String id) {
+        return !record.isEmpty() && !id.equals(record.getProperty(ID));
+    }
+
+    public static void writeRecord(Path file, String id, int lastBuild, String version) throws IOException {
+        Properties record = new Properties();
+        record.setProperty(ID, id);
+        record.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
+        record.setProperty(LAST_BUILD, String.valueOf(lastBuild));
+        record.setProperty("version", version);
+        BuildInfo.write(file, record, "Tandem consumer " + id);
     }
 
     private static EntryPack openPack(Path file, boolean readOnlyFallback) throws IOException {
