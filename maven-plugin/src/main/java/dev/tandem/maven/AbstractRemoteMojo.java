@@ -16,8 +16,8 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The remote tier's parameters, shared by {@code prepare} (which fetches) and {@code push} (which uploads). Without
- * {@code remoteUrl} there is no remote and neither goal opens a socket.
+ * The remote tier's parameters, shared by {@code prepare} (which fetches) and {@code push} (which uploads; its own
+ * parameters are in {@link PushMojo}). Without {@code remoteUrl} there is no remote and neither goal opens a socket.
  */
 public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
 
@@ -122,15 +122,6 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     protected String remotePublicKey;
 
     /**
-     * The {@code <server>} of settings.xml whose {@code <privateKey>} names the PEM file (PKCS#8) that {@code push}
-     * signs entries with. Only CI has it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "tandem.remote.signingServerId")
-    protected String remoteSigningServerId;
-
-    /**
      * The largest entry {@code push} uploads, in bytes; larger ones stay local.
      *
      * @since 0.1.0
@@ -138,7 +129,7 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     @Parameter(property = "tandem.remote.maxEntrySize", defaultValue = "16777216")
     protected long remoteMaxEntrySize;
 
-    /** This execution's remote configuration, once {@link #remote(boolean)} made it. */
+    /** This execution's remote configuration, once {@link #remote(String)} made it. */
     protected RemoteConfig remoteConfig;
 
     /** {@code groupId:artifactId}: names the module's key list on the server, the same on every machine. */
@@ -150,10 +141,11 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
      * This build's remote, or null without {@code remoteUrl}, or when credentials would travel in clear (then it
      * says so once).
      *
-     * @param signing whether {@code push} needs the signing key
+     * @param signingServerId the {@code <server>} whose private key signs what {@code push} uploads; null when
+     *     nothing is signed
      * @throws MojoExecutionException for a configuration that cannot be right: a bad URL, layout or key
      */
-    protected Remote remote(boolean signing) throws MojoExecutionException {
+    protected Remote remote(String signingServerId) throws MojoExecutionException {
         if (remoteUrl == null || remoteUrl.trim().isEmpty()) {
             return null;
         }
@@ -177,7 +169,7 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
                     remotePublicKey == null || remotePublicKey.trim().isEmpty()
                             ? null
                             : Keys.publicKey(remotePublicKey);
-            PrivateKey signingKey = signing ? settings.signingKey(remoteSigningServerId) : null;
+            PrivateKey signingKey = settings.signingKey(signingServerId);
             config.keys(publicKey, signingKey);
             remoteConfig = config.build();
             // said once per build, whichever module and goal comes first

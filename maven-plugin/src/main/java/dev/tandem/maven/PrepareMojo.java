@@ -369,7 +369,7 @@ public class PrepareMojo extends AbstractRemoteMojo {
      * tail ("" without a remote).
      */
     private String fetch(CacheLayout layout, int build) throws MojoExecutionException {
-        Remote remote = remote(false);
+        Remote remote = remote(null);
         if (remote == null) {
             return "";
         }

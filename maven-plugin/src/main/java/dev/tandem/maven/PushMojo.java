@@ -30,17 +30,26 @@ public class PushMojo extends AbstractRemoteMojo {
     @Parameter(property = "tandem.remote.push", defaultValue = "false")
     private boolean remotePush;
 
+    /**
+     * The {@code <server>} of settings.xml whose {@code <privateKey>} names the PEM file (PKCS#8) that {@code push}
+     * signs entries with. Only CI has it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.signingServerId")
+    private String remoteSigningServerId;
+
     @Override
     protected void run() throws MojoExecutionException {
         if (!remotePush) {
             getLog().info("Tandem remote: push is off (set -Dtandem.remote.push=true on the builds that should write)");
             return;
         }
-        Remote remote = remote(true);
+        Remote remote = remote(remoteSigningServerId);
         if (remote == null) {
             if (remoteUrl == null || remoteUrl.trim().isEmpty()) {
                 getLog().info("Tandem remote: nothing to push to (no remoteUrl)");
-            } // else remote(true) said why (offline, or credentials that would travel in clear)
+            } // else remote() said why (offline, or credentials that would travel in clear)
             return;
         }
         Path root = cacheDirectory.toPath().toAbsolutePath().normalize();
