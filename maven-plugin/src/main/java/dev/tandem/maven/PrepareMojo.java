@@ -1,7 +1,6 @@
 package dev.tandem.maven;
 
 import dev.tandem.cache.internal.AtomicFiles;
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheFiles;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.FolderHandles;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.apache.maven.model.Dependency;
@@ -213,12 +211,12 @@ public class PrepareMojo extends AbstractRemoteMojo {
                             new IntSupplier() { // a class: a lambda is dear cold
                                 @Override
                                 public int getAsInt() {
-                                    return firstBuild(layout);
+                                    return BuildNumber.withoutIndex(layout, getLog()::warn);
                                 }
                             });
             int build = indexed.index.buildNumber();
             if (indexed.numberedWithoutIndex) {
-                writeBuildInfo(layout, build);
+                BuildNumber.writeFloor(layout, build);
             }
             if (indexed.previousOtherFormat) {
                 getLog().info(indexed.previousProblem); // an upgrade of Tandem: indexed anew, nothing to warn of
@@ -448,37 +446,5 @@ public class PrepareMojo extends AbstractRemoteMojo {
         defaults.add(new FileSet(new File(basedir, "src"), Collections.emptyList(), Collections.emptyList()));
         defaults.add(new FileSet(new File(basedir, "pom.xml"), Collections.emptyList(), Collections.emptyList()));
         return defaults;
-    }
-
-    /**
-     * The build number when no readable input index carries the sequence (a first build, a damaged or deleted
-     * index): one more than build.properties or any consumer's last build says, so the sequence never moves back,
-     * which would make consumers miss changes.
-     */
-    private int firstBuild(CacheLayout layout) {
-        Properties info = BuildInfo.read(
-                layout.buildInfo(),
-                damaged -> getLog().warn("Tandem: " + layout.buildInfo() + " is damaged; the build sequence goes on"
-                        + " from the consumers' last builds, and the file is rewritten."));
-        int last = BuildInfo.number(info, "build", 0);
-        try {
-            for (Path consumer : layout.consumerFolders(null)) {
-                last = Math.max(
-                        last,
-                        BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0));
-            }
-        } catch (IOException unreadable) {
-            // no consumers to go by: build.properties alone
-        }
-        return last + 1;
-    }
-
-    /** Keeps the sequence's floor in build.properties, for when the input index is gone. */
-    private static void writeBuildInfo(CacheLayout layout, int build) throws IOException {
-        Properties info = new Properties();
-        info.setProperty("build", String.valueOf(build));
-        info.setProperty("time", java.time.Instant.now().toString());
-        info.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
-        BuildInfo.write(layout.buildInfo(), info, "Tandem: the build sequence's floor (the input index carries it)");
     }
 }
