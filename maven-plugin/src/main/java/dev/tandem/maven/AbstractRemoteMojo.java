@@ -1,5 +1,6 @@
 package dev.tandem.maven;
 
+import dev.tandem.maven.remote.KeyList;
 import dev.tandem.maven.remote.Keys;
 import dev.tandem.maven.remote.Remote;
 import dev.tandem.maven.remote.RemoteConfig;
@@ -134,7 +135,7 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
 
     /** {@code groupId:artifactId}: names the module's key list on the server, the same on every machine. */
     protected String moduleId() {
-        return project.getGroupId() + ":" + project.getArtifactId();
+        return KeyList.module(project.getGroupId(), project.getArtifactId());
     }
 
     /**
