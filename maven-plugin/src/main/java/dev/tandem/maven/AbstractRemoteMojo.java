@@ -9,9 +9,9 @@ import java.net.URI;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Objects;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -28,8 +28,7 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
-    @Component
-    private SettingsDecrypter decrypter;
+    private final SettingsDecrypter decrypter;
 
     /**
      * The HTTP cache server that shares entries between machines, e.g. {@code https://cache.example.com/tandem/}:
@@ -132,6 +131,11 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
 
     /** This execution's remote configuration, once {@link #remote(String)} made it. */
     protected RemoteConfig remoteConfig;
+
+    /** @param decrypter Maven's, for the passwords of settings.xml's servers and proxies */
+    protected AbstractRemoteMojo(SettingsDecrypter decrypter) {
+        this.decrypter = Objects.requireNonNull(decrypter, "decrypter");
+    }
 
     /** {@code groupId:artifactId}: names the module's key list on the server, the same on every machine. */
     protected String moduleId() {

@@ -6,12 +6,15 @@ import dev.tandem.maven.remote.RemoteConfig;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
+import javax.inject.Inject;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -29,11 +32,8 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class PrepareMojo extends AbstractRemoteMojo {
 
-    @Component
-    private RepositorySystem repositorySystem;
-
-    @Component
-    private org.apache.maven.project.ProjectDependenciesResolver dependenciesResolver;
+    private final RepositorySystem repositorySystem;
+    private final ProjectDependenciesResolver dependenciesResolver;
 
     /**
      * Allows a {@code cacheDirectory} outside the build directory. Such a cache survives {@code mvn clean}; clean
@@ -101,6 +101,16 @@ public class PrepareMojo extends AbstractRemoteMojo {
      */
     @Parameter(property = Preparation.REPLAY_SKIP_PROPERTY, defaultValue = "false")
     private boolean replaySkip;
+
+    @Inject
+    public PrepareMojo(
+            RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver,
+            SettingsDecrypter decrypter) {
+        super(decrypter);
+        this.repositorySystem = Objects.requireNonNull(repositorySystem, "repositorySystem");
+        this.dependenciesResolver = Objects.requireNonNull(dependenciesResolver, "dependenciesResolver");
+    }
 
     @Override
     protected void skipped(String switchName) {

@@ -7,10 +7,12 @@ import dev.tandem.maven.remote.RemotePush;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Uploads to the remote the cache entries this build used that the server lacks, and the module's list of the keys
@@ -38,6 +40,11 @@ public class PushMojo extends AbstractRemoteMojo {
      */
     @Parameter(property = "tandem.remote.signingServerId")
     private String remoteSigningServerId;
+
+    @Inject
+    public PushMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run() throws MojoExecutionException {
