@@ -13,7 +13,7 @@ public abstract class AbstractCacheMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PrepareMojo.CACHE_DIRECTORY_PROPERTY, defaultValue = "${project.build.directory}/tandem")
+    @Parameter(property = Preparation.CACHE_DIRECTORY_PROPERTY, defaultValue = "${project.build.directory}/tandem")
     protected File cacheDirectory;
 
     /**

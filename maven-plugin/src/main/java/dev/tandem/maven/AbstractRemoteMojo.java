@@ -1,30 +1,24 @@
 package dev.tandem.maven;
 
+import dev.tandem.maven.remote.KeyList;
 import dev.tandem.maven.remote.Keys;
 import dev.tandem.maven.remote.Remote;
 import dev.tandem.maven.remote.RemoteConfig;
-import java.net.InetSocketAddress;
+import dev.tandem.maven.remote.RemoteSettings;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Objects;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * The remote tier's parameters, shared by {@code prepare} (which fetches) and {@code push} (which uploads). Without
- * {@code remoteUrl} there is no remote and neither goal opens a socket.
+ * The remote tier's parameters, shared by {@code prepare} (which fetches) and {@code push} (which uploads; its own
+ * parameters are in {@link PushMojo}). Without {@code remoteUrl} there is no remote and neither goal opens a socket.
  */
 public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
 
@@ -34,8 +28,7 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
-    @Component
-    private SettingsDecrypter decrypter;
+    private final SettingsDecrypter decrypter;
 
     /**
      * The HTTP cache server that shares entries between machines, e.g. {@code https://cache.example.com/tandem/}:
@@ -129,15 +122,6 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     protected String remotePublicKey;
 
     /**
-     * The {@code <server>} of settings.xml whose {@code <privateKey>} names the PEM file (PKCS#8) that {@code push}
-     * signs entries with. Only CI has it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "tandem.remote.signingServerId")
-    protected String remoteSigningServerId;
-
-    /**
      * The largest entry {@code push} uploads, in bytes; larger ones stay local.
      *
      * @since 0.1.0
@@ -145,22 +129,28 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     @Parameter(property = "tandem.remote.maxEntrySize", defaultValue = "16777216")
     protected long remoteMaxEntrySize;
 
-    /** This execution's remote configuration, once {@link #remote(boolean)} made it. */
+    /** This execution's remote configuration, once {@link #remote(String)} made it. */
     protected RemoteConfig remoteConfig;
+
+    /** @param decrypter Maven's, for the passwords of settings.xml's servers and proxies */
+    protected AbstractRemoteMojo(SettingsDecrypter decrypter) {
+        this.decrypter = Objects.requireNonNull(decrypter, "decrypter");
+    }
 
     /** {@code groupId:artifactId}: names the module's key list on the server, the same on every machine. */
     protected String moduleId() {
-        return project.getGroupId() + ":" + project.getArtifactId();
+        return KeyList.module(project.getGroupId(), project.getArtifactId());
     }
 
     /**
      * This build's remote, or null without {@code remoteUrl}, or when credentials would travel in clear (then it
      * says so once).
      *
-     * @param signing whether {@code push} needs the signing key
+     * @param signingServerId the {@code <server>} whose private key signs what {@code push} uploads; null when
+     *     nothing is signed
      * @throws MojoExecutionException for a configuration that cannot be right: a bad URL, layout or key
      */
-    protected Remote remote(boolean signing) throws MojoExecutionException {
+    protected Remote remote(String signingServerId) throws MojoExecutionException {
         if (remoteUrl == null || remoteUrl.trim().isEmpty()) {
             return null;
         }
@@ -176,16 +166,15 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
                     .maxEntrySize(remoteMaxEntrySize)
                     .failOnAuthError(remoteFailOnAuthError);
             URI url = URI.create(remoteUrl.trim()); // well-formed: the builder checked it
-            String host = url.getHost();
-            Server server = server(remoteServerId);
-            String authorization = authorization(server);
+            RemoteSettings settings = new RemoteSettings(session.getSettings(), decrypter, getLog()::warn);
+            String authorization = settings.authorization(remoteServerId);
             config.server(remoteServerId, authorization);
-            proxy(config, url);
+            settings.proxy(config, url);
             PublicKey publicKey =
                     remotePublicKey == null || remotePublicKey.trim().isEmpty()
                             ? null
                             : Keys.publicKey(remotePublicKey);
-            PrivateKey signingKey = signing ? signingKey() : null;
+            PrivateKey signingKey = settings.signingKey(signingServerId);
             config.keys(publicKey, signingKey);
             remoteConfig = config.build();
             // said once per build, whichever module and goal comes first
@@ -196,15 +185,11 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
                 }
                 return null;
             }
-            if (authorization != null
-                    && "http".equalsIgnoreCase(url.getScheme())
-                    && !RemoteConfig.isLoopback(host)
-                    && !remoteAllowInsecureCredentials) {
+            String insecure = RemoteSettings.insecureCredentials(
+                    remoteUrl, remoteServerId, authorization, remoteAllowInsecureCredentials);
+            if (insecure != null) {
                 if (remote.firstToTell("insecure")) {
-                    getLog().warn("Tandem remote " + remoteUrl.trim() + " is off: the credentials of <server> '"
-                            + remoteServerId + "' would travel unencrypted over http:// to " + host + ". Use"
-                            + " https://, or set <remoteAllowInsecureCredentials>true</remoteAllowInsecureCredentials>"
-                            + " (-Dtandem.remote.allowInsecureCredentials) if the network is yours.");
+                    getLog().warn(insecure);
                 }
                 return null;
             }
@@ -212,88 +197,5 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-    }
-
-    private PrivateKey signingKey() throws MojoExecutionException {
-        if (remoteSigningServerId == null || remoteSigningServerId.trim().isEmpty()) {
-            return null;
-        }
-        Server server = server(remoteSigningServerId);
-        if (server == null || server.getPrivateKey() == null) {
-            throw new MojoExecutionException("Tandem remoteSigningServerId '" + remoteSigningServerId + "' names no"
-                    + " <server> with a <privateKey> in settings.xml; add <server><id>" + remoteSigningServerId
-                    + "</id><privateKey>/path/to/signing.pem</privateKey></server>, or unset it to push unsigned");
-        }
-        return Keys.privateKey(Paths.get(server.getPrivateKey()));
-    }
-
-    private Server server(String id) {
-        if (id == null || session.getSettings() == null) {
-            return null;
-        }
-        Server server = session.getSettings().getServer(id);
-        if (server == null) {
-            return null;
-        }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        decrypted
-                .getProblems()
-                .forEach(problem ->
-                        getLog().warn("Tandem: settings.xml <server> '" + id + "': " + problem.getMessage()));
-        return decrypted.getServer() != null ? decrypted.getServer() : server;
-    }
-
-    private static String authorization(Server server) {
-        if (server == null
-                || server.getPassword() == null
-                || server.getPassword().isEmpty()) {
-            return null;
-        }
-        if (server.getUsername() == null || server.getUsername().isEmpty()) {
-            return "Bearer " + server.getPassword();
-        }
-        String pair = server.getUsername() + ":" + server.getPassword();
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void proxy(RemoteConfig.Builder config, URI url) {
-        if (session.getSettings() == null) {
-            return;
-        }
-        String scheme = url.getScheme();
-        String host = url.getHost();
-        if (RemoteConfig.isLoopback(host)) {
-            return; // never proxied: a loopback remote's plain http (and credentials) must not leave this machine
-        }
-        for (Proxy proxy : session.getSettings().getProxies()) {
-            if (!proxy.isActive() || !scheme.equalsIgnoreCase(proxy.getProtocol()) || nonProxy(proxy, host)) {
-                continue;
-            }
-            Proxy decrypted = decrypter
-                    .decrypt(new DefaultSettingsDecryptionRequest(proxy))
-                    .getProxy();
-            Proxy p = decrypted != null ? decrypted : proxy;
-            config.proxy(
-                    InetSocketAddress.createUnresolved(p.getHost(), p.getPort()), p.getUsername(), p.getPassword());
-            return;
-        }
-    }
-
-    /** Maven's {@code nonProxyHosts}: names separated by | or , with * as a wildcard. */
-    static boolean nonProxy(Proxy proxy, String host) {
-        String hosts = proxy.getNonProxyHosts();
-        if (hosts == null || host == null) {
-            return false;
-        }
-        for (String pattern : hosts.split("[|,]")) {
-            String regex = pattern.trim()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .replace(".", "\\.")
-                    .replace("*", ".*");
-            if (!regex.isEmpty() && host.toLowerCase(java.util.Locale.ROOT).matches(regex)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,11 +4,20 @@ import dev.tandem.cache.internal.BuildRecord;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.InputIndex;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.function.Consumer;
 
-/** This cache's current build number: the input index's, which carries the sequence, else build.properties'. */
+/**
+ * The cache's build sequence: the input index carries it; build.properties keeps its floor for when the index is
+ * gone, and the consumers' last builds bound it from below too, so the sequence never moves back (which would make
+ * consumers miss changes).
+ */
 final class BuildNumber {
     private BuildNumber() {}
 
+    /** This cache's current build number: the input index's, else build.properties'. */
     static int current(CacheLayout layout) {
         try (InputIndex index = InputIndex.openForLookups(layout.inputIndex())) {
             if (index != null) {
@@ -18,5 +27,38 @@ final class BuildNumber {
             // build.properties below
         }
         return BuildRecord.lastBuild(layout.buildInfo(), null);
+    }
+
+    /**
+     * The build number when no readable input index carries the sequence (a first build, a damaged or deleted
+     * index): one more than build.properties or any consumer's last build says.
+     *
+     * @param warnings told when build.properties is damaged
+     */
+    static int withoutIndex(CacheLayout layout, Consumer<String> warnings) {
+        Properties info = BuildInfo.read(
+                layout.buildInfo(),
+                damaged -> warnings.accept("Tandem: " + layout.buildInfo() + " is damaged; the build sequence goes on"
+                        + " from the consumers' last builds, and the file is rewritten."));
+        int last = BuildInfo.number(info, "build", 0);
+        try {
+            for (Path consumer : layout.consumerFolders(null)) {
+                last = Math.max(
+                        last,
+                        BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0));
+            }
+        } catch (IOException unreadable) {
+            // no consumers to go by: build.properties alone
+        }
+        return last + 1;
+    }
+
+    /** Keeps the sequence's floor in build.properties, for when the input index is gone. */
+    static void writeFloor(CacheLayout layout, int build) throws IOException {
+        Properties info = new Properties();
+        info.setProperty("build", String.valueOf(build));
+        info.setProperty("time", Instant.now().toString());
+        info.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
+        BuildInfo.write(layout.buildInfo(), info, "Tandem: the build sequence's floor (the input index carries it)");
     }
 }

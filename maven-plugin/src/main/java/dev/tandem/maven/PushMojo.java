@@ -7,10 +7,12 @@ import dev.tandem.maven.remote.RemotePush;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Uploads to the remote the cache entries this build used that the server lacks, and the module's list of the keys
@@ -30,17 +32,31 @@ public class PushMojo extends AbstractRemoteMojo {
     @Parameter(property = "tandem.remote.push", defaultValue = "false")
     private boolean remotePush;
 
+    /**
+     * The {@code <server>} of settings.xml whose {@code <privateKey>} names the PEM file (PKCS#8) that {@code push}
+     * signs entries with. Only CI has it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tandem.remote.signingServerId")
+    private String remoteSigningServerId;
+
+    @Inject
+    public PushMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
     @Override
     protected void run() throws MojoExecutionException {
         if (!remotePush) {
             getLog().info("Tandem remote: push is off (set -Dtandem.remote.push=true on the builds that should write)");
             return;
         }
-        Remote remote = remote(true);
+        Remote remote = remote(remoteSigningServerId);
         if (remote == null) {
             if (remoteUrl == null || remoteUrl.trim().isEmpty()) {
                 getLog().info("Tandem remote: nothing to push to (no remoteUrl)");
-            } // else remote(true) said why (offline, or credentials that would travel in clear)
+            } // else remote() said why (offline, or credentials that would travel in clear)
             return;
         }
         Path root = cacheDirectory.toPath().toAbsolutePath().normalize();

@@ -146,7 +146,8 @@ class CacheMaintenanceTest {
         assertThat(CacheMaintenance.list(root.resolve("gone"))).isEmpty();
     }
 
-    private static Path consumer(CacheLayout layout, String id, int lastBuild) throws Exception {
+    /** A consumer folder whose last build was {@code lastBuild}. */
+    static Path consumer(CacheLayout layout, String id, int lastBuild) throws Exception {
         Path dir = layout.consumer(id);
         Files.createDirectories(dir);
         Properties p = new Properties();

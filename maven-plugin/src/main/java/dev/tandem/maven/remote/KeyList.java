@@ -39,7 +39,12 @@ public final class KeyList {
 
     private KeyList() {}
 
-    /** The list's place on the server for a module ({@code groupId:artifactId}). */
+    /** A module's name on the server, {@code groupId:artifactId}: the same on every machine. */
+    public static String module(String groupId, String artifactId) {
+        return groupId + ":" + artifactId;
+    }
+
+    /** The list's place on the server for a module ({@link #module}). */
     public static String path(RemoteConfig.Layout layout, String module) {
         String hex = Hex.of(Sha256.newDigest().digest(("tandem-list-1\0" + module).getBytes(StandardCharsets.UTF_8)));
         return layout == RemoteConfig.Layout.BAZEL ? "ac/" + hex : "tandem-lists/" + hex.substring(0, 2) + "/" + hex;
