@@ -46,7 +46,7 @@ class FirstOpenClassesTest {
             "dev.tandem.cache.internal.CorruptCacheFileException",
             "dev.tandem.cache.internal.InputIndex",
             "dev.tandem.cache.internal.InputIndex$DamagedException",
-            "dev.tandem.cache.internal.BuildInfo",
+            "dev.tandem.cache.internal.ChecksummedProperties",
             "dev.tandem.cache.internal.Hex",
             "dev.tandem.cache.internal.ConsumerFolder",
             "dev.tandem.cache.internal.InputIndex$Entry",

@@ -2,11 +2,10 @@ package dev.tandem.maven;
 
 import dev.tandem.cache.internal.BuildRecord;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ConsumerFolder;
 import dev.tandem.cache.internal.InputIndex;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -36,16 +35,13 @@ final class BuildNumber {
      * @param warnings told when build.properties is damaged
      */
     static int withoutIndex(CacheLayout layout, Consumer<String> warnings) {
-        Properties info = BuildInfo.read(
+        int last = BuildRecord.lastBuild(
                 layout.buildInfo(),
                 damaged -> warnings.accept("Tandem: " + layout.buildInfo() + " is damaged; the build sequence goes on"
                         + " from the consumers' last builds, and the file is rewritten."));
-        int last = BuildInfo.number(info, "build", 0);
         try {
             for (Path consumer : layout.consumerFolders(null)) {
-                last = Math.max(
-                        last,
-                        BuildInfo.number(BuildInfo.read(CacheLayout.consumerProperties(consumer)), "lastBuild", 0));
+                last = Math.max(last, ConsumerFolder.lastBuild(CacheLayout.consumerProperties(consumer), 0));
             }
         } catch (IOException unreadable) {
             // no consumers to go by: build.properties alone
@@ -55,10 +51,6 @@ final class BuildNumber {
 
     /** Keeps the sequence's floor in build.properties, for when the input index is gone. */
     static void writeFloor(CacheLayout layout, int build) throws IOException {
-        Properties info = new Properties();
-        info.setProperty("build", String.valueOf(build));
-        info.setProperty("time", Instant.now().toString());
-        info.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
-        BuildInfo.write(layout.buildInfo(), info, "Tandem: the build sequence's floor (the input index carries it)");
+        BuildRecord.write(layout.buildInfo(), build);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.maven;
 
+import dev.tandem.cache.ProcessorCache;
 import dev.tandem.cache.internal.AtomicFiles;
 import dev.tandem.cache.internal.CacheFiles;
 import dev.tandem.cache.internal.CacheLayout;
@@ -43,7 +44,7 @@ import org.apache.maven.project.MavenProject;
 final class Preparation {
 
     /** The project property that names the cache root, for {@code -A} options. */
-    static final String CACHE_DIRECTORY_PROPERTY = "tandem.cacheDirectory";
+    static final String CACHE_DIRECTORY_PROPERTY = ProcessorCache.OPTION;
 
     /** The switch that turns replay off for a build. */
     static final String REPLAY_SKIP_PROPERTY = "tandem.replay.skip";

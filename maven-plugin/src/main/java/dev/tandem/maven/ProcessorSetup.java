@@ -1,8 +1,8 @@
 package dev.tandem.maven;
 
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ChecksummedProperties;
 import dev.tandem.cache.internal.CodeIdentity;
 import dev.tandem.cache.internal.Sha256;
 import java.io.File;
@@ -240,7 +240,7 @@ final class ProcessorSetup {
      */
     static List<String> changed(CacheLayout layout, Map<String, String> now) throws IOException {
         Path file = layout.processorSetup();
-        Properties before = BuildInfo.read(file);
+        Properties before = ChecksummedProperties.read(file);
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, String> execution : now.entrySet()) {
             String was = before.getProperty("execution." + execution.getKey());
@@ -253,7 +253,8 @@ final class ProcessorSetup {
             record.setProperty("execution." + execution.getKey(), execution.getValue());
         }
         if (!record.equals(before)) { // read() has taken the checksum out
-            BuildInfo.write(file, record, "Tandem: what each compiler execution's annotation processors were");
+            ChecksummedProperties.write(
+                    file, record, "Tandem: what each compiler execution's annotation processors were");
         }
         return changed;
     }

@@ -2,8 +2,8 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ChecksummedProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +47,9 @@ class BuildNumberTest {
         BuildNumber.writeFloor(layout, 42);
 
         assertThat(BuildNumber.current(layout)).isEqualTo(42);
-        Properties written = BuildInfo.read(layout.buildInfo());
-        assertThat(written.getProperty("formatVersion")).isEqualTo(String.valueOf(BuildInfo.FORMAT_VERSION));
+        Properties written = ChecksummedProperties.read(layout.buildInfo());
+        assertThat(written.getProperty("formatVersion"))
+                .isEqualTo(String.valueOf(ChecksummedProperties.FORMAT_VERSION));
         assertThat(written.getProperty("time")).isNotEmpty();
     }
 

@@ -3,8 +3,8 @@ package dev.tandem.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ChecksummedProperties;
 import dev.tandem.cache.internal.EntryPack;
 import dev.tandem.cache.internal.UsedKeys;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +152,7 @@ class CacheMaintenanceTest {
         Files.createDirectories(dir);
         Properties p = new Properties();
         p.setProperty("lastBuild", String.valueOf(lastBuild));
-        BuildInfo.write(CacheLayout.consumerProperties(dir), p, "test");
+        ChecksummedProperties.write(CacheLayout.consumerProperties(dir), p, "test");
         return dir;
     }
 

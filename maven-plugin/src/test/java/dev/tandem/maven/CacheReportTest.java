@@ -2,9 +2,9 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.CacheStats;
+import dev.tandem.cache.internal.ChecksummedProperties;
 import dev.tandem.cache.internal.EntryPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class CacheReportTest {
         Properties build = new Properties();
         build.setProperty("build", "3");
         Files.createDirectories(root);
-        BuildInfo.write(layout.buildInfo(), build, "test");
+        ChecksummedProperties.write(layout.buildInfo(), build, "test");
         Path consumer = layout.consumer("com.acme.sqlgen");
         Files.createDirectories(consumer);
         try (EntryPack pack = EntryPack.open(CacheLayout.pack(consumer))) {
@@ -34,7 +34,7 @@ class CacheReportTest {
         new CacheStats(3, 450, 50, 0, 0, 0, 273_000_000L, 2_367_000_000L).write(CacheLayout.stats(consumer));
         Properties used = new Properties();
         used.setProperty("lastBuild", "3");
-        BuildInfo.write(CacheLayout.consumerProperties(consumer), used, "test");
+        ChecksummedProperties.write(CacheLayout.consumerProperties(consumer), used, "test");
 
         List<String> lines = CacheReport.lines(layout);
 

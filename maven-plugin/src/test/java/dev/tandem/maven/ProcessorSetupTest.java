@@ -2,8 +2,8 @@ package dev.tandem.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ChecksummedProperties;
 import java.io.File;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -149,7 +149,7 @@ class ProcessorSetupTest {
                     "execution." + execution.getKey(),
                     sha256(execution.getValue().substring(5)));
         }
-        BuildInfo.write(layout.processorSetup(), former, "as Tandem 0.1.0 wrote it");
+        ChecksummedProperties.write(layout.processorSetup(), former, "as Tandem 0.1.0 wrote it");
 
         assertThat(ProcessorSetup.changed(layout, now)).isEmpty();
         assertThat(ProcessorSetup.changed(layout, digests(paths("2", "-Aa=1"), jar)))

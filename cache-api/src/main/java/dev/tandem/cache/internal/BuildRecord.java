@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * {@code build.properties}, the build sequence's floor: the last build number {@code tandem:prepare} gave (the input
  * index carries the sequence; this file keeps it when the index is gone), when, and the format's version. A
- * checksummed {@link BuildInfo} file.
+ * checksummed {@link ChecksummedProperties} file.
  */
 public final class BuildRecord {
     private static final String BUILD = "build";
@@ -21,14 +21,14 @@ public final class BuildRecord {
      * file's name when it is there but damaged.
      */
     public static int lastBuild(Path file, Consumer<String> damaged) {
-        return BuildInfo.number(BuildInfo.read(file, damaged), BUILD, 0);
+        return ChecksummedProperties.number(ChecksummedProperties.read(file, damaged), BUILD, 0);
     }
 
     public static void write(Path file, int build) throws IOException {
         Properties record = new Properties();
         record.setProperty(BUILD, String.valueOf(build));
         record.setProperty("time", Instant.now().toString());
-        record.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
-        BuildInfo.write(file, record, "Tandem: the build sequence's floor (the input index carries it)");
+        record.setProperty("formatVersion", String.valueOf(ChecksummedProperties.FORMAT_VERSION));
+        ChecksummedProperties.write(file, record, "Tandem: the build sequence's floor (the input index carries it)");
     }
 }

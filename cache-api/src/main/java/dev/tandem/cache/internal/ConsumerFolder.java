@@ -132,7 +132,8 @@ public final class ConsumerFolder implements Closeable {
 
     // consumer.properties, the folder's record: the id that owns the folder, the format's version, the last build
     // that used it (what "changed since my last build" is measured from, and what prepare prunes by) and the
-    // consumer's version; a checksummed BuildInfo file written at the end of each compilation that used the consumer.
+    // consumer's version; a checksummed ChecksummedProperties file written at the end of each compilation that used the
+    // consumer.
     // Here, not in a class of its own, because a compilation's open reads it: one class fewer to load.
 
     private static final String LAST_BUILD = "lastBuild";
@@ -140,17 +141,17 @@ public final class ConsumerFolder implements Closeable {
 
     /** The record's properties; empty when missing, null when damaged (unreadable, or not matching its checksum). */
     public static Properties readRecordOrNull(Path file) {
-        return BuildInfo.readOrNull(file);
+        return ChecksummedProperties.readOrNull(file);
     }
 
     /** The last build that used the consumer, {@code otherwise} when the record says none or is damaged. */
     public static int lastBuild(Path file, int otherwise) {
-        return BuildInfo.number(BuildInfo.read(file), LAST_BUILD, otherwise);
+        return ChecksummedProperties.number(ChecksummedProperties.read(file), LAST_BUILD, otherwise);
     }
 
     /** The last build a record read with {@link #readRecordOrNull} holds, 0 when none. */
     public static int lastBuild(Properties record) {
-        return BuildInfo.number(record, LAST_BUILD, 0);
+        return ChecksummedProperties.number(record, LAST_BUILD, 0);
     }
 
     /** Whether a record read with {@link #readRecordOrNull} names another owner than {@code id}. */
@@ -161,10 +162,10 @@ public final class ConsumerFolder implements Closeable {
     public static void writeRecord(Path file, String id, int lastBuild, String version) throws IOException {
         Properties record = new Properties();
         record.setProperty(ID, id);
-        record.setProperty("formatVersion", String.valueOf(BuildInfo.FORMAT_VERSION));
+        record.setProperty("formatVersion", String.valueOf(ChecksummedProperties.FORMAT_VERSION));
         record.setProperty(LAST_BUILD, String.valueOf(lastBuild));
         record.setProperty("version", version);
-        BuildInfo.write(file, record, "Tandem consumer " + id);
+        ChecksummedProperties.write(file, record, "Tandem consumer " + id);
     }
 
     private static EntryPack openPack(Path file, boolean readOnlyFallback) throws IOException {

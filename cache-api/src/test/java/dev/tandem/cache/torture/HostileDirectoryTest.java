@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ChecksummedProperties;
 import dev.tandem.cache.internal.InputIndexTest;
 import dev.tandem.cache.internal.InputIndexWriter;
 import java.io.IOException;
@@ -117,10 +117,11 @@ class HostileDirectoryTest {
         Files.deleteIfExists(info);
         assertThat(fifo(info)).isTrue();
         List<String> damaged = new ArrayList<>();
-        Properties read = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> BuildInfo.read(info, damaged::add));
+        Properties read =
+                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ChecksummedProperties.read(info, damaged::add));
         assertThat(read).isEmpty();
         assertThat(damaged).containsExactly("build.properties"); // prepare warns with this name, then rewrites it
-        BuildInfo.write(info, new Properties(), "test");
+        ChecksummedProperties.write(info, new Properties(), "test");
         assertThat(Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 

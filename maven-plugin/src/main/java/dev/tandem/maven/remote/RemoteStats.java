@@ -1,7 +1,7 @@
 package dev.tandem.maven.remote;
 
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ChecksummedProperties;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -51,20 +51,20 @@ public final class RemoteStats {
 
     private static void write(Path consumer, int build, String[] names, long... values) throws IOException {
         Path file = CacheLayout.remoteStats(consumer);
-        Properties properties = BuildInfo.read(file);
-        if (BuildInfo.number(properties, "build", -1) != build) {
+        Properties properties = ChecksummedProperties.read(file);
+        if (ChecksummedProperties.number(properties, "build", -1) != build) {
             properties = new Properties();
         }
         properties.setProperty("build", String.valueOf(build));
         for (int i = 0; i < names.length; i++) {
             properties.setProperty(names[i], String.valueOf(values[i]));
         }
-        BuildInfo.write(file, properties, "Tandem remote: what the last build fetched and pushed");
+        ChecksummedProperties.write(file, properties, "Tandem remote: what the last build fetched and pushed");
     }
 
     /** The line {@code tandem:status} prints under a consumer, or null when the remote did nothing for it. */
     public static String describe(Path consumer, LongFunction<String> bytes) {
-        Properties p = BuildInfo.read(CacheLayout.remoteStats(consumer));
+        Properties p = ChecksummedProperties.read(CacheLayout.remoteStats(consumer));
         if (p.isEmpty()) {
             return null;
         }

@@ -8,8 +8,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.cache.CacheKey;
 import dev.tandem.cache.ProcessorCache;
-import dev.tandem.cache.internal.BuildInfo;
 import dev.tandem.cache.internal.CacheLayout;
+import dev.tandem.cache.internal.ChecksummedProperties;
 import dev.tandem.cache.internal.ConsumerLock;
 import dev.tandem.cache.internal.EntryPack;
 import java.io.IOException;
@@ -151,7 +151,7 @@ class RemoteTest {
         Files.createDirectories(root);
         Properties info = new Properties();
         info.setProperty("build", String.valueOf(build));
-        BuildInfo.write(new CacheLayout(root).buildInfo(), info, "test");
+        ChecksummedProperties.write(new CacheLayout(root).buildInfo(), info, "test");
         ProcessorCache cache = ProcessorCache.open(root, "gen", "1", warnings::add);
         for (int i = 0; i < count; i++) {
             cache.put(key(cache, i), ("value " + i).getBytes(StandardCharsets.UTF_8), 1_000_000);
@@ -332,7 +332,7 @@ class RemoteTest {
         Files.createDirectories(next);
         Properties info = new Properties();
         info.setProperty("build", "1");
-        BuildInfo.write(new CacheLayout(next).buildInfo(), info, "test");
+        ChecksummedProperties.write(new CacheLayout(next).buildInfo(), info, "test");
         new RemoteFetch(remote, config, new CacheLayout(next), warnings::add).run("g:a", 1);
         ProcessorCache cache = ProcessorCache.open(next, "gen", "1", warnings::add);
         for (int i = 0; i < 3; i++) {

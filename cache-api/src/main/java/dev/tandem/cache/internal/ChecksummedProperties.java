@@ -13,17 +13,18 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
- * {@code build.properties} (build number, time, Tandem version) and each consumer's {@code consumer.properties}
- * (owner id, format version, last build that used it): small text files a person may read, each with a {@code
- * checksum} property (CRC32C of the other properties, sorted) so that a damaged one is noticed. A wrong build number
- * would make "what changed since my last build" answer "nothing": a damaged file reads as absent, and absent
- * means "everything changed".
+ * The format of Tandem's small text files a person may read ({@link BuildRecord build.properties}, a consumer's
+ * {@code consumer.properties} in {@link ConsumerFolder}, prepare's record of the processor set-up, the remote's
+ * statistics): Java properties with a {@code checksum} property (CRC32C of the other properties, sorted), so that a
+ * damaged one is noticed. A wrong build number would make "what changed since my last build" answer "nothing": a
+ * damaged file reads as absent, and absent means "everything changed". {@link ChecksummedFile} is the same for the
+ * small binary files.
  */
-public final class BuildInfo {
+public final class ChecksummedProperties {
     public static final int FORMAT_VERSION = 1;
     static final String CHECKSUM = "checksum";
 
-    private BuildInfo() {}
+    private ChecksummedProperties() {}
 
     /** @return the properties, empty when the file is missing, unreadable or damaged */
     public static Properties read(Path file) {
