@@ -3,7 +3,7 @@
 #   printf '%s\n' 7 3 5 9 | median
 #                       prints 6: the middle value, or the mean of the two middle ones; the one median every
 #                       driver uses
-median() { sort -g | awk '{a[NR]=$1} END { if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
+median() { sort -g | awk '{a[NR]=$1} END { printf "%.15g\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2 }'; }
 #   stats 7 3 5 9 1     prints "median q1 q3" (the interquartile range beside the median), whole numbers
 stats() {
   local m; m=$(printf '%s\n' "$@" | median)
@@ -55,6 +55,7 @@ stats_selftest() {
   check "median of 7 3 5 9" "$(printf '%s\n' 7 3 5 9 | median)" 6
   check "median of 7 3 5 9 1" "$(printf '%s\n' 7 3 5 9 1 | median)" 5
   check "median of 10 9 100" "$(printf '%s\n' 10 9 100 | median)" 10
+  check "median of 1000001 1000002" "$(printf '%s\n' 1000001 1000002 | median)" 1000001.5
   check "stats 7 3 5 9 1" "$(stats 7 3 5 9 1)" "5 3 7"
   check "stats 4 1 3 2" "$(stats 4 1 3 2)" "2 1 3"
   check "ratio 120 100" "$(ratio 120 100)" 1.20
@@ -63,7 +64,7 @@ stats_selftest() {
   check "paired a -- b" "$(paired "${a[@]}" -- "${b[@]}")" "6 4 8"
   check "paired b -- a" "$(paired "${b[@]}" -- "${a[@]}")" "-6 -8 -4"
   check "paired of equal lists" "$(paired 5 6 7 -- 5 6 7)" "0 0 0"
-  [ "$failed" = 0 ] && echo "stats.sh selftest: 11 figures as worked out"
+  [ "$failed" = 0 ] && echo "stats.sh selftest: 12 figures as worked out"
   return "$failed"
 }
 if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = selftest ]; then

@@ -459,6 +459,7 @@ public final class ProcessorCache implements AutoCloseable {
             inputs.close();
             if (folder != null) {
                 folder.close();
+                folder.closeLockChannel();
             }
         }
     }

@@ -41,8 +41,8 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     protected String remoteUrl;
 
     /**
-     * How entries are named on the server: {@code subdirs} ({@code {url}/{consumer}/{key[0:2]}/{key}}) or {@code
-     * bazel} ({@code {url}/ac/{sha256}}, for bazel-remote started with {@code --disable_http_ac_validation}).
+     * How entries are named on the server: {@code subdirs} (<code>url/consumer/key[0:2]/key</code>) or {@code bazel}
+     * (<code>url/ac/sha256</code>, for bazel-remote started with {@code --disable_http_ac_validation}).
      *
      * @since 0.1.0
      */
@@ -50,7 +50,7 @@ public abstract class AbstractRemoteMojo extends AbstractCacheMojo {
     protected String remoteLayout;
 
     /**
-     * The {@code <server>} of settings.xml whose credentials go to the remote: Basic with a username and password,
+     * The server entry of settings.xml whose credentials go to the remote: Basic with a username and password,
      * a bearer token with a password and no username. Encrypted passwords are decrypted as Maven does. No such
      * server: anonymous.
      *

@@ -33,7 +33,7 @@ public class PushMojo extends AbstractRemoteMojo {
     private boolean remotePush;
 
     /**
-     * The {@code <server>} of settings.xml whose {@code <privateKey>} names the PEM file (PKCS#8) that {@code push}
+     * The server entry of settings.xml whose private key (its {@code privateKey} element) names the PEM file (PKCS#8) that {@code push}
      * signs entries with. Only CI has it.
      *
      * @since 0.1.0
@@ -75,8 +75,9 @@ public class PushMojo extends AbstractRemoteMojo {
                         "Tandem remote: " + remote.authFailure() + " (remoteFailOnAuthError is set)");
             }
             getLog().info(String.format(
-                    "Tandem remote: pushed %d entries (%s) for %d consumer%s in %d ms, %d already there%s%s%s",
+                    "Tandem remote: pushed %d entr%s (%s) for %d consumer%s in %d ms, %d already there%s%s%s",
                     pushed.pushed,
+                    pushed.pushed == 1 ? "y" : "ies",
                     CacheReport.bytes(pushed.bytes),
                     pushed.consumers.size(),
                     pushed.consumers.size() == 1 ? "" : "s",

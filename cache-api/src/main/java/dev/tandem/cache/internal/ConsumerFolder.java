@@ -115,7 +115,12 @@ public final class ConsumerFolder implements Closeable {
         }
     }
 
-    /** Closes the pack and the lock file's channel; call it with the lock not held. */
+    /**
+     * Closes the pack. The lock file's channel stays open: it is shared by everyone in this class loader, and closing
+     * it releases every lock this JVM holds on the file, so only the compilation's own cache, at its end, closes it
+     * ({@link #closeLockChannel}); prepare's maintenance and fetch may run beside a compilation holding a lock on the
+     * same consumer (a cache folder shared between modules, under {@code -T}).
+     */
     @Override
     public void close() {
         try {
@@ -125,9 +130,12 @@ public final class ConsumerFolder implements Closeable {
             }
         } catch (IOException ignored) {
             // read and appended under the lock: nothing is left to write
-        } finally {
-            ConsumerLock.closeChannel(CacheLayout.lock(folder));
         }
+    }
+
+    /** Closes the lock file's shared channel: a compilation's cache at its end, with no lock held. */
+    public void closeLockChannel() {
+        ConsumerLock.closeChannel(CacheLayout.lock(folder));
     }
 
     // consumer.properties, the folder's record: the id that owns the folder, the format's version, the last build

@@ -56,9 +56,7 @@ public final class UsedKeys {
             }
         } catch (IOException | BufferUnderflowException e) {
             if (damaged != null) {
-                if (damaged != null) {
-                    damaged.accept(file.getFileName().toString());
-                }
+                damaged.accept(file.getFileName().toString());
             }
             uses.clear();
         }

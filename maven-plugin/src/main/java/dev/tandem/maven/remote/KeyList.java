@@ -123,7 +123,7 @@ public final class KeyList {
                 }
             }
         } else if (format == FORMAT && publicKey != null) {
-            throw new Refused("not signed, and remotePublicKey is set (push it from CI with remoteSigningKey)");
+            throw new Refused("not signed, and remotePublicKey is set (push it from CI with remoteSigningServerId)");
         } else if (format != FORMAT) {
             return null;
         }

@@ -158,7 +158,11 @@ public final class RemoteFetch {
         }
         if (result.bad > 0) {
             warnings.accept("Tandem remote: " + result.bad + " entr" + (result.bad == 1 ? "y" : "ies") + " from "
-                    + config.url() + " failed their check and count as misses (first: " + firstBad.get() + ")."
+                    + config.url()
+                    + (result.bad == 1
+                            ? " failed its check and counts as a miss"
+                            : " failed their check and count as misses")
+                    + " (first: " + firstBad.get() + ")."
                     + " The output is unaffected; a later push replaces them.");
         }
         result.millis = (System.nanoTime() - start) / 1_000_000;
