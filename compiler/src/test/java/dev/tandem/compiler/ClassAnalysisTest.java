@@ -1,0 +1,182 @@
+package dev.tandem.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassAnalysisTest {
+    @TempDir
+    Path dir;
+
+    /** Compiles {@code name, source, name, source…} with the JDK's javac; the class files' analyses by name. */
+    private Map<String, ClassAnalysis> compile(String... files) throws IOException {
+        Path sources = dir.resolve("src" + System.nanoTime());
+        Path classes = dir.resolve("classes" + System.nanoTime());
+        Files.createDirectories(classes);
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none"));
+        for (int i = 0; i < files.length; i += 2) {
+            Path file = sources.resolve(files[i]);
+            Files.createDirectories(file.getParent());
+            Files.write(file, files[i + 1].getBytes(StandardCharsets.UTF_8));
+            args.add(file.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, args.toArray(new String[0])))
+                .as("javac")
+                .isZero();
+        Map<String, ClassAnalysis> result = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                ClassAnalysis analysis = ClassAnalysis.read(Files.readAllBytes(file));
+                result.put(analysis.name(), analysis);
+            }
+        }
+        return result;
+    }
+
+    @Test
+    @DisplayName("the API's types are accessible, a method body's and a private member's are private only")
+    void accessibleAndPrivate() throws IOException {
+        Map<String, ClassAnalysis> classes = compile(
+                "a/Api.java",
+                "package a; public class Api {}",
+                "a/Param.java",
+                "package a; public class Param {}",
+                "a/Thrown.java",
+                "package a; public class Thrown extends Exception {}",
+                "a/Body.java",
+                "package a; public class Body { public static int n() { return 1; } }",
+                "a/Hidden.java",
+                "package a; public class Hidden {}",
+                "a/Base.java",
+                "package a; public class Base {}",
+                "a/Gen.java",
+                "package a; public class Gen {}",
+                "a/User.java",
+                "package a; public class User extends Base {"
+                        + " public Api api(Param p) throws Thrown { return null; }"
+                        + " public java.util.List<Gen> list() { return null; }"
+                        + " int count() { return Body.n(); }"
+                        + " private Hidden hidden; }");
+        ClassAnalysis user = classes.get("a.User");
+        assertThat(user.accessible()).containsExactlyInAnyOrder("a.Api", "a.Param", "a.Thrown", "a.Base", "a.Gen");
+        assertThat(user.privateOnly()).containsExactlyInAnyOrder("a.Body", "a.Hidden");
+    }
+
+    @Test
+    @DisplayName("a method body changed: the same ABI; a signature changed: another")
+    void abi() throws IOException {
+        String one = compile("a/C.java", "package a; public class C { public int f() { return 1; } }")
+                .get("a.C")
+                .abi();
+        String body = compile("a/C.java", "package a; public class C { public int f() { return 2; } }")
+                .get("a.C")
+                .abi();
+        String privateAdded = compile(
+                        "a/C.java", "package a; public class C { public int f() { return 2; } private void g() {} }")
+                .get("a.C")
+                .abi();
+        String signature = compile("a/C.java", "package a; public class C { public long f() { return 1; } }")
+                .get("a.C")
+                .abi();
+        String overload = compile(
+                        "a/C.java",
+                        "package a; public class C { public int f() { return 1; } public void f(int x) {} }")
+                .get("a.C")
+                .abi();
+        assertThat(body).isEqualTo(one).isEqualTo(privateAdded);
+        assertThat(signature).isNotEqualTo(one);
+        assertThat(overload).isNotEqualTo(one);
+    }
+
+    @Test
+    @DisplayName("compile-time constants are listed with their values, and a changed value changes the ABI")
+    void constants() throws IOException {
+        ClassAnalysis limits = compile(
+                        "a/Limits.java",
+                        "package a; public class Limits { public static final int MAX = 10;"
+                                + " public static final String NAME = \"x\"; private static final int SECRET = 3;"
+                                + " public static final Integer BOXED = 4; }")
+                .get("a.Limits");
+        assertThat(limits.constants()).containsOnlyKeys("MAX", "NAME").containsEntry("MAX", "I 10");
+        String other = compile(
+                        "a/Limits.java",
+                        "package a; public class Limits { public static final int MAX = 11;"
+                                + " public static final String NAME = \"x\"; private static final int SECRET = 3;"
+                                + " public static final Integer BOXED = 4; }")
+                .get("a.Limits")
+                .abi();
+        assertThat(other).isNotEqualTo(limits.abi());
+    }
+
+    @Test
+    @DisplayName("generic signatures, inner classes, arrays, annotations and their class values are read")
+    void signaturesAndAnnotations() throws IOException {
+        Map<String, ClassAnalysis> classes = compile(
+                "a/Outer.java",
+                "package a; public class Outer<T> { public class Inner {} }",
+                "a/Bound.java",
+                "package a; public interface Bound {}",
+                "a/Elem.java",
+                "package a; public class Elem {}",
+                "a/Mark.java",
+                "package a; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+                        + " public @interface Mark { Class<?> value(); }",
+                "a/Ref.java",
+                "package a; public class Ref {}",
+                "a/G.java",
+                "package a; @Mark(Ref.class) public class G<U extends Number & Bound> {"
+                        + " public Outer<String>.Inner inner; public Elem[][] elems; }");
+        assertThat(classes.get("a.G").accessible())
+                .containsExactlyInAnyOrder("a.Mark", "a.Ref", "a.Bound", "a.Outer$Inner", "a.Outer", "a.Elem");
+    }
+
+    @Test
+    @DisplayName("an annotation type of SOURCE retention is known as one; CLASS and RUNTIME ones are not")
+    void sourceRetention() throws IOException {
+        Map<String, ClassAnalysis> classes = compile(
+                "a/S.java",
+                "package a; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.SOURCE)"
+                        + " public @interface S {}",
+                "a/R.java",
+                "package a; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+                        + " public @interface R {}",
+                "a/D.java",
+                "package a; public @interface D {}");
+        assertThat(classes.get("a.S").sourceRetentionAnnotation()).isTrue();
+        assertThat(classes.get("a.R").sourceRetentionAnnotation()).isFalse();
+        assertThat(classes.get("a.D").sourceRetentionAnnotation()).isFalse();
+    }
+
+    @Test
+    @DisplayName("module-info is known as one")
+    void moduleInfo() throws IOException {
+        Map<String, ClassAnalysis> classes =
+                compile("module-info.java", "module m.x { exports a; }", "a/A.java", "package a; public class A {}");
+        assertThat(classes.get("module-info").moduleInfo()).isTrue();
+        assertThat(classes.get("a.A").moduleInfo()).isFalse();
+    }
+
+    @Test
+    @DisplayName("bytes that are no class file are refused with a reason, never half read")
+    void notAClassFile() {
+        assertThatThrownBy(() -> ClassAnalysis.read(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> ClassAnalysis.read(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0}))
+                .isInstanceOf(IOException.class);
+    }
+}
