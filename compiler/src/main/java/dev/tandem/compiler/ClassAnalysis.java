@@ -116,6 +116,8 @@ final class ClassAnalysis {
     /** One pass over a class file. */
     private static final class Reader {
         private final DataInputStream in;
+        private final byte[] bytes;
+        private String self;
         private Object[] pool;
         private int[] tags;
         private final Set<String> accessible = new TreeSet<>();
@@ -128,6 +130,7 @@ final class ClassAnalysis {
 
         Reader(byte[] bytes) {
             this.in = new DataInputStream(new ByteArrayInputStream(bytes));
+            this.bytes = bytes;
         }
 
         ClassAnalysis read() throws IOException {
@@ -138,7 +141,7 @@ final class ClassAnalysis {
             in.readUnsignedShort();
             readPool();
             int access = in.readUnsignedShort();
-            String self = className(in.readUnsignedShort());
+            self = className(in.readUnsignedShort());
             int superIndex = in.readUnsignedShort();
             String header = "class " + access + " " + self;
             if (superIndex != 0) {
@@ -160,6 +163,10 @@ final class ClassAnalysis {
                 abiLines.add("class attribute " + attribute);
             }
             sourceRetention = annotationType && sourceRetention;
+            if ((access & ACC_MODULE) != 0) {
+                // what a module exports, opens, requires and provides: any change to it changes everything
+                abiLines.add("module " + digest(List.of(new String(bytes, StandardCharsets.ISO_8859_1))));
+            }
             // every class the constant pool names: method bodies, nest members, inner classes
             for (int i = 1; i < pool.length; i++) {
                 if (tags[i] == 7) {
@@ -336,6 +343,20 @@ final class ClassAnalysis {
                         StringBuilder text = new StringBuilder(attribute).append(' ');
                         elementValue(text, into, false);
                         lines.add(text.toString());
+                        break;
+                    }
+                    case "InnerClasses": {
+                        int n = in.readUnsignedShort();
+                        for (int j = 0; j < n; j++) {
+                            int inner = in.readUnsignedShort();
+                            int outer = in.readUnsignedShort();
+                            in.readUnsignedShort(); // simple name
+                            int flags = in.readUnsignedShort();
+                            // a member class of this one is part of its API: Outer.In names it
+                            if (outer != 0 && className(outer).equals(self) && (flags & ACC_PRIVATE) == 0) {
+                                lines.add("member " + flags + " " + className(inner));
+                            }
+                        }
                         break;
                     }
                     default:

@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,30 +14,13 @@ class ClassAnalysisTest {
     @TempDir
     Path dir;
 
-    /** Compiles {@code name, source, name, source…} with the JDK's javac; the class files' analyses by name. */
+    private Javac javac;
+
     private Map<String, ClassAnalysis> compile(String... files) throws IOException {
-        Path sources = dir.resolve("src" + System.nanoTime());
-        Path classes = dir.resolve("classes" + System.nanoTime());
-        Files.createDirectories(classes);
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none"));
-        for (int i = 0; i < files.length; i += 2) {
-            Path file = sources.resolve(files[i]);
-            Files.createDirectories(file.getParent());
-            Files.write(file, files[i + 1].getBytes(StandardCharsets.UTF_8));
-            args.add(file.toString());
+        if (javac == null) {
+            javac = new Javac(dir);
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, args.toArray(new String[0])))
-                .as("javac")
-                .isZero();
-        Map<String, ClassAnalysis> result = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                ClassAnalysis analysis = ClassAnalysis.read(Files.readAllBytes(file));
-                result.put(analysis.name(), analysis);
-            }
-        }
-        return result;
+        return javac.compile(files);
     }
 
     @Test
