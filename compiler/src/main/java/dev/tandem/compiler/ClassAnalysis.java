@@ -47,6 +47,7 @@ final class ClassAnalysis {
     private final String abi;
     private final boolean sourceRetentionAnnotation;
     private final boolean moduleInfo;
+    private final String sourceFile;
 
     private ClassAnalysis(
             String name,
@@ -55,7 +56,8 @@ final class ClassAnalysis {
             Map<String, String> constants,
             String abi,
             boolean sourceRetentionAnnotation,
-            boolean moduleInfo) {
+            boolean moduleInfo,
+            String sourceFile) {
         this.name = name;
         this.accessible = Collections.unmodifiableSet(accessible);
         this.privateOnly = Collections.unmodifiableSet(privateOnly);
@@ -63,6 +65,7 @@ final class ClassAnalysis {
         this.abi = abi;
         this.sourceRetentionAnnotation = sourceRetentionAnnotation;
         this.moduleInfo = moduleInfo;
+        this.sourceFile = sourceFile;
     }
 
     /** The class's binary name, as {@code Class.forName} takes it ({@code a.b.Outer$Inner}). */
@@ -100,6 +103,15 @@ final class ClassAnalysis {
     }
 
     /**
+     * The source it was compiled from, relative to its source root ({@code a/b/C.java}; a nested class's and a
+     * second top-level class's is the file they are in), from its package and its {@code SourceFile} attribute;
+     * null when compiled without it ({@code -g:none}).
+     */
+    String sourceFile() {
+        return sourceFile;
+    }
+
+    /**
      * Reads a class file.
      *
      * @throws IOException when the bytes are not a class file this reader knows (then nothing can be concluded from
@@ -127,6 +139,7 @@ final class ClassAnalysis {
         private final List<String> abiLines = new ArrayList<>();
 
         private boolean sourceRetention;
+        private String sourceFileName;
 
         Reader(byte[] bytes) {
             this.in = new DataInputStream(new ByteArrayInputStream(bytes));
@@ -189,7 +202,8 @@ final class ClassAnalysis {
                     constants,
                     digest(abiLines),
                     sourceRetention,
-                    (access & ACC_MODULE) != 0);
+                    (access & ACC_MODULE) != 0,
+                    sourceFileName == null ? null : self.substring(0, self.lastIndexOf('/') + 1) + sourceFileName);
         }
 
         private void readPool() throws IOException {
@@ -345,6 +359,9 @@ final class ClassAnalysis {
                         lines.add(text.toString());
                         break;
                     }
+                    case "SourceFile":
+                        sourceFileName = utf8(in.readUnsignedShort());
+                        break;
                     case "InnerClasses": {
                         int n = in.readUnsignedShort();
                         for (int j = 0; j < n; j++) {

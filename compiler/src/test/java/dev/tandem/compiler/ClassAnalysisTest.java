@@ -138,6 +138,21 @@ class ClassAnalysisTest {
     }
 
     @Test
+    @DisplayName("each class knows its source: a nested class and a second top-level class the file they are in")
+    void sourceFiles() throws IOException {
+        Map<String, ClassAnalysis> classes = compile(
+                "a/b/Car.java",
+                "package a.b; public class Car { class Wheel {} Runnable r = new Runnable() { public void run() {} }; }"
+                        + " class Garage {}",
+                "Top.java",
+                "public class Top {}");
+        assertThat(classes.values())
+                .extracting(ClassAnalysis::sourceFile)
+                .containsExactlyInAnyOrder("a/b/Car.java", "a/b/Car.java", "a/b/Car.java", "a/b/Car.java", "Top.java");
+        assertThat(classes).containsKeys("a.b.Car$Wheel", "a.b.Car$1", "a.b.Garage");
+    }
+
+    @Test
     @DisplayName("module-info is known as one")
     void moduleInfo() throws IOException {
         Map<String, ClassAnalysis> classes =
