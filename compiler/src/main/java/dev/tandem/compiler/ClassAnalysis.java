@@ -159,13 +159,13 @@ final class ClassAnalysis {
             String header = "class " + access + " " + self;
             if (superIndex != 0) {
                 String superName = className(superIndex);
-                addName(superName, accessible);
+                Signatures.add(superName, accessible);
                 header += " extends " + superName;
             }
             int interfaces = in.readUnsignedShort();
             for (int i = 0; i < interfaces; i++) {
                 String type = className(in.readUnsignedShort());
-                addName(type, accessible);
+                Signatures.add(type, accessible);
                 header += " implements " + type;
             }
             abiLines.add(header);
@@ -321,8 +321,8 @@ final class ClassAnalysis {
                         StringBuilder thrown = new StringBuilder("Exceptions");
                         for (int j = 0; j < n; j++) {
                             String type = className(in.readUnsignedShort());
-                            addName(type, into);
-                            addName(type, all);
+                            Signatures.add(type, into);
+                            Signatures.add(type, all);
                             thrown.append(' ').append(type);
                         }
                         lines.add(thrown.toString());
@@ -442,10 +442,6 @@ final class ClassAnalysis {
             }
         }
 
-        private static void addName(String internalName, Set<String> into) {
-            addDescriptorOrName(internalName, into);
-        }
-
         /** A Class constant's name: an internal name, or an array descriptor. */
         private static void addDescriptorOrName(String name, Set<String> into) {
             if (name.startsWith("[")) {
@@ -457,14 +453,18 @@ final class ClassAnalysis {
     }
 
     private static String digest(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append(line).append('\n');
+        }
+        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of some bytes in hex: the ABI digest, and the compile state's digests of sources and itself. */
+    static String sha256(byte[] bytes) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String line : lines) {
-                sha.update(line.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
             StringBuilder hex = new StringBuilder();
-            for (byte b : sha.digest()) {
+            for (byte b : MessageDigest.getInstance("SHA-256").digest(bytes)) {
                 hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
             }
             return hex.toString();

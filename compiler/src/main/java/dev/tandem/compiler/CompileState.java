@@ -50,7 +50,7 @@ final class CompileState {
             return null;
         }
         String body = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
-        if (!lines.get(lines.size() - 1).equals(IncrementalCompile.sha256(body.getBytes(StandardCharsets.UTF_8)))) {
+        if (!lines.get(lines.size() - 1).equals(ClassAnalysis.sha256(body.getBytes(StandardCharsets.UTF_8)))) {
             return null;
         }
         String setup = lines.get(1);
@@ -71,7 +71,7 @@ final class CompileState {
         for (Map.Entry<String, String> source : sources.entrySet()) {
             body.append(source.getValue()).append(' ').append(source.getKey()).append('\n');
         }
-        String text = body + IncrementalCompile.sha256(body.toString().getBytes(StandardCharsets.UTF_8)) + "\n";
+        String text = body + ClassAnalysis.sha256(body.toString().getBytes(StandardCharsets.UTF_8)) + "\n";
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(temp, text.getBytes(StandardCharsets.UTF_8));

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,7 +71,7 @@ final class IncrementalCompile {
         Map<String, Path> sources = sources(request.sourceRoots);
         Map<String, String> hashes = new TreeMap<>();
         for (Map.Entry<String, Path> source : sources.entrySet()) {
-            hashes.put(source.getKey(), sha256(Files.readAllBytes(source.getValue())));
+            hashes.put(source.getKey(), ClassAnalysis.sha256(Files.readAllBytes(source.getValue())));
         }
         String setup = setup(request);
         CompileState last = CompileState.read(request.stateFile);
@@ -293,24 +291,12 @@ final class IncrementalCompile {
             setup.append(Files.exists(entry) ? Files.size(entry) + " " + Files.getLastModifiedTime(entry) : "missing");
             setup.append('\n');
         }
-        return sha256(setup.toString().getBytes(StandardCharsets.UTF_8));
+        return ClassAnalysis.sha256(setup.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> union = new TreeSet<>(a);
         union.addAll(b);
         return union;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            StringBuilder hex = new StringBuilder();
-            for (byte b : MessageDigest.getInstance("SHA-256").digest(bytes)) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -35,10 +35,6 @@ public final class ConsumerFolder implements Closeable {
         this.readOnlyFallback = readOnlyFallback;
     }
 
-    public Path path() {
-        return folder;
-    }
-
     /** The consumer's writer lock: for the small files written beside the pack at a compilation's end. */
     public ConsumerLock lock() throws IOException {
         return ConsumerLock.acquire(CacheLayout.lock(folder));
