@@ -328,6 +328,18 @@ final class ClassAnalysis {
                         lines.add(thrown.toString());
                         break;
                     }
+                    case "PermittedSubclasses": {
+                        // a sealed type's permitted list decides which classes may extend it: theirs to recheck
+                        int n = in.readUnsignedShort();
+                        StringBuilder permits = new StringBuilder("PermittedSubclasses");
+                        for (int j = 0; j < n; j++) {
+                            String type = className(in.readUnsignedShort());
+                            Signatures.add(type, all);
+                            permits.append(' ').append(type);
+                        }
+                        lines.add(permits.toString());
+                        break;
+                    }
                     case "RuntimeVisibleAnnotations":
                     case "RuntimeInvisibleAnnotations": {
                         StringBuilder text = new StringBuilder(attribute);

@@ -1,6 +1,5 @@
 package dev.tandem.compiler;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,41 +7,54 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * One module's compile, made incremental: the sources a change affects are compiled, the rest of the last compile's
- * class files stay. Without annotation processors for now ({@code -proc:none}); a compile that has them, or anything
- * the analysis cannot be sure of, is a full compile with its reason.
+ * class files stay. The compiler itself is the caller's ({@link Javac}: Maven's own javac in a build, the JDK's in
+ * tests); this class decides what it compiles. Anything the analysis cannot be sure of is a full compile with its
+ * reason.
  *
  * <p>The steps: sources are hashed and compared with the last compile's {@link CompileState}; the class files of
  * changed and removed sources are set aside and those sources compiled alone (the class output first on the class
- * path, an empty source path, so javac reads every other class from its class file); their classes' {@link
- * ApiChange API change} decides which {@link Dependents dependents} compile next, until none is left. A failed compile
- * puts back what was set aside and keeps the last state, so the next build starts from the last good one.
+ * path, no source path, so javac reads every other class from its class file); their classes' {@link ApiChange API
+ * change} decides which {@link Dependents dependents} compile next, until none is left. A failed compile puts back
+ * what was set aside and keeps the last state, so the next build starts from the last good one.
  */
 final class IncrementalCompile {
+    /** The compiler: compiles some sources into the class output, reading every other class from there. */
+    interface Javac {
+        /**
+         * Compiles {@code sources}; {@code all} says they are every source of the module (a full compile, which may
+         * use the source path), otherwise other classes must come from class files only. True when it succeeded.
+         */
+        boolean compile(Collection<Path> sources, boolean all) throws IOException;
+    }
+
     /** What a compile is given. */
     static final class Request {
-        final List<Path> sourceRoots;
+        /** Every source of the module by its path relative to its source root. */
+        final Map<String, Path> sources;
+        /** The class output this compile owns: nothing else writes there. */
         final Path classOutput;
-        final List<Path> classPath;
-        final List<String> options;
+        /** Everything besides the sources that decides the output (options, class path stamps, JDK), as text. */
+        final String setup;
+        /** Why the caller wants a full compile whatever changed, or null. */
+        final String fullReason;
+
         final Path stateFile;
 
-        Request(List<Path> sourceRoots, Path classOutput, List<Path> classPath, List<String> options, Path stateFile) {
-            this.sourceRoots = sourceRoots;
+        Request(Map<String, Path> sources, Path classOutput, String setup, String fullReason, Path stateFile) {
+            this.sources = new TreeMap<>(sources);
             this.classOutput = classOutput;
-            this.classPath = classPath;
-            this.options = options;
+            this.setup = setup;
+            this.fullReason = fullReason;
             this.stateFile = stateFile;
         }
     }
@@ -53,33 +65,38 @@ final class IncrementalCompile {
         final String fullReason;
         /** The sources compiled, relative to their root. */
         final Set<String> compiled;
+        /** The class files (relative to the class output) of the last compile that are gone. */
+        final Set<String> removedClassFiles;
 
         final boolean success;
-        final String diagnostics;
 
-        Result(String fullReason, Set<String> compiled, boolean success, String diagnostics) {
+        Result(String fullReason, Set<String> compiled, Set<String> removedClassFiles, boolean success) {
             this.fullReason = fullReason;
             this.compiled = compiled;
+            this.removedClassFiles = removedClassFiles;
             this.success = success;
-            this.diagnostics = diagnostics;
         }
     }
 
-    private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    private final Javac javac;
+
+    IncrementalCompile(Javac javac) {
+        this.javac = javac;
+    }
 
     Result compile(Request request) throws IOException {
-        Map<String, Path> sources = sources(request.sourceRoots);
+        Map<String, Path> sources = request.sources;
         Map<String, String> hashes = new TreeMap<>();
         for (Map.Entry<String, Path> source : sources.entrySet()) {
             hashes.put(source.getKey(), ClassAnalysis.sha256(Files.readAllBytes(source.getValue())));
         }
-        String setup = setup(request);
+        String setup = ClassAnalysis.sha256(request.setup.getBytes(StandardCharsets.UTF_8));
         CompileState last = CompileState.read(request.stateFile);
         String full = last == null
                 ? "no state of a previous compile"
                 : !last.setup().equals(setup) ? "the compiler's options, class path or JDK changed" : null;
-        if (full == null && request.options.stream().noneMatch("-proc:none"::equals)) {
-            full = "annotation processors may run (incremental processing is not done yet)";
+        if (full == null) {
+            full = request.fullReason;
         }
         Set<String> changed = new TreeSet<>();
         Set<String> removed = new TreeSet<>();
@@ -100,40 +117,50 @@ final class IncrementalCompile {
         if (full == null && classes == null) {
             full = "a class file of the last compile could not be read";
         }
-        if (full != null) {
-            return fullCompile(request, sources, hashes, setup, full);
-        }
         Map<String, List<String>> classesOf = new TreeMap<>();
-        for (ClassAnalysis analysis : classes.values()) {
-            if (analysis.sourceFile() == null) {
-                return fullCompile(request, sources, hashes, setup, "a class file names no source (-g:none)");
+        if (full == null) {
+            for (ClassAnalysis analysis : classes.values()) {
+                if (analysis.sourceFile() == null) {
+                    full = "the class file of " + analysis.name() + " names no source file (-g:none)";
+                    break;
+                }
+                if (!last.sources().containsKey(analysis.sourceFile())) {
+                    full = "the class " + analysis.name() + " is not in the folder of its package ("
+                            + analysis.sourceFile() + " not found)";
+                    break;
+                }
+                classesOf
+                        .computeIfAbsent(analysis.sourceFile(), s -> new ArrayList<>())
+                        .add(analysis.name());
             }
-            classesOf
-                    .computeIfAbsent(analysis.sourceFile(), s -> new ArrayList<>())
-                    .add(analysis.name());
+        }
+        if (full != null) {
+            return fullCompile(request, hashes, setup, full);
         }
         Dependents dependents = new Dependents(classes.values());
         Set<String> compiled = new TreeSet<>();
         Set<String> toCompile = new TreeSet<>(changed);
         Set<String> gone = new TreeSet<>(removed);
         Map<Path, byte[]> setAside = new TreeMap<>();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        Set<Path> createdAll = new TreeSet<>();
         while (!toCompile.isEmpty() || !gone.isEmpty()) {
             Map<String, ClassAnalysis> before = new TreeMap<>();
             for (String source : union(toCompile, gone)) {
                 for (String name : classesOf.getOrDefault(source, List.of())) {
                     before.put(name, classes.get(name));
                     Path file = classFile(request.classOutput, name);
-                    setAside.putIfAbsent(file, Files.readAllBytes(file));
+                    if (!setAside.containsKey(file)) {
+                        setAside.put(file, Files.readAllBytes(file));
+                    }
                     Files.delete(file);
                 }
             }
             Set<Path> created = new TreeSet<>();
-            boolean ok = toCompile.isEmpty() || run(request, sources, toCompile, diagnostics, created);
+            boolean ok = toCompile.isEmpty() || run(request, toCompile, false, created);
+            createdAll.addAll(created);
             if (!ok) {
-                restore(setAside, created);
-                return new Result(
-                        null, union(compiled, toCompile), false, diagnostics.toString(StandardCharsets.UTF_8));
+                restore(setAside, createdAll);
+                return new Result(null, union(compiled, toCompile), Set.of(), false);
             }
             compiled.addAll(toCompile);
             Map<String, ClassAnalysis> after = new TreeMap<>();
@@ -143,7 +170,8 @@ final class IncrementalCompile {
             }
             ApiChange change = ApiChange.between(before, after);
             if (change.fullRecompilation() != null) {
-                return fullCompile(request, sources, hashes, setup, change.fullRecompilation());
+                restore(setAside, createdAll);
+                return fullCompile(request, hashes, setup, change.fullRecompilation());
             }
             Set<String> next = new TreeSet<>();
             for (String dependent : dependents.of(change.changed())) {
@@ -158,7 +186,13 @@ final class IncrementalCompile {
             gone = Set.of();
         }
         new CompileState(setup, hashes).write(request.stateFile);
-        return new Result(null, compiled, true, diagnostics.toString(StandardCharsets.UTF_8));
+        Set<String> removedClassFiles = new TreeSet<>();
+        for (Path file : setAside.keySet()) {
+            if (!Files.exists(file)) {
+                removedClassFiles.add(relative(request.classOutput, file));
+            }
+        }
+        return new Result(null, compiled, removedClassFiles, true);
     }
 
     /** Changes no class file can show: a full compile's reason, or null. */
@@ -175,8 +209,7 @@ final class IncrementalCompile {
         return null;
     }
 
-    private Result fullCompile(
-            Request request, Map<String, Path> sources, Map<String, String> hashes, String setup, String reason)
+    private Result fullCompile(Request request, Map<String, String> hashes, String setup, String reason)
             throws IOException {
         List<Path> old = classFiles(request.classOutput);
         Map<Path, byte[]> setAside = new TreeMap<>();
@@ -184,44 +217,37 @@ final class IncrementalCompile {
             setAside.put(file, Files.readAllBytes(file));
             Files.delete(file);
         }
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         Set<Path> created = new TreeSet<>();
-        boolean ok = sources.isEmpty() || run(request, sources, sources.keySet(), diagnostics, created);
+        boolean ok = request.sources.isEmpty() || run(request, request.sources.keySet(), true, created);
+        Set<String> removedClassFiles = new TreeSet<>();
         if (!ok) {
             restore(setAside, created);
         } else {
             new CompileState(setup, hashes).write(request.stateFile);
+            for (Path file : old) {
+                if (!created.contains(file)) {
+                    removedClassFiles.add(relative(request.classOutput, file));
+                }
+            }
         }
-        return new Result(reason, new TreeSet<>(sources.keySet()), ok, diagnostics.toString(StandardCharsets.UTF_8));
+        return new Result(reason, new TreeSet<>(request.sources.keySet()), removedClassFiles, ok);
     }
 
-    /** Runs javac on some sources; notes the class files it wrote in {@code created}. */
-    private boolean run(
-            Request request,
-            Map<String, Path> sources,
-            Set<String> which,
-            ByteArrayOutputStream diagnostics,
-            Set<Path> created)
-            throws IOException {
+    /** Runs the compiler on some sources; notes the class files it wrote in {@code created}. */
+    private boolean run(Request request, Set<String> which, boolean all, Set<Path> created) throws IOException {
         Set<Path> before = new TreeSet<>(classFiles(request.classOutput));
-        List<String> args = new ArrayList<>(request.options);
-        StringBuilder classPath = new StringBuilder(request.classOutput.toString());
-        for (Path entry : request.classPath) {
-            classPath.append(java.io.File.pathSeparatorChar).append(entry);
-        }
         Files.createDirectories(request.classOutput);
-        Collections.addAll(
-                args, "-d", request.classOutput.toString(), "-classpath", classPath.toString(), "-sourcepath", "");
+        List<Path> files = new ArrayList<>();
         for (String source : which) {
-            args.add(sources.get(source).toString());
+            files.add(request.sources.get(source));
         }
-        int exit = javac.run(null, null, diagnostics, args.toArray(new String[0]));
+        boolean ok = javac.compile(files, all);
         for (Path file : classFiles(request.classOutput)) {
             if (!before.contains(file)) {
                 created.add(file);
             }
         }
-        return exit == 0;
+        return ok;
     }
 
     private static void restore(Map<Path, byte[]> setAside, Set<Path> created) throws IOException {
@@ -264,34 +290,8 @@ final class IncrementalCompile {
         return classOutput.resolve(binaryName.replace('.', '/') + ".class");
     }
 
-    /** Every {@code .java} file under the roots, by its path relative to its root. */
-    private static Map<String, Path> sources(List<Path> roots) throws IOException {
-        Map<String, Path> sources = new TreeMap<>();
-        for (Path root : roots) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(f -> f.getFileName().toString().endsWith(".java") && Files.isRegularFile(f))
-                        .forEach(f -> sources.putIfAbsent(
-                                root.relativize(f).toString().replace('\\', '/'), f));
-            }
-        }
-        return sources;
-    }
-
-    /** What besides the sources decides the output: options, class path (each entry's size and time), the JDK. */
-    private static String setup(Request request) throws IOException {
-        StringBuilder setup = new StringBuilder("java " + Runtime.version() + "\n");
-        for (String option : request.options) {
-            setup.append("option ").append(option).append('\n');
-        }
-        for (Path entry : request.classPath) {
-            setup.append("classpath ").append(entry).append(' ');
-            setup.append(Files.exists(entry) ? Files.size(entry) + " " + Files.getLastModifiedTime(entry) : "missing");
-            setup.append('\n');
-        }
-        return ClassAnalysis.sha256(setup.toString().getBytes(StandardCharsets.UTF_8));
+    private static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

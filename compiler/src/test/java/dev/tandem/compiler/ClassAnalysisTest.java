@@ -53,6 +53,24 @@ class ClassAnalysisTest {
     }
 
     @Test
+    @DisplayName("a sealed type's permitted subclasses are part of its ABI: taking one out must recheck it")
+    void sealed() throws IOException {
+        String both = compile(
+                        "a/Shape.java", "package a; public sealed interface Shape permits Circle, Square {}",
+                        "a/Circle.java", "package a; public final class Circle implements Shape {}",
+                        "a/Square.java", "package a; public final class Square implements Shape {}")
+                .get("a.Shape")
+                .abi();
+        String one = compile(
+                        "a/Shape.java", "package a; public sealed interface Shape permits Circle {}",
+                        "a/Circle.java", "package a; public final class Circle implements Shape {}",
+                        "a/Square.java", "package a; public final class Square {}")
+                .get("a.Shape")
+                .abi();
+        assertThat(one).isNotEqualTo(both);
+    }
+
+    @Test
     @DisplayName("a method body changed: the same ABI; a signature changed: another")
     void abi() throws IOException {
         String one = compile("a/C.java", "package a; public class C { public int f() { return 1; } }")

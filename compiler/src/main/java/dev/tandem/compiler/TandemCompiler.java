@@ -1,0 +1,460 @@
+package dev.tandem.compiler;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.codehaus.plexus.compiler.Compiler;
+import org.codehaus.plexus.compiler.CompilerConfiguration;
+import org.codehaus.plexus.compiler.CompilerError;
+import org.codehaus.plexus.compiler.CompilerException;
+import org.codehaus.plexus.compiler.CompilerMessage;
+import org.codehaus.plexus.compiler.CompilerNotImplementedException;
+import org.codehaus.plexus.compiler.CompilerOutputStyle;
+import org.codehaus.plexus.compiler.CompilerResult;
+import org.codehaus.plexus.compiler.manager.CompilerManager;
+import org.codehaus.plexus.compiler.manager.NoSuchCompilerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * maven-compiler-plugin 3.x's way in: {@code <compilerId>tandem</compilerId>} with {@code tandem-compiler} as a
+ * dependency of the plugin. The plugin decides that something changed and hands over every source; this compiler
+ * compiles what the change affects ({@link IncrementalCompile}) with the plugin's own {@code javac} compiler, so the
+ * arguments, forking, toolchains and messages are Maven's.
+ *
+ * <p>The class files live first in a folder of Tandem's ({@code target/tandem/compile/classes/} for {@code
+ * target/classes}) which no plugin touches, and are copied to the plugin's output: the plugin deletes the last
+ * compile's class files before it calls a compiler, and the ones not recompiled are put back from there.
+ *
+ * <p>Written against plexus-compiler-api 2.8.4 (maven-compiler-plugin 3.8.1), the oldest the plugin versions we
+ * support bring; it calls nothing newer.
+ */
+@Named("tandem")
+@Singleton
+public final class TandemCompiler implements Compiler {
+    private static final Logger LOG = LoggerFactory.getLogger(TandemCompiler.class);
+    private static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
+
+    private final CompilerManager compilers;
+
+    @Inject
+    public TandemCompiler(CompilerManager compilers) {
+        this.compilers = compilers;
+    }
+
+    @Override
+    public CompilerOutputStyle getCompilerOutputStyle() {
+        return CompilerOutputStyle.ONE_OUTPUT_FILE_PER_INPUT_FILE;
+    }
+
+    @Override
+    public String getInputFileEnding(CompilerConfiguration configuration) {
+        return ".java";
+    }
+
+    @Override
+    public String getOutputFileEnding(CompilerConfiguration configuration) {
+        return ".class";
+    }
+
+    @Override
+    public String getOutputFile(CompilerConfiguration configuration) {
+        return null;
+    }
+
+    @Override
+    public boolean canUpdateTarget(CompilerConfiguration configuration) {
+        return true;
+    }
+
+    @Override
+    public String[] createCommandLine(CompilerConfiguration configuration) throws CompilerException {
+        return javac().createCommandLine(configuration);
+    }
+
+    /** The pre-2.0 entry point, which maven-compiler-plugin 3.x never calls. */
+    @Override
+    public List<CompilerError> compile(CompilerConfiguration configuration) throws CompilerException {
+        throw new CompilerNotImplementedException("the tandem compiler is called through performCompile");
+    }
+
+    @Override
+    public CompilerResult performCompile(CompilerConfiguration configuration) throws CompilerException {
+        Compiler javac = javac();
+        long start = System.nanoTime();
+        Module module = new Module(configuration);
+        String alone = module.cannotBeIncremental();
+        if (alone != null) {
+            // compiled as Maven alone would; the state goes, so the next compile is a full one
+            module.forget();
+            LOG.info("Tandem compiler: {}; compiled by javac as without Tandem", alone);
+            return javac.performCompile(configuration);
+        }
+        List<CompilerMessage> messages = new ArrayList<>();
+        IncrementalCompile.Result result;
+        try {
+            String processors = module.processors();
+            IncrementalCompile.Request request = new IncrementalCompile.Request(
+                    module.sources, module.classes, module.setup(javac), processors, module.stateFile);
+            result = new IncrementalCompile((files, all) -> {
+                        CompilerResult part = module.compile(javac, files, all, processors == null);
+                        messages.addAll(part.getCompilerMessages());
+                        return part.isSuccess();
+                    })
+                    .compile(request);
+            if (result.success) {
+                // after a failure the output stays as javac left it, so the plugin sees it stale next time
+                module.copyToOutput(result.removedClassFiles);
+            }
+        } catch (IOException e) {
+            throw new CompilerException("Tandem compiler: " + e, e);
+        } finally {
+            module.restoreConfiguration();
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (result.fullReason != null) {
+            LOG.info(
+                    "Tandem compiler: full compile of {} sources in {} ms: {}",
+                    result.compiled.size(),
+                    ms,
+                    result.fullReason);
+        } else {
+            LOG.info(
+                    "Tandem compiler: compiled {} of {} sources in {} ms{}",
+                    result.compiled.size(),
+                    module.sources.size(),
+                    ms,
+                    result.success ? "" : " (failed)");
+        }
+        LOG.debug("Tandem compiler: compiled {}", result.compiled);
+        return new CompilerResult(result.success, messages);
+    }
+
+    private Compiler javac() throws CompilerException {
+        try {
+            return compilers.getCompiler("javac");
+        } catch (NoSuchCompilerException e) {
+            throw new CompilerException("Tandem compiler: maven-compiler-plugin has no javac compiler", e);
+        }
+    }
+
+    /** One compile execution of one module: its sources, its folders, and the configuration the plugin made. */
+    private static final class Module {
+        final CompilerConfiguration configuration;
+        final Path output;
+        final Path home;
+        final Path classes;
+        final Path stateFile;
+        final Map<String, Path> sources = new TreeMap<>();
+        private final Set<File> sourceFiles;
+        private final List<String> sourceLocations;
+        private final List<String> classpath;
+        private final String proc;
+        private String outside;
+
+        Module(CompilerConfiguration configuration) {
+            this.configuration = configuration;
+            this.output = Paths.get(configuration.getOutputLocation())
+                    .toAbsolutePath()
+                    .normalize();
+            File build = configuration.getBuildDirectory();
+            Path target = build != null ? build.toPath().toAbsolutePath() : output.getParent();
+            this.home = target.resolve("tandem")
+                    .resolve("compile")
+                    .resolve(output.getFileName().toString());
+            this.classes = home.resolve("classes");
+            this.stateFile = home.resolve("compile.state");
+            this.sourceFiles = configuration.getSourceFiles();
+            this.sourceLocations = configuration.getSourceLocations();
+            this.classpath = configuration.getClasspathEntries();
+            this.proc = configuration.getProc();
+            List<Path> roots = new ArrayList<>();
+            for (String location : sourceLocations) {
+                roots.add(Paths.get(location).toAbsolutePath().normalize());
+            }
+            File generated = configuration.getGeneratedSourcesDirectory();
+            Path generatedRoot = generated == null
+                    ? null
+                    : generated.toPath().toAbsolutePath().normalize();
+            for (File file : sourceFiles) {
+                Path source = file.toPath().toAbsolutePath().normalize();
+                if (generatedRoot != null && source.startsWith(generatedRoot)) {
+                    continue; // written by the processors of this very compile (plugins before 3.12 list them)
+                }
+                Path root = null;
+                for (Path candidate : roots) {
+                    if (source.startsWith(candidate) && (root == null || candidate.startsWith(root))) {
+                        root = candidate;
+                    }
+                }
+                if (root == null) {
+                    outside = source.toString();
+                    continue;
+                }
+                sources.putIfAbsent(root.relativize(source).toString().replace('\\', '/'), source);
+            }
+        }
+
+        /** Why this compile is left to javac whole, or null. */
+        String cannotBeIncremental() {
+            if (outside != null) {
+                return "the source " + outside + " is in none of the source roots";
+            }
+            for (String source : sources.keySet()) {
+                if (source.equals("module-info.java")) {
+                    return "the module has a module-info.java (modules are not compiled incrementally yet)";
+                }
+            }
+            CompileState last;
+            try {
+                last = CompileState.read(stateFile);
+            } catch (IOException unreadable) {
+                return null; // a full compile says why
+            }
+            if (last != null) {
+                for (String was : last.sources().keySet()) {
+                    if (!sources.containsKey(was) && existsInRoots(was)) {
+                        return "the plugin passed only some sources (" + was + " exists but was not passed: set"
+                                + " useIncrementalCompilation to true, its default)";
+                    }
+                }
+            }
+            return null;
+        }
+
+        private boolean existsInRoots(String relative) {
+            for (String location : sourceLocations) {
+                if (Files.isRegularFile(Paths.get(location).resolve(relative))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void forget() throws CompilerException {
+            try {
+                Files.deleteIfExists(stateFile);
+            } catch (IOException e) {
+                throw new CompilerException("Tandem compiler: cannot delete " + stateFile + ": " + e, e);
+            }
+        }
+
+        /** Why annotation processors may run in this compile, or null when none can. */
+        String processors() throws IOException {
+            if ("none".equals(proc)) {
+                return null;
+            }
+            String[] named = configuration.getAnnotationProcessors();
+            if (named != null && named.length > 0) {
+                return "annotation processors run (" + String.join(", ", named)
+                        + "; incremental processing is not done yet)";
+            }
+            List<String> path = configuration.getProcessorPathEntries();
+            if (path != null && !path.isEmpty()) {
+                return "annotation processors run from annotationProcessorPaths (incremental processing is not done"
+                        + " yet)";
+            }
+            for (String entry : classpath) {
+                Path file = Paths.get(entry);
+                if (file.toAbsolutePath().normalize().equals(output)) {
+                    continue;
+                }
+                if (declaresProcessor(file)) {
+                    return "annotation processors run from " + file.getFileName()
+                            + " on the class path (incremental processing is not done yet)";
+                }
+            }
+            return null;
+        }
+
+        private static boolean declaresProcessor(Path entry) throws IOException {
+            if (Files.isDirectory(entry)) {
+                return Files.isRegularFile(entry.resolve(PROCESSOR_SERVICE));
+            }
+            if (!Files.isRegularFile(entry)) {
+                return false;
+            }
+            try (JarFile jar = new JarFile(entry.toFile(), false)) {
+                return jar.getEntry(PROCESSOR_SERVICE) != null;
+            } catch (IOException notAJar) {
+                return false;
+            }
+        }
+
+        /**
+         * Everything besides the sources that decides the class files, as text: the JDK, javac's arguments without
+         * the sources, and a stamp (size, time) of every class and processor path file.
+         */
+        String setup(Compiler javac) throws CompilerException, IOException {
+            StringBuilder setup = new StringBuilder("tandem-compile 1\n");
+            if (configuration.isFork()) {
+                String executable = configuration.getExecutable();
+                setup.append("fork ").append(executable).append('\n');
+                if (executable != null && Files.isRegularFile(Paths.get(executable))) {
+                    stamp(setup, Paths.get(executable).toRealPath());
+                }
+            } else {
+                setup.append("java ")
+                        .append(System.getProperty("java.home"))
+                        .append(' ')
+                        .append(Runtime.version())
+                        .append('\n');
+            }
+            Set<String> skip = new TreeSet<>();
+            for (File file : sourceFiles) {
+                skip.add(file.getPath());
+                skip.add(file.getAbsolutePath());
+            }
+            for (String argument : javac.createCommandLine(configuration)) {
+                if (!skip.contains(argument)) {
+                    setup.append("arg ").append(argument).append('\n');
+                }
+            }
+            for (String entry : classpath) {
+                Path file = Paths.get(entry).toAbsolutePath().normalize();
+                if (!file.equals(output)) {
+                    stamp(setup, file);
+                }
+            }
+            List<String> processorPath = configuration.getProcessorPathEntries();
+            if (processorPath != null) {
+                for (String entry : processorPath) {
+                    stamp(setup, Paths.get(entry));
+                }
+            }
+            return setup.toString();
+        }
+
+        /** Size and time of a file, or of every file under a folder (an upstream module's classes). */
+        private static void stamp(StringBuilder setup, Path entry) throws IOException {
+            setup.append("stamp ").append(entry).append('\n');
+            if (!Files.isDirectory(entry)) {
+                stampFile(setup, entry);
+                return;
+            }
+            try (Stream<Path> walk = Files.walk(entry)) {
+                for (Path file : (Iterable<Path>) walk.sorted()::iterator) {
+                    if (Files.isRegularFile(file)) {
+                        setup.append(entry.relativize(file)).append(' ');
+                        stampFile(setup, file);
+                    }
+                }
+            }
+        }
+
+        private static void stampFile(StringBuilder setup, Path file) throws IOException {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                setup.append(attributes.size())
+                        .append(' ')
+                        .append(attributes.lastModifiedTime().toMillis())
+                        .append('\n');
+            } catch (NoSuchFileException missing) {
+                setup.append("missing\n");
+            }
+        }
+
+        /**
+         * Has the plugin's javac compile {@code files} into Tandem's class folder: every source with the source
+         * roots for a full compile; otherwise with an empty source path, so every other class comes from a class
+         * file. Without processors on the class path, incremental compiles run with {@code -proc:none}, which is
+         * what javac would do anyway, without its search.
+         */
+        CompilerResult compile(Compiler javac, Collection<Path> files, boolean all, boolean noProcessors)
+                throws IOException {
+            Set<File> which = new LinkedHashSet<>();
+            for (Path file : files) {
+                which.add(file.toFile());
+            }
+            List<String> entries = new ArrayList<>();
+            entries.add(classes.toString());
+            for (String entry : classpath) {
+                if (!Paths.get(entry).toAbsolutePath().normalize().equals(output)) {
+                    entries.add(entry);
+                }
+            }
+            configuration.setSourceFiles(which);
+            configuration.setOutputLocation(classes.toString());
+            configuration.setClasspathEntries(entries);
+            if (all) {
+                configuration.setSourceLocations(sourceLocations);
+                configuration.setProc(proc);
+            } else {
+                Path empty = home.resolve("no-sources");
+                Files.createDirectories(empty);
+                configuration.setSourceLocations(List.of(empty.toString()));
+                if (noProcessors) {
+                    configuration.setProc("none");
+                }
+            }
+            try {
+                return javac.performCompile(configuration);
+            } catch (CompilerException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        /** Puts the configuration back as the plugin made it: the plugin reads it after the compile. */
+        void restoreConfiguration() {
+            configuration.setSourceFiles(sourceFiles);
+            configuration.setOutputLocation(output.toString());
+            configuration.setClasspathEntries(classpath);
+            configuration.setSourceLocations(sourceLocations);
+            configuration.setProc(proc);
+        }
+
+        /**
+         * Makes the plugin's output hold Tandem's class files: copies the ones missing there (the plugin deleted the
+         * last compile's) or older than Tandem's, and deletes the ones whose sources are gone.
+         */
+        void copyToOutput(Set<String> removed) throws IOException {
+            for (String gone : removed) {
+                Files.deleteIfExists(output.resolve(gone));
+            }
+            if (!Files.isDirectory(classes)) {
+                return;
+            }
+            try (Stream<Path> walk = Files.walk(classes)) {
+                for (Path file : (Iterable<Path>) walk::iterator) {
+                    if (!Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    Path target = output.resolve(classes.relativize(file).toString());
+                    BasicFileAttributes ours = Files.readAttributes(file, BasicFileAttributes.class);
+                    BasicFileAttributes theirs;
+                    try {
+                        theirs = Files.readAttributes(target, BasicFileAttributes.class);
+                    } catch (NoSuchFileException missing) {
+                        theirs = null;
+                    }
+                    if (theirs == null
+                            || theirs.size() != ours.size()
+                            || theirs.lastModifiedTime().compareTo(ours.lastModifiedTime()) < 0) {
+                        Files.createDirectories(target.getParent());
+                        Path temp = target.resolveSibling(target.getFileName() + ".tandem-tmp");
+                        Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+}
