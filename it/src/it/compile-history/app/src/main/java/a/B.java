@@ -1,0 +1,1 @@
+package a; public class B { public int size() { return 1; } }

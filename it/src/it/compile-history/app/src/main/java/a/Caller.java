@@ -1,0 +1,1 @@
+package a; public class Caller { String call() { return Util.f(1); } }

@@ -1,0 +1,1 @@
+package a; public enum Color { RED, GREEN }

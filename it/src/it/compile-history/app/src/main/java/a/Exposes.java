@@ -1,0 +1,1 @@
+package a; public class Exposes { public B b() { return new B(); } }

@@ -1,0 +1,1 @@
+package a; public class Limits { public static final int MAX = 10; }

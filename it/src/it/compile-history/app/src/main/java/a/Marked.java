@@ -1,0 +1,1 @@
+package a; @Marker public class Marked { }

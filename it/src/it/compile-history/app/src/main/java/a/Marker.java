@@ -1,0 +1,3 @@
+package a;
+import java.lang.annotation.*;
+@Retention(RetentionPolicy.SOURCE) public @interface Marker { String value() default "x"; }

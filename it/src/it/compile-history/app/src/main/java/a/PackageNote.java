@@ -1,0 +1,3 @@
+package a;
+import java.lang.annotation.*;
+@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.PACKAGE) public @interface PackageNote { String value(); }

@@ -1,0 +1,1 @@
+package a; public record Point(int x, int y) { }

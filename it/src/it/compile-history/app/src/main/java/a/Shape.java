@@ -1,0 +1,1 @@
+package a; public abstract class Shape { public abstract double area(); }

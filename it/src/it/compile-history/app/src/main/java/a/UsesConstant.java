@@ -1,0 +1,1 @@
+package a; public class UsesConstant { int max() { return Limits.MAX; } }

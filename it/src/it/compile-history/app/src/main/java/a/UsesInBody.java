@@ -1,0 +1,1 @@
+package a; public class UsesInBody { void n() { new B().size(); } }

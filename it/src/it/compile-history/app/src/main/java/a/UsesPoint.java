@@ -1,0 +1,1 @@
+package a; public class UsesPoint { int x(Point p) { return p.x(); } }

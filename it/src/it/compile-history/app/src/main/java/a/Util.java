@@ -1,0 +1,1 @@
+package a; public class Util { public static String f(long x) { return "long"; } }

@@ -1,0 +1,2 @@
+@PackageNote("one")
+package a;

@@ -1,0 +1,1 @@
+package g; public class Box<T extends Number> { public T value; }

@@ -1,0 +1,1 @@
+package g; public class UsesBox { Box<Integer> box = new Box<>(); }

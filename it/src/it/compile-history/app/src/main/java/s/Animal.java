@@ -1,0 +1,1 @@
+package s; public sealed interface Animal permits Cat, Dog { }

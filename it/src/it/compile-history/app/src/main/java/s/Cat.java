@@ -1,0 +1,1 @@
+package s; public final class Cat implements Animal { }

@@ -1,0 +1,1 @@
+package s; public final class Dog implements Animal { }

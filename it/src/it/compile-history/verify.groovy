@@ -1,0 +1,91 @@
+def mvn = evaluate(new File(basedir, '../../../src/it/lib/MavenRun.groovy'))
+def history = evaluate(new File(basedir, '../../../src/it/lib/CompileHistory.groovy'))
+def replace = evaluate(new File(basedir, '../../../src/it/lib/Edit.groovy'))
+def src = 'app/src/main/java/'
+def edit = { File dir, String file, String text, String to -> replace(dir, src + file, text, to) }
+def write = { File dir, String file, String text -> def f = new File(dir, src + file); f.parentFile.mkdirs(); f.text = text }
+def delete = { File dir, String file -> assert new File(dir, src + file).delete() }
+def all = 24 // the app module's sources
+
+// the whole history on the compiler plugin this scenario names
+history(basedir, localRepositoryPath, mvn, ['api', 'app'], [
+    [name: 'first build', goals: ['clean', 'compile'], online: true, full: [api: 'no state', app: 'no state']],
+    [name: 'nothing', check: { log -> assert log.count('Nothing to compile') == 2 }],
+    [name: 'a method body', edit: { d -> edit(d, 'a/B.java', 'return 1;', 'return 2;') }, compiled: [app: 1]],
+    [name: 'a signature: its users, and the users of what exposes it',
+     edit: { d -> edit(d, 'a/B.java', 'public int size() { return 2; }', 'public long size() { return 2; }') },
+     compiled: [app: 4]],
+    [name: 'an overload that changes which method a caller binds to',
+     edit: { d -> edit(d, 'a/Util.java', '{ return "long"; }', '{ return "long"; } public static String f(int x) { return "int"; }') },
+     compiled: [app: 2]],
+    [name: 'a constant', edit: { d -> edit(d, 'a/Limits.java', 'MAX = 10', 'MAX = 11') },
+     full: [app: 'the constant a.Limits.MAX changed']],
+    [name: 'a source-retention annotation', edit: { d -> edit(d, 'a/Marker.java', 'default "x"', 'default "y"') },
+     full: [app: 'the source-retention annotation a.Marker changed']],
+    [name: 'an added class', edit: { d -> write(d, 'a/Added.java', 'package a; public class Added { }') },
+     compiled: [app: 1]],
+    [name: 'a deleted class', edit: { d -> delete(d, 'a/UsesExposer.java') }, compiled: [app: 0]],
+    [name: 'a renamed class', edit: { d ->
+        write(d, 'a/Renamed.java', new File(d, src + 'a/Caller.java').text.replace('class Caller', 'class Renamed'))
+        delete(d, 'a/Caller.java')
+     }, compiled: [app: 1]],
+    [name: 'a class moved to another package', edit: { d ->
+        write(d, 'm/Added.java', 'package m; public class Added { }')
+        delete(d, 'a/Added.java')
+     }, compiled: [app: 1]],
+    [name: 'an anonymous class\'s body', edit: { d -> edit(d, 'a/Circle.java', 'println("a")', 'println("b")') },
+     compiled: [app: 1]],
+    [name: 'a nested class\'s field', edit: { d -> edit(d, 'a/Circle.java', 'int n = 1;', 'public int n = 1;') },
+     compiled: [app: 1]],
+    [name: 'an enum constant: the switch over it', edit: { d -> edit(d, 'a/Color.java', 'RED, GREEN', 'RED, BLUE, GREEN') },
+     compiled: [app: 2]],
+    [name: 'a record component', edit: { d -> edit(d, 'a/Point.java', 'int x, int y', 'int x, int y, int z') },
+     compiled: [app: 2]],
+    [name: 'a sealed hierarchy gains a subclass', edit: { d ->
+        edit(d, 's/Animal.java', 'permits Cat, Dog', 'permits Cat, Dog, Bird')
+        write(d, 's/Bird.java', 'package s; public final class Bird implements Animal { }')
+     }, compiled: [app: 4]],
+    [name: 'a sealed hierarchy drops a subclass that still extends it', fails: true, any: true,
+     edit: { d -> edit(d, 's/Animal.java', 'permits Cat, Dog, Bird', 'permits Cat, Dog') }],
+    // against the last good compile: Animal and Bird changed, Animal's users recheck
+    [name: 'its fix', edit: { d -> edit(d, 's/Bird.java', 'final class Bird implements Animal', 'final class Bird') },
+     compiled: [app: 4]],
+    [name: 'package-info', edit: { d -> edit(d, 'a/package-info.java', '"one"', '"two"') },
+     full: [app: 'a/package-info.java changed']],
+    [name: 'a generic bound', edit: { d -> edit(d, 'g/Box.java', 'T extends Number', 'T extends Comparable<T>') },
+     compiled: [app: 2]],
+    [name: 'a supertype gains an abstract method: the subclass fails, as with Maven alone', fails: true, any: true,
+     edit: { d -> edit(d, 'a/Shape.java', 'area();', 'area(); public abstract int sides();') }],
+    [name: 'its fix', edit: { d -> edit(d, 'a/Circle.java', 'return 3.14; }', 'return 3.14; } public int sides() { return 0; }') },
+     compiled: [app: 2]],
+    [name: 'a compile error', fails: true, any: true, edit: { d -> edit(d, 'a/Util.java', 'return "int";', 'return "int"') }],
+    [name: 'its fix', edit: { d -> edit(d, 'a/Util.java', 'return "int"', 'return "int";') }, compiled: [app: 0]],
+    [name: 'the upstream module\'s API', edit: { d ->
+        replace(d, 'api/src/main/java/api/Greeter.java', 'greet(String who)', 'greet(CharSequence who)')
+     }, compiled: [api: 1], full: [app: 'class path']],
+    // the 3.x plugin calls no compiler when only an option changed (Maven alone keeps the old class files too):
+    // with a source edit it does, and everything recompiles with the new option
+    [name: 'a compiler option, with an edit', edit: { d ->
+        replace(d, 'app/pom.xml', '<artifactId>app</artifactId>', """<artifactId>app</artifactId>
+  <build><plugins><plugin><artifactId>maven-compiler-plugin</artifactId>
+    <configuration><parameters>true</parameters></configuration></plugin></plugins></build>""")
+        edit(d, 'a/B.java', 'return 2;', 'return 3;')
+     }, full: [app: 'options']],
+])
+
+// the first steps again on every other compiler plugin version users run, from 3.8.1 (the oldest API we call); each
+// history writes whole files, so it changes what the one before it left
+['3.8.1', '3.10.1', '3.16.0'].eachWithIndex { version, i ->
+    history(basedir, localRepositoryPath, mvn, ['api', 'app'], [
+        [name: 'first build', goals: ['clean', 'compile'], online: true, full: [api: 'no state', app: 'no state']],
+        [name: 'a method body', compiled: [app: 1],
+         edit: { d -> write(d, 'a/B.java', "package a; public class B { public long size() { return ${10 + i}; } }") }],
+        [name: 'a signature', compiled: [app: 1], edit: { d ->
+            write(d, 'a/Exposes.java', "package a; public class Exposes { public ${i % 2 == 0 ? 'Object' : 'B'} b() { return new B(); } }")
+         }],
+        [name: 'a deleted class', edit: { d -> delete(d, 'a/UsesInBody.java') }, compiled: [app: 0]],
+        [name: 'an added class', edit: { d -> write(d, 'a/UsesInBody.java', 'package a; public class UsesInBody { }') },
+         compiled: [app: 1]],
+    ], ["-Dcompiler.version=${version}"])
+}
+return true

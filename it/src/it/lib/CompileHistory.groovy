@@ -1,0 +1,101 @@
+// Drives an incremental compilation scenario (tandem-compiler) through a history of edits. After every step, the
+// project compiled incrementally must hold what its twin without Tandem holds after `mvn clean compile`: the same
+// class files, byte for byte, no file more or less, in every module; a step that fails must fail in the twin too.
+//   def history = evaluate(new File(basedir, '../../../src/it/lib/CompileHistory.groovy'))
+//   history(basedir, localRepositoryPath, mvn, ['api', 'app'], [
+//       [name: 'a method body', edit: { dir -> ... }, compiled: [app: 1]],
+//       [name: 'a constant', edit: { dir -> ... }, full: [app: 'the constant a.Limits.MAX changed']],
+//       [name: 'an error', edit: { dir -> ... }, fails: true],
+//   ], ['-Dcompiler.version=3.8.1'])   // options for every build of this history, both copies
+// compiled: per module, how many sources the step compiled ("Tandem compiler: compiled N of M"); full: per module, a
+// text the full compile's reason must contain; a module in neither was not compiled at all, or its line is unchecked
+// when the step says `any: true`. The twin is the project with <compilerId>tandem</compilerId> and the tandem-compiler
+// plugin dependency taken out of every pom.xml, in a sibling folder.
+return { File project, File localRepository, Closure mvn, List modules, List steps, List options = [] ->
+    def twin = new File(project.parentFile, project.name + '-without-tandem' + options.join('').replaceAll(/\W/, ''))
+    twin.deleteDir()
+    def copy
+    copy = { File from, File to ->
+        to.mkdirs()
+        from.eachFile { f ->
+            if (f.isDirectory()) {
+                if (f.name != 'target') copy(f, new File(to, f.name))
+            } else if (!f.name.endsWith('.log')) {
+                new File(to, f.name).bytes = f.bytes
+            }
+        }
+    }
+    copy(project, twin)
+    twin.eachFileRecurse { f ->
+        if (f.name == 'pom.xml') {
+            def plain = f.text.replaceAll(/<compilerId>tandem<\/compilerId>/, '')
+                    .replaceAll(/(?s)<dependency>\s*<groupId>dev\.tandem<\/groupId>\s*<artifactId>tandem-compiler<\/artifactId>.*?<\/dependency>/, '')
+            assert !plain.contains('<artifactId>tandem-compiler</artifactId>') && !plain.contains('<compilerId>tandem<')
+            f.text = plain
+        }
+    }
+    def classes = { File dir ->
+        def files = [:]
+        modules.each { module ->
+            def root = new File(new File(dir, module), 'target/classes')
+            if (root.isDirectory()) {
+                root.eachFileRecurse { f ->
+                    if (f.isFile()) {
+                        files[module + ':' + (f.path - root.path)] =
+                                java.security.MessageDigest.getInstance('SHA-256').digest(f.bytes).encodeHex().toString()
+                    }
+                }
+            }
+        }
+        files
+    }
+    // the summary line of each module's compile, by the module's artifactId (its folder's name here)
+    def summaries = { String log ->
+        def result = [:]
+        def module = null
+        log.readLines().each { line ->
+            def mojo = line =~ /--- .*compiler.*:compile \(default-compile\) @ (\S+) ---/
+            if (mojo.find()) module = mojo.group(1)
+            def compiled = line =~ /Tandem compiler: compiled (\d+) of (\d+) sources/
+            def full = line =~ /Tandem compiler: full compile of (\d+) sources in \d+ ms: (.*)/
+            if (compiled.find()) result[module] = [compiled: compiled.group(1) as int]
+            if (full.find()) result[module] = [full: full.group(2)]
+        }
+        result
+    }
+    steps.eachWithIndex { step, i ->
+        def name = "step ${i + 1} (${step.name})${options ? ' ' + options.join(' ') : ''}"
+        if (step.edit) {
+            step.edit(project)
+            step.edit(twin)
+        }
+        def goals = (step.goals ?: ['compile']) + options
+        def fails = step.fails ? ['--fails'] : []
+        def log = mvn(project, localRepository, *(goals + fails + (step.online ? ['--online'] : [])))
+        mvn(twin, localRepository, *(['clean'] + goals + fails + (step.online ? ['--online'] : [])))
+        def seen = summaries(log)
+        println "compile ${name}: ${seen}"
+        if (!step.fails) {
+            def with = classes(project)
+            def without = classes(twin)
+            assert with.keySet() == without.keySet() :
+                    "${name}: class output differs: only with Tandem ${with.keySet() - without.keySet()}, " +
+                    "only without ${without.keySet() - with.keySet()}"
+            with.each { path, sha -> assert sha == without[path] : "${name}: ${path} differs from a clean build's" }
+        }
+        (step.compiled ?: [:]).each { module, n ->
+            assert seen[module]?.compiled == n : "${name}: ${module} should have compiled ${n} sources: ${seen[module]}"
+        }
+        (step.full ?: [:]).each { module, why ->
+            assert seen[module]?.full?.contains(why) : "${name}: ${module} should have compiled in full (${why}): ${seen[module]}"
+        }
+        if (!step.any) {
+            def expected = (step.compiled ?: [:]).keySet() + (step.full ?: [:]).keySet()
+            assert seen.keySet() == expected as Set : "${name}: compiled ${seen.keySet()}, expected ${expected}"
+        }
+        if (step.check) {
+            step.check(log)
+        }
+    }
+    return true
+}
