@@ -14,18 +14,7 @@
 return { File project, File localRepository, Closure mvn, List modules, List steps, List options = [] ->
     def twin = new File(project.parentFile, project.name + '-without-tandem' + options.join('').replaceAll(/\W/, ''))
     twin.deleteDir()
-    def copy
-    copy = { File from, File to ->
-        to.mkdirs()
-        from.eachFile { f ->
-            if (f.isDirectory()) {
-                if (f.name != 'target') copy(f, new File(to, f.name))
-            } else if (!f.name.endsWith('.log')) {
-                new File(to, f.name).bytes = f.bytes
-            }
-        }
-    }
-    copy(project, twin)
+    evaluate(new File(project, '../../../src/it/lib/CopyProject.groovy'))(project, twin)
     twin.eachFileRecurse { f ->
         if (f.name == 'pom.xml') {
             def plain = f.text.replaceAll(/<compilerId>tandem<\/compilerId>/, '')
