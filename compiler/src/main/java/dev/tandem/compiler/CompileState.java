@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * What the last good compile was made of: a digest of its set-up (options, class path, JDK) and each source's
  * SHA-256. One text file, {@code tandem-compile 1} first and its own SHA-256 last, replaced whole; a file that fails
- * any check reads as absent, which is a full compile.
+ * any check is {@link Damaged}, which the compile treats as absent (a full compile) and says so.
  */
 final class CompileState {
     private static final String HEADER = "tandem-compile 1";
@@ -36,7 +36,16 @@ final class CompileState {
         return sources;
     }
 
-    /** The state in {@code file}; null when there is none or it is damaged. */
+    /** A state file that is not one this class wrote, whole: truncated, edited, or of another format. */
+    static final class Damaged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Damaged(Path file, String what) {
+            super(file + " is damaged (" + what + ")");
+        }
+    }
+
+    /** The state in {@code file}; null when there is none. */
     static CompileState read(Path file) throws IOException {
         List<String> lines;
         try {
@@ -44,21 +53,21 @@ final class CompileState {
         } catch (NoSuchFileException none) {
             return null;
         } catch (java.nio.charset.MalformedInputException damaged) {
-            return null;
+            throw new Damaged(file, "not UTF-8");
         }
         if (lines.size() < 3 || !lines.get(0).equals(HEADER)) {
-            return null;
+            throw new Damaged(file, "not a " + HEADER + " file");
         }
         String body = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
         if (!lines.get(lines.size() - 1).equals(ClassAnalysis.sha256(body.getBytes(StandardCharsets.UTF_8)))) {
-            return null;
+            throw new Damaged(file, "its checksum does not match");
         }
         String setup = lines.get(1);
         Map<String, String> sources = new TreeMap<>();
         for (String line : lines.subList(2, lines.size() - 1)) {
             int space = line.indexOf(' ');
             if (space != 64) {
-                return null;
+                throw new Damaged(file, "a malformed line");
             }
             sources.put(line.substring(space + 1), line.substring(0, space));
         }

@@ -69,12 +69,20 @@ final class IncrementalCompile {
         final Set<String> removedClassFiles;
 
         final boolean success;
+        /** The last compile's state was there but damaged: worth a warning, as nothing should damage it. */
+        final boolean damagedState;
 
-        Result(String fullReason, Set<String> compiled, Set<String> removedClassFiles, boolean success) {
+        Result(
+                String fullReason,
+                Set<String> compiled,
+                Set<String> removedClassFiles,
+                boolean success,
+                boolean damagedState) {
             this.fullReason = fullReason;
             this.compiled = compiled;
             this.removedClassFiles = removedClassFiles;
             this.success = success;
+            this.damagedState = damagedState;
         }
     }
 
@@ -91,10 +99,19 @@ final class IncrementalCompile {
             hashes.put(source.getKey(), ClassAnalysis.sha256(Files.readAllBytes(source.getValue())));
         }
         String setup = ClassAnalysis.sha256(request.setup.getBytes(StandardCharsets.UTF_8));
-        CompileState last = CompileState.read(request.stateFile);
-        String full = last == null
-                ? "no state of a previous compile"
-                : !last.setup().equals(setup) ? "the compiler's options, class path or JDK changed" : null;
+        CompileState last;
+        String damaged = null;
+        try {
+            last = CompileState.read(request.stateFile);
+        } catch (CompileState.Damaged e) {
+            last = null;
+            damaged = "the last compile's state " + e.getMessage();
+        }
+        String full = damaged != null
+                ? damaged
+                : last == null
+                        ? "no state of a previous compile"
+                        : !last.setup().equals(setup) ? "the compiler's options, class path or JDK changed" : null;
         if (full == null) {
             full = request.fullReason;
         }
@@ -135,7 +152,7 @@ final class IncrementalCompile {
             }
         }
         if (full != null) {
-            return fullCompile(request, hashes, setup, full);
+            return fullCompile(request, hashes, setup, full, damaged != null);
         }
         Dependents dependents = new Dependents(classes.values());
         Set<String> compiled = new TreeSet<>();
@@ -160,7 +177,7 @@ final class IncrementalCompile {
             createdAll.addAll(created);
             if (!ok) {
                 restore(setAside, createdAll);
-                return new Result(null, union(compiled, toCompile), Set.of(), false);
+                return new Result(null, union(compiled, toCompile), Set.of(), false, false);
             }
             compiled.addAll(toCompile);
             Map<String, ClassAnalysis> after = new TreeMap<>();
@@ -171,7 +188,7 @@ final class IncrementalCompile {
             ApiChange change = ApiChange.between(before, after);
             if (change.fullRecompilation() != null) {
                 restore(setAside, createdAll);
-                return fullCompile(request, hashes, setup, change.fullRecompilation());
+                return fullCompile(request, hashes, setup, change.fullRecompilation(), false);
             }
             Set<String> next = new TreeSet<>();
             for (String dependent : dependents.of(change.changed())) {
@@ -192,7 +209,7 @@ final class IncrementalCompile {
                 removedClassFiles.add(relative(request.classOutput, file));
             }
         }
-        return new Result(null, compiled, removedClassFiles, true);
+        return new Result(null, compiled, removedClassFiles, true, false);
     }
 
     /** Changes no class file can show: a full compile's reason, or null. */
@@ -209,7 +226,8 @@ final class IncrementalCompile {
         return null;
     }
 
-    private Result fullCompile(Request request, Map<String, String> hashes, String setup, String reason)
+    private Result fullCompile(
+            Request request, Map<String, String> hashes, String setup, String reason, boolean damagedState)
             throws IOException {
         List<Path> old = classFiles(request.classOutput);
         Map<Path, byte[]> setAside = new TreeMap<>();
@@ -230,7 +248,7 @@ final class IncrementalCompile {
                 }
             }
         }
-        return new Result(reason, new TreeSet<>(request.sources.keySet()), removedClassFiles, ok);
+        return new Result(reason, new TreeSet<>(request.sources.keySet()), removedClassFiles, ok, damagedState);
     }
 
     /** Runs the compiler on some sources; notes the class files it wrote in {@code created}. */

@@ -50,14 +50,49 @@ import org.slf4j.LoggerFactory;
 @Named("tandem")
 @Singleton
 public final class TandemCompiler implements Compiler {
-    private static final Logger LOG = LoggerFactory.getLogger(TandemCompiler.class);
     private static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
 
+    /** Where the summary lines go: Maven's log in a build (SLF4J, which the plugin's realm binds), a list in tests. */
+    interface Log {
+        void info(String line);
+
+        void warn(String line);
+
+        void debug(String line);
+    }
+
     private final CompilerManager compilers;
+    private final Log log;
 
     @Inject
     public TandemCompiler(CompilerManager compilers) {
+        this(compilers, slf4j(LoggerFactory.getLogger(TandemCompiler.class)));
+    }
+
+    TandemCompiler(CompilerManager compilers, Log log) {
         this.compilers = compilers;
+        this.log = log;
+    }
+
+    private static Log slf4j(Logger logger) {
+        return new Log() {
+            @Override
+            public void info(String line) {
+                logger.info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                logger.warn(line);
+            }
+
+            @Override
+            public void debug(String line) {
+                if (logger.isDebugEnabled()) {
+                    logger.debug(line);
+                }
+            }
+        };
     }
 
     @Override
@@ -105,7 +140,7 @@ public final class TandemCompiler implements Compiler {
         if (alone != null) {
             // compiled as Maven alone would; the state goes, so the next compile is a full one
             module.forget();
-            LOG.info("Tandem compiler: {}; compiled by javac as without Tandem", alone);
+            log.info("Tandem compiler: " + alone + "; compiled by javac as without Tandem");
             return javac.performCompile(configuration);
         }
         List<CompilerMessage> messages = new ArrayList<>();
@@ -131,20 +166,18 @@ public final class TandemCompiler implements Compiler {
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (result.fullReason != null) {
-            LOG.info(
-                    "Tandem compiler: full compile of {} sources in {} ms: {}",
-                    result.compiled.size(),
-                    ms,
-                    result.fullReason);
+            String line = "Tandem compiler: full compile of " + result.compiled.size() + " sources in " + ms + " ms: "
+                    + result.fullReason + (result.success ? "" : " (failed)");
+            if (result.damagedState) {
+                log.warn(line);
+            } else {
+                log.info(line);
+            }
         } else {
-            LOG.info(
-                    "Tandem compiler: compiled {} of {} sources in {} ms{}",
-                    result.compiled.size(),
-                    module.sources.size(),
-                    ms,
-                    result.success ? "" : " (failed)");
+            log.info("Tandem compiler: compiled " + result.compiled.size() + " of " + module.sources.size()
+                    + " sources in " + ms + " ms" + (result.success ? "" : " (failed)"));
         }
-        LOG.debug("Tandem compiler: compiled {}", result.compiled);
+        log.debug("Tandem compiler: compiled " + result.compiled);
         return new CompilerResult(result.success, messages);
     }
 
@@ -226,8 +259,8 @@ public final class TandemCompiler implements Compiler {
             CompileState last;
             try {
                 last = CompileState.read(stateFile);
-            } catch (IOException unreadable) {
-                return null; // a full compile says why
+            } catch (IOException damaged) {
+                return null; // the full compile says why
             }
             if (last != null) {
                 for (String was : last.sources().keySet()) {

@@ -183,16 +183,24 @@ class IncrementalCompileTest {
     }
 
     @Test
-    @DisplayName("a damaged state is a full compile with its reason")
+    @DisplayName(
+            "a damaged state is a full compile that says the state is damaged; a missing one is a plain first compile")
     void damagedState() throws IOException {
         src = dir.resolve("src");
         classes = dir.resolve("classes");
         write("a/A.java", "package a; public class A {}");
-        build();
+        IncrementalCompile.Result first = build();
+        assertThat(first.fullReason).isEqualTo("no state of a previous compile");
+        assertThat(first.damagedState).isFalse();
         Path state = dir.resolve("state/compile.state");
-        Files.write(state, "tandem-compile 1\ngarbage\n".getBytes(StandardCharsets.UTF_8));
+        String good = new String(Files.readAllBytes(state), StandardCharsets.UTF_8);
+        Files.write(state, good.replace(" a/A.java", " a/B.java").getBytes(StandardCharsets.UTF_8));
         IncrementalCompile.Result result = build();
-        assertThat(result.fullReason).isEqualTo("no state of a previous compile");
+        assertThat(result.fullReason)
+                .isEqualTo("the last compile's state " + state + " is damaged (its checksum does not match)");
+        assertThat(result.damagedState).isTrue();
+        assertThat(result.success).isTrue();
         sameAsClean();
+        assertThat(build().fullReason).as("the full compile wrote a good state").isNull();
     }
 }

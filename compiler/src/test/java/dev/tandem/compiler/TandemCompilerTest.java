@@ -1,0 +1,304 @@
+package dev.tandem.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.codehaus.plexus.compiler.Compiler;
+import org.codehaus.plexus.compiler.CompilerConfiguration;
+import org.codehaus.plexus.compiler.CompilerError;
+import org.codehaus.plexus.compiler.CompilerMessage;
+import org.codehaus.plexus.compiler.CompilerOutputStyle;
+import org.codehaus.plexus.compiler.CompilerResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compiler as maven-compiler-plugin 3.x calls it: a configuration with every source, the last compile's class files
+ * deleted from the output first (maven-shared-incremental does), and the plugin's javac component underneath (here the
+ * JDK's javac behind the same interface). What a user sees: the summary line, the class output, and where Tandem
+ * steps aside, the line that says why.
+ */
+class TandemCompilerTest {
+    @TempDir
+    Path dir;
+
+    private Path src;
+    private Path output;
+    private final List<String> log = new ArrayList<>();
+    private final List<Set<String>> javacCalls = new ArrayList<>();
+
+    @BeforeEach
+    void module() throws IOException {
+        src = dir.resolve("src/main/java");
+        output = dir.resolve("target/classes");
+        write("a/A.java", "package a; public class A { public int f() { return 1; } }");
+        write("a/B.java", "package a; public class B { int g() { return new A().f(); } }");
+        write("b/C.java", "package b; public class C { }");
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = src.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The plugin's configuration for a compile of every source under src/main/java. */
+    private CompilerConfiguration configuration() throws IOException {
+        CompilerConfiguration configuration = new CompilerConfiguration();
+        configuration.setOutputLocation(output.toString());
+        configuration.setBuildDirectory(dir.resolve("target").toFile());
+        configuration.setGeneratedSourcesDirectory(
+                dir.resolve("target/generated-sources/annotations").toFile());
+        configuration.setSourceLocations(List.of(src.toString()));
+        configuration.setClasspathEntries(List.of(output.toString()));
+        configuration.setReleaseVersion("11");
+        try (Stream<Path> walk = Files.walk(src)) {
+            configuration.setSourceFiles(walk.filter(f -> f.toString().endsWith(".java"))
+                    .map(Path::toFile)
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+        }
+        return configuration;
+    }
+
+    /** What the plugin does: delete the last compile's class files, then call the compiler. */
+    private CompilerResult compile(CompilerConfiguration configuration) throws Exception {
+        if (Files.isDirectory(output)) {
+            try (Stream<Path> walk = Files.walk(output)) {
+                for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                    Files.delete(f);
+                }
+            }
+        }
+        log.clear();
+        javacCalls.clear();
+        TandemCompiler tandem = new TandemCompiler(id -> new JdkJavac(), new TandemCompiler.Log() {
+            @Override
+            public void info(String line) {
+                log.add("INFO " + line);
+            }
+
+            @Override
+            public void warn(String line) {
+                log.add("WARN " + line);
+            }
+
+            @Override
+            public void debug(String line) {}
+        });
+        return tandem.performCompile(configuration);
+    }
+
+    private Set<String> classFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(output)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(f -> output.relativize(f).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private String summary() {
+        return log.stream()
+                .filter(l -> l.contains("Tandem compiler:"))
+                .findFirst()
+                .orElse("(none)");
+    }
+
+    @Test
+    @DisplayName("a body change compiles one source, and every class file the plugin deleted is back in the output")
+    void bodyChange() throws Exception {
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary())
+                .startsWith("INFO Tandem compiler: full compile of 3 sources in ")
+                .endsWith("ms: no state of a previous compile");
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
+        assertThat(javacCalls).containsExactly(Set.of("A.java"));
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+    }
+
+    @Test
+    @DisplayName("a deleted source's class file leaves the output")
+    void deletedSource() throws Exception {
+        compile(configuration());
+        Files.delete(src.resolve("b/C.java"));
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 0 of 2 sources in \\d+ ms");
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class");
+    }
+
+    @Test
+    @DisplayName("a failed compile says so and keeps the last good state: the fix compiles what the failure did")
+    void failure() throws Exception {
+        compile(configuration());
+        write("a/A.java", "package a; public class A { public int f() { return 2 } }");
+        CompilerResult failed = compile(configuration());
+        assertThat(failed.isSuccess()).isFalse();
+        assertThat(failed.getCompilerMessages()).isNotEmpty();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms \\(failed\\)");
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+    }
+
+    @Test
+    @DisplayName("a module-info.java: javac compiles the module as without Tandem, and the line says why")
+    void moduleInfo() throws Exception {
+        compile(configuration());
+        write("module-info.java", "module m { exports a; }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(log)
+                .containsExactly("INFO Tandem compiler: the module has a module-info.java (modules are not compiled"
+                        + " incrementally yet); compiled by javac as without Tandem");
+        assertThat(javacCalls).hasSize(1);
+        assertThat(javacCalls.get(0)).hasSize(4);
+        assertThat(classFiles()).contains("module-info.class", "a/A.class");
+        assertThat(dir.resolve("target/tandem/compile/classes/compile.state")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a source outside the source roots: compiled as without Tandem, the line names it")
+    void sourceOutsideRoots() throws Exception {
+        CompilerConfiguration configuration = configuration();
+        Path elsewhere = dir.resolve("elsewhere/x/X.java");
+        Files.createDirectories(elsewhere.getParent());
+        Files.write(elsewhere, "package x; public class X { }".getBytes(StandardCharsets.UTF_8));
+        Set<File> files = new LinkedHashSet<>(configuration.getSourceFiles());
+        files.add(elsewhere.toFile());
+        configuration.setSourceFiles(files);
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(log)
+                .containsExactly("INFO Tandem compiler: the source " + elsewhere + " is in none of the source roots;"
+                        + " compiled by javac as without Tandem");
+        assertThat(classFiles()).contains("x/X.class", "a/A.class");
+    }
+
+    @Test
+    @DisplayName("the plugin passing only the stale sources (useIncrementalCompilation=false) is compiled as without"
+            + " Tandem, with the fix in the line")
+    void partialSources() throws Exception {
+        compile(configuration());
+        CompilerConfiguration configuration = configuration();
+        configuration.setSourceFiles(Set.of(src.resolve("a/A.java").toFile()));
+        configuration.setClasspathEntries(List.of(output.toString()));
+        compile(configuration);
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0))
+                .startsWith("INFO Tandem compiler: the plugin passed only some sources (")
+                .endsWith(" exists but was not passed: set useIncrementalCompilation to true, its default);"
+                        + " compiled by javac as without Tandem");
+    }
+
+    @Test
+    @DisplayName("named annotation processors mean a full compile on every change, with the reason")
+    void processors() throws Exception {
+        // the stand-in javac below leaves -processor out: Tandem reads the configuration, javac never sees the name
+        CompilerConfiguration first = configuration();
+        first.setAnnotationProcessors(new String[] {"com.example.Processor"});
+        compile(first);
+        write("a/A.java", "package a; public class A { public int f() { return 3; } }");
+        CompilerConfiguration configuration = configuration();
+        configuration.setAnnotationProcessors(new String[] {"com.example.Processor"});
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary())
+                .startsWith("INFO Tandem compiler: full compile of 3 sources in ")
+                .endsWith("ms: annotation processors run (com.example.Processor; incremental processing is not done"
+                        + " yet)");
+        assertThat(javacCalls).hasSize(1);
+        assertThat(javacCalls.get(0)).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("a damaged state is a full compile with a warning that names the file")
+    void damagedState() throws Exception {
+        compile(configuration());
+        Path state = dir.resolve("target/tandem/compile/classes/compile.state");
+        Files.write(state, new byte[] {'x', 0, (byte) 0xff});
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0))
+                .startsWith("WARN Tandem compiler: full compile of 3 sources in ")
+                .endsWith("ms: the last compile's state " + state + " is damaged (not UTF-8)");
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+    }
+
+    /** The plugin's javac component, as far as Tandem uses it: the JDK's javac on the configuration's arguments. */
+    private final class JdkJavac implements Compiler {
+        @Override
+        public String[] createCommandLine(CompilerConfiguration configuration) {
+            List<String> args = new ArrayList<>();
+            args.addAll(List.of("-d", configuration.getOutputLocation()));
+            args.addAll(List.of("-classpath", String.join(File.pathSeparator, configuration.getClasspathEntries())));
+            args.addAll(List.of("-sourcepath", String.join(File.pathSeparator, configuration.getSourceLocations())));
+            args.addAll(List.of("--release", configuration.getReleaseVersion()));
+            if (configuration.getProc() != null) {
+                args.add("-proc:" + configuration.getProc());
+            }
+            for (File file : configuration.getSourceFiles()) {
+                args.add(file.getPath());
+            }
+            return args.toArray(new String[0]);
+        }
+
+        @Override
+        public CompilerResult performCompile(CompilerConfiguration configuration) {
+            new File(configuration.getOutputLocation()).mkdirs();
+            javacCalls.add(configuration.getSourceFiles().stream()
+                    .map(File::getName)
+                    .collect(Collectors.toCollection(TreeSet::new)));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = ToolProvider.getSystemJavaCompiler().run(null, null, err, createCommandLine(configuration));
+            List<CompilerMessage> messages = new ArrayList<>();
+            if (exit != 0) {
+                messages.add(new CompilerMessage(err.toString(StandardCharsets.UTF_8), CompilerMessage.Kind.ERROR));
+            }
+            return new CompilerResult(exit == 0, messages);
+        }
+
+        @Override
+        public CompilerOutputStyle getCompilerOutputStyle() {
+            return CompilerOutputStyle.ONE_OUTPUT_FILE_PER_INPUT_FILE;
+        }
+
+        @Override
+        public String getInputFileEnding(CompilerConfiguration configuration) {
+            return ".java";
+        }
+
+        @Override
+        public String getOutputFileEnding(CompilerConfiguration configuration) {
+            return ".class";
+        }
+
+        @Override
+        public String getOutputFile(CompilerConfiguration configuration) {
+            return null;
+        }
+
+        @Override
+        public boolean canUpdateTarget(CompilerConfiguration configuration) {
+            return true;
+        }
+
+        @Override
+        public List<CompilerError> compile(CompilerConfiguration configuration) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
