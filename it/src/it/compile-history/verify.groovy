@@ -8,9 +8,11 @@ def delete = { File dir, String file -> assert new File(dir, src + file).delete(
 def all = 24 // the app module's sources
 
 // the whole history on the compiler plugin this scenario names
-history(basedir, localRepositoryPath, mvn, ['api', 'app'], [
-    [name: 'first build', goals: ['clean', 'compile'], online: true, full: [api: 'no state', app: 'no state']],
-    [name: 'nothing', check: { log -> assert log.count('Nothing to compile') == 2 }],
+def beans = { File dir, String file, String text, String to -> replace(dir, 'beans/src/main/java/' + file, text, to) }
+history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
+    [name: 'first build', goals: ['clean', 'compile'], online: true,
+     full: [api: 'no state', app: 'no state', beans: 'no state']],
+    [name: 'nothing', check: { log -> assert log.count('Nothing to compile') == 3 }],
     [name: 'a method body', edit: { d -> edit(d, 'a/B.java', 'return 1;', 'return 2;') }, compiled: [app: 1]],
     [name: 'a signature: its users, and the users of what exposes it',
      edit: { d -> edit(d, 'a/B.java', 'public int size() { return 2; }', 'public long size() { return 2; }') },
@@ -65,6 +67,22 @@ history(basedir, localRepositoryPath, mvn, ['api', 'app'], [
      }, compiled: [api: 1], full: [app: 'class path']],
     // the 3.x plugin calls no compiler when only an option changed (Maven alone keeps the old class files too):
     // with a source edit it does, and everything recompiles with the new option
+    // Lombok (on the class path, isolating, writes no file) runs on the changed sources alone
+    [name: 'Lombok: a method body', edit: { d -> beans(d, 'b/UsesPerson.java', '" " + 1', '" " + 2') },
+     compiled: [beans: 1]],
+    // Person, its user, Team (whose API exposes List<Person>) and Team's user
+    [name: 'Lombok: a field of a @Data class (new accessors)',
+     edit: { d -> beans(d, 'b/Person.java', 'private int age;', 'private int age; private String email;') },
+     compiled: [beans: 4]],
+    [name: 'Lombok: a field of a @Builder class',
+     edit: { d -> beans(d, 'b/Team.java', 'private final String name;', 'private final String name; private final int size;') },
+     compiled: [beans: 2]],
+    // as with an option, the 3.x plugin calls no compiler for a lombok.config alone: with a source edit it does, and
+    // everything recompiles (setters now return this)
+    [name: 'Lombok: lombok.config, with an edit', edit: { d ->
+        beans(d, 'lombok.config', 'chain = false', 'chain = true')
+        beans(d, 'b/Plain.java', 'return 1;', 'return 2;')
+     }, full: [beans: 'the lombok.config files changed']],
     [name: 'a compiler option, with an edit', edit: { d ->
         replace(d, 'app/pom.xml', '<artifactId>app</artifactId>', """<artifactId>app</artifactId>
   <build><plugins><plugin><artifactId>maven-compiler-plugin</artifactId>
@@ -76,8 +94,9 @@ history(basedir, localRepositoryPath, mvn, ['api', 'app'], [
 // the first steps again on every other compiler plugin version users run, from 3.8.1 (the oldest API we call); each
 // history writes whole files, so it changes what the one before it left
 ['3.8.1', '3.10.1', '3.16.0'].eachWithIndex { version, i ->
-    history(basedir, localRepositoryPath, mvn, ['api', 'app'], [
-        [name: 'first build', goals: ['clean', 'compile'], online: true, full: [api: 'no state', app: 'no state']],
+    history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
+        [name: 'first build', goals: ['clean', 'compile'], online: true,
+         full: [api: 'no state', app: 'no state', beans: 'no state']],
         [name: 'a method body', compiled: [app: 1],
          edit: { d -> write(d, 'a/B.java', "package a; public class B { public long size() { return ${10 + i}; } }") }],
         [name: 'a signature', compiled: [app: 1], edit: { d ->

@@ -12,23 +12,37 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the last good compile was made of: a digest of its set-up (options, class path, JDK) and each source's
- * SHA-256. One text file, {@code tandem-compile 1} first and its own SHA-256 last, replaced whole; a file that fails
- * any check is {@link Damaged}, which the compile treats as absent (a full compile) and says so.
+ * What the last good compile was made of: a digest of each part of its set-up (javac's options, the JDK, the class
+ * path...), whether annotation processors wrote files, and each source's SHA-256. One text file, {@code
+ * tandem-compile 2} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
+ * which the compile treats as absent (a full compile) and says so. A state of another format (an older Tandem's)
+ * reads as none.
  */
 final class CompileState {
-    private static final String HEADER = "tandem-compile 1";
+    private static final String HEADER = "tandem-compile 2";
 
-    private final String setup;
+    private final Map<String, String> setup;
+    private final String written;
     private final Map<String, String> sources;
 
-    CompileState(String setup, Map<String, String> sources) {
-        this.setup = setup;
+    /**
+     * @param setup each part of the set-up by its name ("class path") to its digest
+     * @param written a file annotation processors wrote in this compile, or null when they wrote none
+     */
+    CompileState(Map<String, String> setup, String written, Map<String, String> sources) {
+        this.setup = Collections.unmodifiableMap(new TreeMap<>(setup));
+        this.written = written;
         this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
     }
 
-    String setup() {
+    /** Each part of the set-up by name, to its digest. */
+    Map<String, String> setup() {
         return setup;
+    }
+
+    /** A file the processors wrote in that compile (relative to where they wrote it), or null. */
+    String written() {
+        return written;
     }
 
     /** Each source, relative to its root, to its SHA-256. */
@@ -45,7 +59,7 @@ final class CompileState {
         }
     }
 
-    /** The state in {@code file}; null when there is none. */
+    /** The state in {@code file}; null when there is none, or it is of another format. */
     static CompileState read(Path file) throws IOException {
         List<String> lines;
         try {
@@ -55,6 +69,11 @@ final class CompileState {
         } catch (java.nio.charset.MalformedInputException damaged) {
             throw new Damaged(file, "not UTF-8");
         }
+        if (!lines.isEmpty()
+                && lines.get(0).startsWith("tandem-compile ")
+                && !lines.get(0).equals(HEADER)) {
+            return null; // an older format: compiled in full once, then this one
+        }
         if (lines.size() < 3 || !lines.get(0).equals(HEADER)) {
             throw new Damaged(file, "not a " + HEADER + " file");
         }
@@ -62,21 +81,36 @@ final class CompileState {
         if (!lines.get(lines.size() - 1).equals(ClassAnalysis.sha256(body.getBytes(StandardCharsets.UTF_8)))) {
             throw new Damaged(file, "its checksum does not match");
         }
-        String setup = lines.get(1);
+        Map<String, String> setup = new TreeMap<>();
+        String written = null;
         Map<String, String> sources = new TreeMap<>();
-        for (String line : lines.subList(2, lines.size() - 1)) {
-            int space = line.indexOf(' ');
-            if (space != 64) {
+        for (String line : lines.subList(1, lines.size() - 1)) {
+            if (line.startsWith("setup ")) {
+                int space = line.lastIndexOf(' ');
+                setup.put(line.substring("setup ".length(), space), line.substring(space + 1));
+            } else if (line.startsWith("written ")) {
+                written = line.substring("written ".length());
+            } else if (line.indexOf(' ') == 64) {
+                sources.put(line.substring(65), line.substring(0, 64));
+            } else {
                 throw new Damaged(file, "a malformed line");
             }
-            sources.put(line.substring(space + 1), line.substring(0, space));
         }
-        return new CompileState(setup, sources);
+        return new CompileState(setup, written, sources);
     }
 
     void write(Path file) throws IOException {
-        StringBuilder body =
-                new StringBuilder(HEADER).append('\n').append(setup).append('\n');
+        StringBuilder body = new StringBuilder(HEADER).append('\n');
+        for (Map.Entry<String, String> part : setup.entrySet()) {
+            body.append("setup ")
+                    .append(part.getKey())
+                    .append(' ')
+                    .append(part.getValue())
+                    .append('\n');
+        }
+        if (written != null) {
+            body.append("written ").append(written).append('\n');
+        }
         for (Map.Entry<String, String> source : sources.entrySet()) {
             body.append(source.getValue()).append(' ').append(source.getKey()).append('\n');
         }

@@ -43,18 +43,34 @@ final class IncrementalCompile {
         final Map<String, Path> sources;
         /** The class output this compile owns: nothing else writes there. */
         final Path classOutput;
-        /** Everything besides the sources that decides the output (options, class path stamps, JDK), as text. */
-        final String setup;
+        /**
+         * Everything besides the sources that decides the output, in parts by name ("javac options", "class path",
+         * "JDK"...), each as text: a change of any part is a full compile that names it.
+         */
+        final Map<String, String> setup;
         /** Why the caller wants a full compile whatever changed, or null. */
         final String fullReason;
+        /**
+         * Where annotation processors write sources, when processors run in this compile (all of them declared
+         * isolating); null when none run. Processors that write no file (Lombok) run on each batch's sources; once
+         * one writes a file, compiles are full.
+         */
+        final Path generatedSources;
 
         final Path stateFile;
 
-        Request(Map<String, Path> sources, Path classOutput, String setup, String fullReason, Path stateFile) {
+        Request(
+                Map<String, Path> sources,
+                Path classOutput,
+                Map<String, String> setup,
+                String fullReason,
+                Path generatedSources,
+                Path stateFile) {
             this.sources = new TreeMap<>(sources);
             this.classOutput = classOutput;
-            this.setup = setup;
+            this.setup = new TreeMap<>(setup);
             this.fullReason = fullReason;
+            this.generatedSources = generatedSources;
             this.stateFile = stateFile;
         }
     }
@@ -98,7 +114,10 @@ final class IncrementalCompile {
         for (Map.Entry<String, Path> source : sources.entrySet()) {
             hashes.put(source.getKey(), ClassAnalysis.sha256(Files.readAllBytes(source.getValue())));
         }
-        String setup = ClassAnalysis.sha256(request.setup.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> setup = new TreeMap<>();
+        for (Map.Entry<String, String> part : request.setup.entrySet()) {
+            setup.put(part.getKey(), ClassAnalysis.sha256(part.getValue().getBytes(StandardCharsets.UTF_8)));
+        }
         CompileState last;
         String damaged = null;
         try {
@@ -107,13 +126,14 @@ final class IncrementalCompile {
             last = null;
             damaged = "the last compile's state " + e.getMessage();
         }
-        String full = damaged != null
-                ? damaged
-                : last == null
-                        ? "no state of a previous compile"
-                        : !last.setup().equals(setup) ? "the compiler's options, class path or JDK changed" : null;
+        String full =
+                damaged != null ? damaged : last == null ? "no state of a previous compile" : setupChange(last, setup);
         if (full == null) {
             full = request.fullReason;
+        }
+        if (full == null && request.generatedSources != null && last.written() != null) {
+            full = "annotation processors wrote files in the last compile (" + last.written()
+                    + "), and incremental processing of generated files is not done yet";
         }
         Set<String> changed = new TreeSet<>();
         Set<String> removed = new TreeSet<>();
@@ -173,11 +193,29 @@ final class IncrementalCompile {
                 }
             }
             Set<Path> created = new TreeSet<>();
+            Set<Path> generatedBefore = files(request.generatedSources);
             boolean ok = toCompile.isEmpty() || run(request, toCompile, false, created);
             createdAll.addAll(created);
             if (!ok) {
                 restore(setAside, createdAll);
                 return new Result(null, union(compiled, toCompile), Set.of(), false, false);
+            }
+            String written = written(request, created);
+            if (written != null) {
+                // a processor that wrote nothing before does now: what it wrote for the others is not known
+                restore(setAside, createdAll);
+                for (Path file : files(request.generatedSources)) {
+                    if (!generatedBefore.contains(file)) {
+                        Files.delete(file);
+                    }
+                }
+                return fullCompile(
+                        request,
+                        hashes,
+                        setup,
+                        "an annotation processor wrote " + written
+                                + ", and incremental processing of generated files is not done yet",
+                        false);
             }
             compiled.addAll(toCompile);
             Map<String, ClassAnalysis> after = new TreeMap<>();
@@ -202,7 +240,7 @@ final class IncrementalCompile {
             toCompile = next;
             gone = Set.of();
         }
-        new CompileState(setup, hashes).write(request.stateFile);
+        new CompileState(setup, null, hashes).write(request.stateFile);
         Set<String> removedClassFiles = new TreeSet<>();
         for (Path file : setAside.keySet()) {
             if (!Files.exists(file)) {
@@ -210,6 +248,55 @@ final class IncrementalCompile {
             }
         }
         return new Result(null, compiled, removedClassFiles, true, false);
+    }
+
+    /** The set-up parts that changed since the last compile, as a full compile's reason; null when none did. */
+    private static String setupChange(CompileState last, Map<String, String> setup) {
+        Set<String> changed = new TreeSet<>();
+        for (String part : union(last.setup().keySet(), setup.keySet())) {
+            if (!java.util.Objects.equals(last.setup().get(part), setup.get(part))) {
+                changed.add(part);
+            }
+        }
+        if (changed.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>(changed);
+        String last1 = parts.remove(parts.size() - 1);
+        return "the " + (parts.isEmpty() ? last1 : String.join(", ", parts) + " and " + last1) + " changed";
+    }
+
+    /**
+     * A file annotation processors wrote in a compile, relative to where it is, or null: anything in the generated
+     * sources' folder, or a file other than a class file among {@code created} (a resource in the class output).
+     */
+    private static String written(Request request, Set<Path> created) throws IOException {
+        if (request.generatedSources == null) {
+            return null;
+        }
+        for (Path file : files(request.generatedSources)) {
+            return relative(request.generatedSources, file);
+        }
+        for (Path file : created) {
+            if (!file.getFileName().toString().endsWith(".class")) {
+                return relative(request.classOutput, file);
+            }
+        }
+        return null;
+    }
+
+    /** Every file under a folder (none when it is null or missing). */
+    private static Set<Path> files(Path folder) throws IOException {
+        Set<Path> files = new TreeSet<>();
+        if (folder == null) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        } catch (NoSuchFileException none) {
+            // nothing written there
+        }
+        return files;
     }
 
     /** Changes no class file can show: a full compile's reason, or null. */
@@ -227,9 +314,9 @@ final class IncrementalCompile {
     }
 
     private Result fullCompile(
-            Request request, Map<String, String> hashes, String setup, String reason, boolean damagedState)
+            Request request, Map<String, String> hashes, Map<String, String> setup, String reason, boolean damagedState)
             throws IOException {
-        List<Path> old = classFiles(request.classOutput);
+        Set<Path> old = files(request.classOutput); // class files, and what processors wrote there
         Map<Path, byte[]> setAside = new TreeMap<>();
         for (Path file : old) {
             setAside.put(file, Files.readAllBytes(file));
@@ -241,7 +328,7 @@ final class IncrementalCompile {
         if (!ok) {
             restore(setAside, created);
         } else {
-            new CompileState(setup, hashes).write(request.stateFile);
+            new CompileState(setup, written(request, created), hashes).write(request.stateFile);
             for (Path file : old) {
                 if (!created.contains(file)) {
                     removedClassFiles.add(relative(request.classOutput, file));
@@ -253,14 +340,14 @@ final class IncrementalCompile {
 
     /** Runs the compiler on some sources; notes the class files it wrote in {@code created}. */
     private boolean run(Request request, Set<String> which, boolean all, Set<Path> created) throws IOException {
-        Set<Path> before = new TreeSet<>(classFiles(request.classOutput));
+        Set<Path> before = files(request.classOutput);
         Files.createDirectories(request.classOutput);
         List<Path> files = new ArrayList<>();
         for (String source : which) {
             files.add(request.sources.get(source));
         }
         boolean ok = javac.compile(files, all);
-        for (Path file : classFiles(request.classOutput)) {
+        for (Path file : files(request.classOutput)) {
             if (!before.contains(file)) {
                 created.add(file);
             }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -50,7 +49,9 @@ import org.slf4j.LoggerFactory;
 @Named("tandem")
 @Singleton
 public final class TandemCompiler implements Compiler {
-    private static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
+    /** javac's options whose value is a path that is a set-up part of its own (or none: it is where output goes). */
+    private static final Set<String> PATH_OPTIONS = Set.of(
+            "-classpath", "-cp", "--class-path", "-processorpath", "--processor-path", "-sourcepath", "--source-path");
 
     /** Where the summary lines go: Maven's log in a build (SLF4J, which the plugin's realm binds), a list in tests. */
     interface Log {
@@ -146,11 +147,20 @@ public final class TandemCompiler implements Compiler {
         List<CompilerMessage> messages = new ArrayList<>();
         IncrementalCompile.Result result;
         try {
-            String processors = module.processors();
+            Processors processors = module.processors();
+            String notIncremental = processors.none() ? null : processors.notIsolating();
+            if (notIncremental == null && !processors.none() && module.generated == null) {
+                notIncremental = "annotation processors run and no folder for generated sources is set";
+            }
             IncrementalCompile.Request request = new IncrementalCompile.Request(
-                    module.sources, module.classes, module.setup(javac), processors, module.stateFile);
+                    module.sources,
+                    module.classes,
+                    module.setup(javac, processors),
+                    notIncremental,
+                    processors.none() ? null : module.generated,
+                    module.stateFile);
             result = new IncrementalCompile((files, all) -> {
-                        CompilerResult part = module.compile(javac, files, all, processors == null);
+                        CompilerResult part = module.compile(javac, files, all, processors.none());
                         messages.addAll(part.getCompilerMessages());
                         return part.isSuccess();
                     })
@@ -201,6 +211,9 @@ public final class TandemCompiler implements Compiler {
         private final List<String> sourceLocations;
         private final List<String> classpath;
         private final String proc;
+        /** Where processors write sources (the plugin's generated sources folder), or null. */
+        final Path generated;
+
         private String outside;
 
         Module(CompilerConfiguration configuration) {
@@ -223,10 +236,11 @@ public final class TandemCompiler implements Compiler {
             for (String location : sourceLocations) {
                 roots.add(Paths.get(location).toAbsolutePath().normalize());
             }
-            File generated = configuration.getGeneratedSourcesDirectory();
-            Path generatedRoot = generated == null
+            File generatedFolder = configuration.getGeneratedSourcesDirectory();
+            Path generatedRoot = generatedFolder == null
                     ? null
-                    : generated.toPath().toAbsolutePath().normalize();
+                    : generatedFolder.toPath().toAbsolutePath().normalize();
+            this.generated = generatedRoot;
             for (File file : sourceFiles) {
                 Path source = file.toPath().toAbsolutePath().normalize();
                 if (generatedRoot != null && source.startsWith(generatedRoot)) {
@@ -290,54 +304,27 @@ public final class TandemCompiler implements Compiler {
             }
         }
 
-        /** Why annotation processors may run in this compile, or null when none can. */
-        String processors() throws IOException {
-            if ("none".equals(proc)) {
-                return null;
-            }
-            String[] named = configuration.getAnnotationProcessors();
-            if (named != null && named.length > 0) {
-                return "annotation processors run (" + String.join(", ", named)
-                        + "; incremental processing is not done yet)";
-            }
-            List<String> path = configuration.getProcessorPathEntries();
-            if (path != null && !path.isEmpty()) {
-                return "annotation processors run from annotationProcessorPaths (incremental processing is not done"
-                        + " yet)";
-            }
-            for (String entry : classpath) {
-                Path file = Paths.get(entry);
-                if (file.toAbsolutePath().normalize().equals(output)) {
-                    continue;
-                }
-                if (declaresProcessor(file)) {
-                    return "annotation processors run from " + file.getFileName()
-                            + " on the class path (incremental processing is not done yet)";
+        /** The annotation processors this compile runs, as javac finds them. */
+        Processors processors() throws IOException {
+            List<String> processorPath = configuration.getProcessorPathEntries();
+            List<Path> path = new ArrayList<>();
+            for (String entry : processorPath != null && !processorPath.isEmpty() ? processorPath : classpath) {
+                Path file = Paths.get(entry).toAbsolutePath().normalize();
+                if (!file.equals(output)) {
+                    path.add(file);
                 }
             }
-            return null;
-        }
-
-        private static boolean declaresProcessor(Path entry) throws IOException {
-            if (Files.isDirectory(entry)) {
-                return Files.isRegularFile(entry.resolve(PROCESSOR_SERVICE));
-            }
-            if (!Files.isRegularFile(entry)) {
-                return false;
-            }
-            try (JarFile jar = new JarFile(entry.toFile(), false)) {
-                return jar.getEntry(PROCESSOR_SERVICE) != null;
-            } catch (IOException notAJar) {
-                return false;
-            }
+            return Processors.find(proc, configuration.getAnnotationProcessors(), path);
         }
 
         /**
-         * Everything besides the sources that decides the class files, as text: the JDK, javac's arguments without
-         * the sources, and a stamp (size, time) of every class and processor path file.
+         * Everything besides the sources that decides the class files, in parts: the JDK, javac's arguments without
+         * the sources and paths, a stamp (size, time) of every class and processor path file, and with Lombok the
+         * {@code lombok.config} files it reads.
          */
-        String setup(Compiler javac) throws CompilerException, IOException {
-            StringBuilder setup = new StringBuilder("tandem-compile 1\n");
+        Map<String, String> setup(Compiler javac, Processors processors) throws CompilerException, IOException {
+            Map<String, String> parts = new TreeMap<>();
+            StringBuilder setup = new StringBuilder();
             if (configuration.isFork()) {
                 String executable = configuration.getExecutable();
                 setup.append("fork ").append(executable).append('\n');
@@ -351,29 +338,67 @@ public final class TandemCompiler implements Compiler {
                         .append(Runtime.version())
                         .append('\n');
             }
+            parts.put("JDK", setup.toString());
             Set<String> skip = new TreeSet<>();
             for (File file : sourceFiles) {
                 skip.add(file.getPath());
                 skip.add(file.getAbsolutePath());
             }
-            for (String argument : javac.createCommandLine(configuration)) {
-                if (!skip.contains(argument)) {
-                    setup.append("arg ").append(argument).append('\n');
+            StringBuilder options = new StringBuilder();
+            String[] arguments = javac.createCommandLine(configuration);
+            for (int i = 0; i < arguments.length; i++) {
+                String argument = arguments[i];
+                if (PATH_OPTIONS.contains(argument) && i + 1 < arguments.length) {
+                    i++; // the paths are parts of their own, with their files' stamps
+                } else if (!skip.contains(argument)) {
+                    options.append(argument).append('\n');
                 }
             }
+            parts.put("javac options", options.toString());
+            StringBuilder classes = new StringBuilder();
             for (String entry : classpath) {
                 Path file = Paths.get(entry).toAbsolutePath().normalize();
                 if (!file.equals(output)) {
-                    stamp(setup, file);
+                    stamp(classes, file);
                 }
             }
+            parts.put("class path", classes.toString());
             List<String> processorPath = configuration.getProcessorPathEntries();
-            if (processorPath != null) {
+            if (processorPath != null && !processorPath.isEmpty()) {
+                StringBuilder processing = new StringBuilder();
                 for (String entry : processorPath) {
-                    stamp(setup, Paths.get(entry));
+                    stamp(processing, Paths.get(entry));
+                }
+                parts.put("processor path", processing.toString());
+            }
+            if (processors.lombok()) {
+                parts.put("lombok.config files", lombokConfigs());
+            }
+            return parts;
+        }
+
+        /**
+         * Every {@code lombok.config} Lombok may read for these sources (in a source's folder or any folder above
+         * it), with a digest of its text.
+         */
+        private String lombokConfigs() throws IOException {
+            Set<Path> folders = new TreeSet<>();
+            for (Path source : sources.values()) {
+                for (Path folder = source.getParent(); folder != null && folders.add(folder); ) {
+                    folder = folder.getParent();
                 }
             }
-            return setup.toString();
+            StringBuilder configs = new StringBuilder();
+            for (Path folder : folders) {
+                Path config = folder.resolve("lombok.config");
+                if (Files.isRegularFile(config)) {
+                    configs.append(config)
+                            .append(' ')
+                            .append(ClassAnalysis.sha256(Files.readAllBytes(config)))
+                            .append('\n');
+                }
+            }
+            return configs.toString();
         }
 
         /** Size and time of a file, or of every file under a folder (an upstream module's classes). */

@@ -58,7 +58,12 @@ class IncrementalCompileTest {
         diagnostics.setLength(0);
         return new IncrementalCompile(this::javac)
                 .compile(new IncrementalCompile.Request(
-                        sources, classes, String.join(" ", OPTIONS), null, dir.resolve("state/compile.state")));
+                        sources,
+                        classes,
+                        Map.of("javac options", String.join(" ", OPTIONS)),
+                        null,
+                        null,
+                        dir.resolve("state/compile.state")));
     }
 
     /** Every class file under a folder, by relative path. */

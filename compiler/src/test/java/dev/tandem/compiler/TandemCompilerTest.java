@@ -205,8 +205,116 @@ class TandemCompilerTest {
                         + " compiled by javac as without Tandem");
     }
 
+    /**
+     * A processor path of one processor, {@code p.Check}, declared {@code kind} for Gradle: it fails the compile on a
+     * type annotated {@code @Deprecated} whose name ends in "Bad" and, for one whose name ends in "Gen", writes a
+     * source {@code <name>Helper} (generated code) beside it.
+     */
+    private Path processorPath(String kind) throws IOException {
+        Path path = dir.resolve("processor-" + kind);
+        if (Files.isDirectory(path)) {
+            return path; // built once: a rebuilt processor path is a changed one
+        }
+        Path source = dir.resolve("processor-src/p/Check.java");
+        Files.createDirectories(source.getParent());
+        Files.write(
+                source,
+                ("package p;\n"
+                                + "import java.util.Set;\n"
+                                + "import javax.annotation.processing.*;\n"
+                                + "import javax.lang.model.SourceVersion;\n"
+                                + "import javax.lang.model.element.*;\n"
+                                + "import javax.tools.Diagnostic;\n"
+                                + "@SupportedAnnotationTypes(\"*\")\n"
+                                + "public class Check extends AbstractProcessor {\n"
+                                + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
+                                + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
+                                + "    for (Element e : round.getRootElements()) {\n"
+                                + "      String name = e.getSimpleName().toString();\n"
+                                + "      if (name.endsWith(\"Bad\")) processingEnv.getMessager()\n"
+                                + "          .printMessage(Diagnostic.Kind.ERROR, \"bad name\", e);\n"
+                                + "      if (name.endsWith(\"Gen\")) try (java.io.Writer w = processingEnv.getFiler()\n"
+                                + "          .createSourceFile(e + \"Helper\", e).openWriter()) {\n"
+                                + "        String pkg = processingEnv.getElementUtils().getPackageOf(e).toString();\n"
+                                + "        w.write(\"package \" + pkg + \"; class \" + name + \"Helper { }\");\n"
+                                + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
+                                + "    }\n"
+                                + "    return false;\n"
+                                + "  }\n"
+                                + "}\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(path.resolve("META-INF/services"));
+        Files.createDirectories(path.resolve("META-INF/gradle"));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", path.toString(), source.toString()))
+                .isZero();
+        Files.write(path.resolve(Processors.SERVICE), "p.Check\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(path.resolve(Processors.GRADLE), ("p.Check," + kind + "\n").getBytes(StandardCharsets.UTF_8));
+        return path;
+    }
+
+    private CompilerConfiguration withProcessor(String kind) throws IOException {
+        CompilerConfiguration configuration = configuration();
+        configuration.setProcessorPathEntries(List.of(processorPath(kind).toString()));
+        return configuration;
+    }
+
     @Test
-    @DisplayName("named annotation processors mean a full compile on every change, with the reason")
+    @DisplayName("an isolating processor that writes nothing (a checker, Lombok) runs on the changed sources alone")
+    void isolatingProcessor() throws Exception {
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
+        write("b/CBad.java", "package b; public class CBad { }");
+        CompilerResult failed = compile(withProcessor("isolating"));
+        assertThat(failed.isSuccess()).as("the processor ran on the new source").isFalse();
+        assertThat(failed.getCompilerMessages().get(0).getMessage()).contains("bad name");
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms \\(failed\\)");
+    }
+
+    @Test
+    @DisplayName("a processor that writes files: every compile is full, with the reason")
+    void writingProcessor() throws Exception {
+        write("b/CGen.java", "package b; public class CGen { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary())
+                .startsWith("INFO Tandem compiler: full compile of 4 sources in ")
+                .endsWith("ms: annotation processors wrote files in the last compile (b/CGenHelper.java), and"
+                        + " incremental processing of generated files is not done yet");
+        assertThat(classFiles())
+                .containsExactly("a/A.class", "a/B.class", "b/C.class", "b/CGen.class", "b/CGenHelper.class");
+    }
+
+    @Test
+    @DisplayName("a processor that starts writing files in an incremental compile: a full compile, with the reason")
+    void processorStartsWriting() throws Exception {
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        write("b/DGen.java", "package b; public class DGen { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary())
+                .startsWith("INFO Tandem compiler: full compile of 4 sources in ")
+                .endsWith("ms: an annotation processor wrote b/DGenHelper.java, and incremental processing of"
+                        + " generated files is not done yet");
+        assertThat(javacCalls).containsExactly(Set.of("DGen.java"), Set.of("A.java", "B.java", "C.java", "DGen.java"));
+        assertThat(classFiles())
+                .containsExactly("a/A.class", "a/B.class", "b/C.class", "b/DGen.class", "b/DGenHelper.class");
+    }
+
+    @Test
+    @DisplayName("a processor declared aggregating: a full compile, with the reason")
+    void aggregatingProcessor() throws Exception {
+        compile(withProcessor("aggregating"));
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(withProcessor("aggregating")).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: the annotation processor p.Check is aggregating; only processors declared isolating (in"
+                        + " META-INF/gradle/incremental.annotation.processors) run on the changed sources alone");
+    }
+
+    @Test
+    @DisplayName("named annotation processors that declare nothing mean a full compile on every change")
     void processors() throws Exception {
         // the stand-in javac below leaves -processor out: Tandem reads the configuration, javac never sees the name
         CompilerConfiguration first = configuration();
@@ -218,8 +326,9 @@ class TandemCompilerTest {
         assertThat(compile(configuration).isSuccess()).isTrue();
         assertThat(summary())
                 .startsWith("INFO Tandem compiler: full compile of 3 sources in ")
-                .endsWith("ms: annotation processors run (com.example.Processor; incremental processing is not done"
-                        + " yet)");
+                .endsWith("ms: the annotation processor com.example.Processor declares no incremental kind; only"
+                        + " processors declared isolating (in META-INF/gradle/incremental.annotation.processors) run"
+                        + " on the changed sources alone");
         assertThat(javacCalls).hasSize(1);
         assertThat(javacCalls.get(0)).hasSize(3);
     }
@@ -249,6 +358,15 @@ class TandemCompilerTest {
             args.addAll(List.of("--release", configuration.getReleaseVersion()));
             if (configuration.getProc() != null) {
                 args.add("-proc:" + configuration.getProc());
+            }
+            if (configuration.getProcessorPathEntries() != null) {
+                args.addAll(List.of(
+                        "-processorpath", String.join(File.pathSeparator, configuration.getProcessorPathEntries())));
+            }
+            if (configuration.getGeneratedSourcesDirectory() != null) {
+                configuration.getGeneratedSourcesDirectory().mkdirs();
+                args.addAll(List.of(
+                        "-s", configuration.getGeneratedSourcesDirectory().getPath()));
             }
             for (File file : configuration.getSourceFiles()) {
                 args.add(file.getPath());

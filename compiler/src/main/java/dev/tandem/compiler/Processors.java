@@ -1,0 +1,149 @@
+package dev.tandem.compiler;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/**
+ * The annotation processors a compile runs, found as javac finds them (the names given with {@code -processor}, or
+ * every {@code META-INF/services/javax.annotation.processing.Processor} entry of the processor path, or of the class
+ * path when there is no processor path), and how each declares itself in {@code
+ * META-INF/gradle/incremental.annotation.processors}, the file Gradle's incremental compilation reads and processors
+ * such as Lombok, MapStruct and Dagger ship: {@code isolating} (each generated file comes from one element),
+ * {@code aggregating} or {@code dynamic}.
+ */
+final class Processors {
+    static final String SERVICE = "META-INF/services/javax.annotation.processing.Processor";
+    static final String GRADLE = "META-INF/gradle/incremental.annotation.processors";
+
+    /** Each processor that runs, by class name, to its declared kind; null when it declares none. */
+    private final Map<String, String> kinds;
+
+    private Processors(Map<String, String> kinds) {
+        this.kinds = kinds;
+    }
+
+    /**
+     * The processors of a compile.
+     *
+     * @param proc javac's {@code -proc} value, or null
+     * @param named the {@code -processor} names, or null or empty when javac discovers them
+     * @param path the processor path, or the class path when there is none (the class output left out)
+     */
+    static Processors find(String proc, String[] named, List<Path> path) throws IOException {
+        Map<String, String> kinds = new TreeMap<>();
+        if ("none".equals(proc)) {
+            return new Processors(kinds);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        Map<String, String> declared = new TreeMap<>();
+        for (Path entry : path) {
+            if (named == null || named.length == 0) {
+                for (String line : lines(entry, SERVICE)) {
+                    names.add(line);
+                }
+            }
+            for (String line : lines(entry, GRADLE)) {
+                int comma = line.indexOf(',');
+                if (comma > 0) {
+                    declared.putIfAbsent(
+                            line.substring(0, comma).trim(),
+                            line.substring(comma + 1).trim().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        if (named != null) {
+            for (String name : named) {
+                names.add(name.trim());
+            }
+        }
+        for (String name : names) {
+            kinds.put(name, declared.get(name));
+        }
+        return new Processors(kinds);
+    }
+
+    /** True when no processor runs. */
+    boolean none() {
+        return kinds.isEmpty();
+    }
+
+    /** Lombok is among them: it reads {@code lombok.config} files beside the sources. */
+    boolean lombok() {
+        for (String name : kinds.keySet()) {
+            if (name.startsWith("lombok.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why these processors cannot run on some of the sources, or null when every one declares itself isolating (it
+     * sees one element at a time, so running it on the changed ones does what running it on all would for them).
+     */
+    String notIsolating() {
+        List<String> not = new ArrayList<>();
+        for (Map.Entry<String, String> processor : kinds.entrySet()) {
+            if (!"isolating".equals(processor.getValue())) {
+                not.add(processor.getKey()
+                        + (processor.getValue() == null
+                                ? " declares no incremental kind"
+                                : " is " + processor.getValue()));
+            }
+        }
+        if (not.isEmpty()) {
+            return null;
+        }
+        return "the annotation processor " + String.join(", ", not) + "; only processors declared isolating (in "
+                + GRADLE + ") run on the changed sources alone";
+    }
+
+    /** The non-comment lines of a file in a jar or folder of the path; none when it has no such file. */
+    private static List<String> lines(Path entry, String name) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (Files.isDirectory(entry)) {
+            Path file = entry.resolve(name);
+            if (Files.isRegularFile(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    read(in, lines);
+                }
+            }
+        } else if (Files.isRegularFile(entry)) {
+            try (JarFile jar = new JarFile(entry.toFile(), false)) {
+                ZipEntry found = jar.getEntry(name);
+                if (found != null) {
+                    try (InputStream in = jar.getInputStream(found)) {
+                        read(in, lines);
+                    }
+                }
+            } catch (java.util.zip.ZipException notAJar) {
+                // javac skips it too
+            }
+        }
+        return lines;
+    }
+
+    private static void read(InputStream in, List<String> lines) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            int comment = line.indexOf('#');
+            String text = (comment >= 0 ? line.substring(0, comment) : line).trim();
+            if (!text.isEmpty()) {
+                lines.add(text);
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package b;
+
+@lombok.Data
+public class Person {
+    private String name;
+    private int age;
+}

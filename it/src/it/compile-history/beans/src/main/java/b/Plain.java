@@ -1,0 +1,7 @@
+package b;
+
+public class Plain {
+    public int one() {
+        return 1;
+    }
+}
