@@ -325,18 +325,18 @@ public final class TandemCompiler implements Compiler {
         Map<String, String> setup(Compiler javac, Processors processors) throws CompilerException, IOException {
             Map<String, String> parts = new TreeMap<>();
             StringBuilder setup = new StringBuilder();
+            // the JDK Maven runs on: it compiles in process, and a forked javac without an executable is its javac
+            setup.append("java ")
+                    .append(System.getProperty("java.home"))
+                    .append(' ')
+                    .append(Runtime.version())
+                    .append('\n');
             if (configuration.isFork()) {
                 String executable = configuration.getExecutable();
                 setup.append("fork ").append(executable).append('\n');
                 if (executable != null && Files.isRegularFile(Paths.get(executable))) {
                     stamp(setup, Paths.get(executable).toRealPath());
                 }
-            } else {
-                setup.append("java ")
-                        .append(System.getProperty("java.home"))
-                        .append(' ')
-                        .append(Runtime.version())
-                        .append('\n');
             }
             parts.put("JDK", setup.toString());
             Set<String> skip = new TreeSet<>();
