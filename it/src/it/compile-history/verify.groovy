@@ -83,7 +83,7 @@ history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
      }, compiled: [api: 1], full: [app: 'class path']],
     // the 3.x plugin calls no compiler when only an option changed (Maven alone keeps the old class files too):
     // with a source edit it does, and everything recompiles with the new option
-    // Lombok (on the class path, isolating, writes no file) runs on the changed sources alone
+    // Lombok (isolating, writes no file) runs on the changed sources alone
     [name: 'Lombok: a method body', edit: { d -> beans(d, 'b/UsesPerson.java', '" " + 1', '" " + 2') },
      compiled: [beans: 1]],
     // Person, its user, Team (whose API exposes List<Person>) and Team's user

@@ -314,6 +314,33 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("without a processor path, processors are found on the class path, as javac finds them")
+    void processorOnClassPath() throws Exception {
+        CompilerConfiguration first = configuration();
+        first.setClasspathEntries(
+                List.of(output.toString(), processorPath("aggregating").toString()));
+        compile(first);
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        CompilerConfiguration configuration = configuration();
+        configuration.setClasspathEntries(
+                List.of(output.toString(), processorPath("aggregating").toString()));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary()).contains("ms: the annotation processor p.Check is aggregating;");
+        CompilerConfiguration none = configuration();
+        none.setClasspathEntries(
+                List.of(output.toString(), processorPath("aggregating").toString()));
+        none.setProc("none");
+        compile(none);
+        write("a/A.java", "package a; public class A { public int f() { return 3; } }");
+        CompilerConfiguration noneAgain = configuration();
+        noneAgain.setClasspathEntries(
+                List.of(output.toString(), processorPath("aggregating").toString()));
+        noneAgain.setProc("none");
+        assertThat(compile(noneAgain).isSuccess()).isTrue();
+        assertThat(summary()).as("-proc:none: no processor runs").matches("INFO Tandem compiler: compiled 1 of 3 .*");
+    }
+
+    @Test
     @DisplayName("named annotation processors that declare nothing mean a full compile on every change")
     void processors() throws Exception {
         // the stand-in javac below leaves -processor out: Tandem reads the configuration, javac never sees the name
