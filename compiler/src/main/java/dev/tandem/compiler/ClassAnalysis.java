@@ -44,7 +44,10 @@ final class ClassAnalysis {
     private final Set<String> accessible;
     private final Set<String> privateOnly;
     private final Map<String, String> constants;
-    private final String abi;
+    /** The lines {@link #abi()} digests, until it is asked for: most classes of a compile are never compared. */
+    private List<String> abiLines;
+
+    private String abi;
     private final boolean sourceRetentionAnnotation;
     private final boolean moduleInfo;
     private final String sourceFile;
@@ -54,7 +57,7 @@ final class ClassAnalysis {
             Set<String> accessible,
             Set<String> privateOnly,
             Map<String, String> constants,
-            String abi,
+            List<String> abiLines,
             boolean sourceRetentionAnnotation,
             boolean moduleInfo,
             String sourceFile) {
@@ -62,7 +65,7 @@ final class ClassAnalysis {
         this.accessible = Collections.unmodifiableSet(accessible);
         this.privateOnly = Collections.unmodifiableSet(privateOnly);
         this.constants = Collections.unmodifiableMap(constants);
-        this.abi = abi;
+        this.abiLines = abiLines;
         this.sourceRetentionAnnotation = sourceRetentionAnnotation;
         this.moduleInfo = moduleInfo;
         this.sourceFile = sourceFile;
@@ -90,6 +93,11 @@ final class ClassAnalysis {
 
     /** The digest of what dependents can see; equal after a change to method bodies or private members alone. */
     String abi() {
+        if (abi == null) {
+            Collections.sort(abiLines);
+            abi = digest(abiLines);
+            abiLines = null;
+        }
         return abi;
     }
 
@@ -194,13 +202,12 @@ final class ClassAnalysis {
             all.remove(binary);
             Set<String> privateOnly = new TreeSet<>(all);
             privateOnly.removeAll(accessible);
-            Collections.sort(abiLines);
             return new ClassAnalysis(
                     binary,
                     accessible,
                     privateOnly,
                     constants,
-                    digest(abiLines),
+                    abiLines,
                     sourceRetention,
                     (access & ACC_MODULE) != 0,
                     sourceFileName == null ? null : self.substring(0, self.lastIndexOf('/') + 1) + sourceFileName);

@@ -14,25 +14,69 @@ import java.util.TreeMap;
 /**
  * What the last good compile was made of: a digest of each part of its set-up (javac's options, the JDK, the class
  * path...), whether annotation processors wrote files, and each source's SHA-256. One text file, {@code
- * tandem-compile 2} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
+ * tandem-compile 3} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
  * which the compile treats as absent (a full compile) and says so. A state of another format (an older Tandem's)
  * reads as none.
  */
 final class CompileState {
-    private static final String HEADER = "tandem-compile 2";
+    private static final String HEADER = "tandem-compile 3";
 
     private final Map<String, String> setup;
     private final String written;
     private final Map<String, String> sources;
+    private final String outputs;
+    private final boolean copies;
+    private final Map<String, String> stamps;
+    private final long time;
 
     /**
      * @param setup each part of the set-up by its name ("class path") to its digest
      * @param written a file annotation processors wrote in this compile, or null when they wrote none
+     * @param outputs a digest of the class output's files' names, sizes and times as this compile left them
+     * @param copies the class files are copied to the plugin's output, not linked (something writes there in place)
+     * @param stamps each source's size and time ("1234 1701234567890") when it was hashed
+     * @param time when the sources were read, in milliseconds since the epoch
      */
-    CompileState(Map<String, String> setup, String written, Map<String, String> sources) {
+    CompileState(
+            Map<String, String> setup,
+            String written,
+            Map<String, String> sources,
+            String outputs,
+            boolean copies,
+            Map<String, String> stamps,
+            long time) {
         this.setup = Collections.unmodifiableMap(new TreeMap<>(setup));
         this.written = written;
         this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
+        this.outputs = outputs;
+        this.copies = copies;
+        this.stamps = Collections.unmodifiableMap(new TreeMap<>(stamps));
+        this.time = time;
+    }
+
+    /** The same state with the class output's digest as publishing left it. */
+    CompileState withOutputs(String outputs) {
+        return new CompileState(setup, written, sources, outputs, copies, stamps, time);
+    }
+
+    /** Each source's size and time when it was hashed ("1234 1701234567890"), where known. */
+    Map<String, String> stamps() {
+        return stamps;
+    }
+
+    /** When the sources were read: a source whose time is this close to it may have changed within the same tick. */
+    long time() {
+        return time;
+    }
+
+    /** A digest of the class output's files (names, sizes, times) as the compile left them, or null. */
+    String outputs() {
+        return outputs;
+    }
+
+    /** The class files are copied to the plugin's output rather than linked. */
+    boolean copies() {
+        return copies;
     }
 
     /** Each part of the set-up by name, to its digest. */
@@ -83,20 +127,42 @@ final class CompileState {
         }
         Map<String, String> setup = new TreeMap<>();
         String written = null;
+        String outputs = null;
+        boolean copies = false;
+        long time = 0;
         Map<String, String> sources = new TreeMap<>();
+        Map<String, String> stamps = new TreeMap<>();
         for (String line : lines.subList(1, lines.size() - 1)) {
             if (line.startsWith("setup ")) {
                 int space = line.lastIndexOf(' ');
                 setup.put(line.substring("setup ".length(), space), line.substring(space + 1));
             } else if (line.startsWith("written ")) {
                 written = line.substring("written ".length());
+            } else if (line.startsWith("outputs ")) {
+                outputs = line.substring("outputs ".length());
+            } else if (line.equals("copies")) {
+                copies = true;
+            } else if (line.startsWith("time ")) {
+                try {
+                    time = Long.parseLong(line.substring("time ".length()));
+                } catch (NumberFormatException e) {
+                    throw new Damaged(file, "a malformed line");
+                }
             } else if (line.indexOf(' ') == 64) {
-                sources.put(line.substring(65), line.substring(0, 64));
+                // SHA-256, size, time, path
+                int size = line.indexOf(' ', 65);
+                int mtime = size < 0 ? -1 : line.indexOf(' ', size + 1);
+                if (mtime < 0) {
+                    throw new Damaged(file, "a malformed line");
+                }
+                String path = line.substring(mtime + 1);
+                sources.put(path, line.substring(0, 64));
+                stamps.put(path, line.substring(65, mtime));
             } else {
                 throw new Damaged(file, "a malformed line");
             }
         }
-        return new CompileState(setup, written, sources);
+        return new CompileState(setup, written, sources, outputs, copies, stamps, time);
     }
 
     void write(Path file) throws IOException {
@@ -111,8 +177,20 @@ final class CompileState {
         if (written != null) {
             body.append("written ").append(written).append('\n');
         }
+        if (outputs != null) {
+            body.append("outputs ").append(outputs).append('\n');
+        }
+        if (copies) {
+            body.append("copies\n");
+        }
+        body.append("time ").append(time).append('\n');
         for (Map.Entry<String, String> source : sources.entrySet()) {
-            body.append(source.getValue()).append(' ').append(source.getKey()).append('\n');
+            body.append(source.getValue())
+                    .append(' ')
+                    .append(stamps.getOrDefault(source.getKey(), "-1 -1"))
+                    .append(' ')
+                    .append(source.getKey())
+                    .append('\n');
         }
         String text = body + ClassAnalysis.sha256(body.toString().getBytes(StandardCharsets.UTF_8)) + "\n";
         Files.createDirectories(file.getParent());

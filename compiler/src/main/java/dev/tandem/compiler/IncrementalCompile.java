@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +38,15 @@ final class IncrementalCompile {
         boolean compile(Collection<Path> sources, boolean all) throws IOException;
     }
 
+    /** Puts a successful compile's class files where the build expects them, before the state records them. */
+    interface Publisher {
+        /**
+         * @param removed the class output's files (relative) of the last compile that are gone
+         * @param copy copy the files, do not link them: something changed the class output's files in place
+         */
+        void publish(Set<String> removed, boolean copy) throws IOException;
+    }
+
     /** What a compile is given. */
     static final class Request {
         /** Every source of the module by its path relative to its source root. */
@@ -58,6 +68,7 @@ final class IncrementalCompile {
         final Path generatedSources;
 
         final Path stateFile;
+        final Publisher publisher;
 
         Request(
                 Map<String, Path> sources,
@@ -65,13 +76,15 @@ final class IncrementalCompile {
                 Map<String, String> setup,
                 String fullReason,
                 Path generatedSources,
-                Path stateFile) {
+                Path stateFile,
+                Publisher publisher) {
             this.sources = new TreeMap<>(sources);
             this.classOutput = classOutput;
             this.setup = new TreeMap<>(setup);
             this.fullReason = fullReason;
             this.generatedSources = generatedSources;
             this.stateFile = stateFile;
+            this.publisher = publisher;
         }
     }
 
@@ -103,6 +116,10 @@ final class IncrementalCompile {
     }
 
     private final Javac javac;
+    /** Where the time went, for the debug line: hashing sources, reading class files, in the compiler. */
+    long hashNanos, analyseNanos, javacNanos;
+    /** The class files are copied to the build's output, not linked. */
+    private boolean copies;
 
     IncrementalCompile(Javac javac) {
         this.javac = javac;
@@ -111,13 +128,6 @@ final class IncrementalCompile {
     Result compile(Request request) throws IOException {
         Map<String, Path> sources = request.sources;
         Map<String, String> hashes = new TreeMap<>();
-        for (Map.Entry<String, Path> source : sources.entrySet()) {
-            hashes.put(source.getKey(), ClassAnalysis.sha256(Files.readAllBytes(source.getValue())));
-        }
-        Map<String, String> setup = new TreeMap<>();
-        for (Map.Entry<String, String> part : request.setup.entrySet()) {
-            setup.put(part.getKey(), ClassAnalysis.sha256(part.getValue().getBytes(StandardCharsets.UTF_8)));
-        }
         CompileState last;
         String damaged = null;
         try {
@@ -126,8 +136,41 @@ final class IncrementalCompile {
             last = null;
             damaged = "the last compile's state " + e.getMessage();
         }
-        String full =
-                damaged != null ? damaged : last == null ? "no state of a previous compile" : setupChange(last, setup);
+        long start = System.nanoTime();
+        long now = System.currentTimeMillis();
+        Map<String, String> stamps = new TreeMap<>();
+        for (Map.Entry<String, Path> source : sources.entrySet()) {
+            BasicFileAttributes attributes = Files.readAttributes(source.getValue(), BasicFileAttributes.class);
+            long time = attributes.lastModifiedTime().toMillis();
+            String stamp = attributes.size() + " " + time;
+            stamps.put(source.getKey(), stamp);
+            // as git's index does: a source of the same size and time as when it was last hashed is not read again,
+            // unless that time is within two seconds of that compile (a file system may count time that coarsely)
+            String hash = last != null && stamp.equals(last.stamps().get(source.getKey())) && time < last.time() - 2000
+                    ? last.sources().get(source.getKey())
+                    : null;
+            hashes.put(
+                    source.getKey(), hash != null ? hash : ClassAnalysis.sha256(Files.readAllBytes(source.getValue())));
+        }
+        hashNanos = System.nanoTime() - start;
+        Map<String, String> setup = new TreeMap<>();
+        for (Map.Entry<String, String> part : request.setup.entrySet()) {
+            setup.put(part.getKey(), ClassAnalysis.sha256(part.getValue().getBytes(StandardCharsets.UTF_8)));
+        }
+        SetAside aside = new SetAside(request.classOutput);
+        String interrupted =
+                aside.leftOver() ? "the last compile was interrupted (" + aside.folder + " was left)" : null;
+        String full = damaged != null
+                ? damaged
+                : last == null
+                        ? "no state of a previous compile"
+                        : interrupted != null ? interrupted : setupChange(last, setup);
+        copies = last != null && last.copies();
+        if (full == null && last.outputs() != null && !last.outputs().equals(stamps(request.classOutput))) {
+            full = "a file the last compile wrote was changed after it (a tool writing class files in place, such as"
+                    + " a bytecode enhancer?); its class files are copied from now on, not linked";
+            copies = true;
+        }
         if (full == null) {
             full = request.fullReason;
         }
@@ -150,7 +193,9 @@ final class IncrementalCompile {
             }
             full = structural(changed, removed);
         }
+        start = System.nanoTime();
         Map<String, ClassAnalysis> classes = full == null ? analyse(request.classOutput) : Map.of();
+        analyseNanos = System.nanoTime() - start;
         if (full == null && classes == null) {
             full = "a class file of the last compile could not be read";
         }
@@ -172,24 +217,19 @@ final class IncrementalCompile {
             }
         }
         if (full != null) {
-            return fullCompile(request, hashes, setup, full, damaged != null);
+            return fullCompile(request, hashes, stamps, now, setup, full, damaged != null, aside);
         }
         Dependents dependents = new Dependents(classes.values());
         Set<String> compiled = new TreeSet<>();
         Set<String> toCompile = new TreeSet<>(changed);
         Set<String> gone = new TreeSet<>(removed);
-        Map<Path, byte[]> setAside = new TreeMap<>();
         Set<Path> createdAll = new TreeSet<>();
         while (!toCompile.isEmpty() || !gone.isEmpty()) {
             Map<String, ClassAnalysis> before = new TreeMap<>();
             for (String source : union(toCompile, gone)) {
                 for (String name : classesOf.getOrDefault(source, List.of())) {
                     before.put(name, classes.get(name));
-                    Path file = classFile(request.classOutput, name);
-                    if (!setAside.containsKey(file)) {
-                        setAside.put(file, Files.readAllBytes(file));
-                    }
-                    Files.delete(file);
+                    aside.add(classFile(request.classOutput, name));
                 }
             }
             Set<Path> created = new TreeSet<>();
@@ -197,13 +237,13 @@ final class IncrementalCompile {
             boolean ok = toCompile.isEmpty() || run(request, toCompile, false, created);
             createdAll.addAll(created);
             if (!ok) {
-                restore(setAside, createdAll);
+                aside.restore(createdAll);
                 return new Result(null, union(compiled, toCompile), Set.of(), false, false);
             }
             String written = written(request, created);
             if (written != null) {
                 // a processor that wrote nothing before does now: what it wrote for the others is not known
-                restore(setAside, createdAll);
+                aside.restore(createdAll);
                 for (Path file : files(request.generatedSources)) {
                     if (!generatedBefore.contains(file)) {
                         Files.delete(file);
@@ -212,10 +252,13 @@ final class IncrementalCompile {
                 return fullCompile(
                         request,
                         hashes,
+                        stamps,
+                        now,
                         setup,
                         "an annotation processor wrote " + written
                                 + ", and incremental processing of generated files is not done yet",
-                        false);
+                        false,
+                        aside);
             }
             compiled.addAll(toCompile);
             Map<String, ClassAnalysis> after = new TreeMap<>();
@@ -225,8 +268,8 @@ final class IncrementalCompile {
             }
             ApiChange change = ApiChange.between(before, after);
             if (change.fullRecompilation() != null) {
-                restore(setAside, createdAll);
-                return fullCompile(request, hashes, setup, change.fullRecompilation(), false);
+                aside.restore(createdAll);
+                return fullCompile(request, hashes, stamps, now, setup, change.fullRecompilation(), false, aside);
             }
             Set<String> next = new TreeSet<>();
             for (String dependent : dependents.of(change.changed())) {
@@ -240,14 +283,63 @@ final class IncrementalCompile {
             toCompile = next;
             gone = Set.of();
         }
-        new CompileState(setup, null, hashes).write(request.stateFile);
         Set<String> removedClassFiles = new TreeSet<>();
-        for (Path file : setAside.keySet()) {
+        for (Path file : aside.files) {
             if (!Files.exists(file)) {
                 removedClassFiles.add(relative(request.classOutput, file));
             }
         }
+        aside.drop();
+        commit(request, new CompileState(setup, null, hashes, null, copies, stamps, now), removedClassFiles);
         return new Result(null, compiled, removedClassFiles, true, false);
+    }
+
+    /**
+     * Publishes a successful compile's class files, then records the state with a digest of the class output as
+     * publishing left it (linking or copying may change the files' times).
+     */
+    private static void commit(Request request, CompileState state, Set<String> removed) throws IOException {
+        request.publisher.publish(removed, state.copies());
+        state.withOutputs(stamps(request.classOutput)).write(request.stateFile);
+    }
+
+    /**
+     * A digest of every file under the class output, its name, size and time: a tool that writes into the build's
+     * output in place writes into these files too when they are linked, and this is how that shows.
+     */
+    private static String stamps(Path classOutput) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, BasicFileAttributes> file : new TreeMap<>(list(classOutput)).entrySet()) {
+            // to the nanosecond where the file system keeps it: a write just after the link was made must show
+            text.append(file.getKey())
+                    .append(' ')
+                    .append(file.getValue().size())
+                    .append(' ')
+                    .append(file.getValue().lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
+                    .append('\n');
+        }
+        return ClassAnalysis.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Every file under a folder by its path relative to it ('/'-separated), with its attributes, in one walk: asking
+     * file by file costs several times as much with thousands of class files.
+     */
+    static Map<String, BasicFileAttributes> list(Path folder) throws IOException {
+        Map<String, BasicFileAttributes> files = new java.util.HashMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<Path>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    files.put(relative(folder, file), attributes);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
     }
 
     /** The set-up parts that changed since the last compile, as a full compile's reason; null when none did. */
@@ -314,26 +406,36 @@ final class IncrementalCompile {
     }
 
     private Result fullCompile(
-            Request request, Map<String, String> hashes, Map<String, String> setup, String reason, boolean damagedState)
+            Request request,
+            Map<String, String> hashes,
+            Map<String, String> stamps,
+            long now,
+            Map<String, String> setup,
+            String reason,
+            boolean damagedState,
+            SetAside aside)
             throws IOException {
+        aside.drop(); // what an interrupted compile left: the class output is compiled anew
         Set<Path> old = files(request.classOutput); // class files, and what processors wrote there
-        Map<Path, byte[]> setAside = new TreeMap<>();
         for (Path file : old) {
-            setAside.put(file, Files.readAllBytes(file));
-            Files.delete(file);
+            aside.add(file);
         }
         Set<Path> created = new TreeSet<>();
         boolean ok = request.sources.isEmpty() || run(request, request.sources.keySet(), true, created);
         Set<String> removedClassFiles = new TreeSet<>();
         if (!ok) {
-            restore(setAside, created);
+            aside.restore(created);
         } else {
-            new CompileState(setup, written(request, created), hashes).write(request.stateFile);
             for (Path file : old) {
                 if (!created.contains(file)) {
                     removedClassFiles.add(relative(request.classOutput, file));
                 }
             }
+            aside.drop();
+            commit(
+                    request,
+                    new CompileState(setup, written(request, created), hashes, null, copies, stamps, now),
+                    removedClassFiles);
         }
         return new Result(reason, new TreeSet<>(request.sources.keySet()), removedClassFiles, ok, damagedState);
     }
@@ -346,7 +448,9 @@ final class IncrementalCompile {
         for (String source : which) {
             files.add(request.sources.get(source));
         }
+        long start = System.nanoTime();
         boolean ok = javac.compile(files, all);
+        javacNanos += System.nanoTime() - start;
         for (Path file : files(request.classOutput)) {
             if (!before.contains(file)) {
                 created.add(file);
@@ -355,15 +459,58 @@ final class IncrementalCompile {
         return ok;
     }
 
-    private static void restore(Map<Path, byte[]> setAside, Set<Path> created) throws IOException {
-        for (Path file : created) {
-            Files.deleteIfExists(file);
+    /**
+     * Files moved out of the class output while a compile may still fail, into a folder beside it: moved back when
+     * it fails (the same files, times and all), dropped when it succeeds. A folder left over means a compile was
+     * interrupted, and the class output cannot be trusted.
+     */
+    private static final class SetAside {
+        final Path output;
+        final Path folder;
+        final Set<Path> files = new TreeSet<>();
+
+        SetAside(Path output) {
+            this.output = output;
+            this.folder = output.resolveSibling(output.getFileName() + "-set-aside");
         }
-        for (Map.Entry<Path, byte[]> file : setAside.entrySet()) {
-            Files.createDirectories(file.getKey().getParent());
-            Path temp = file.getKey().resolveSibling(file.getKey().getFileName() + ".tandem-restore");
-            Files.write(temp, file.getValue());
-            Files.move(temp, file.getKey(), StandardCopyOption.REPLACE_EXISTING);
+
+        boolean leftOver() {
+            return Files.exists(folder);
+        }
+
+        void add(Path file) throws IOException {
+            if (!files.add(file)) {
+                Files.deleteIfExists(file); // compiled again: the first version is kept aside
+                return;
+            }
+            Path aside = folder.resolve(relative(output, file));
+            Files.createDirectories(aside.getParent());
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** Deletes what the compile created and puts back what was set aside. */
+        void restore(Set<Path> created) throws IOException {
+            for (Path file : created) {
+                Files.deleteIfExists(file);
+            }
+            for (Path file : files) {
+                Files.createDirectories(file.getParent());
+                Files.move(folder.resolve(relative(output, file)), file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            files.clear();
+            drop();
+        }
+
+        void drop() throws IOException {
+            files.clear();
+            if (!Files.exists(folder)) {
+                return;
+            }
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path file : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 

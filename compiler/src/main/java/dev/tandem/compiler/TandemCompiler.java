@@ -146,6 +146,7 @@ public final class TandemCompiler implements Compiler {
         }
         List<CompilerMessage> messages = new ArrayList<>();
         IncrementalCompile.Result result;
+        long[] publishNanos = {0};
         try {
             Processors processors = module.processors();
             String notIncremental = processors.none() ? null : processors.notIsolating();
@@ -158,17 +159,23 @@ public final class TandemCompiler implements Compiler {
                     module.setup(javac, processors),
                     notIncremental,
                     processors.none() ? null : module.generated,
-                    module.stateFile);
-            result = new IncrementalCompile((files, all) -> {
-                        CompilerResult part = module.compile(javac, files, all, processors.none());
-                        messages.addAll(part.getCompilerMessages());
-                        return part.isSuccess();
-                    })
-                    .compile(request);
-            if (result.success) {
-                // after a failure the output stays as javac left it, so the plugin sees it stale next time
-                module.copyToOutput(result.removedClassFiles);
-            }
+                    module.stateFile,
+                    (removed, copy) -> { // only after a success: after a failure the plugin must see it stale
+                        long publishing = System.nanoTime();
+                        module.publish(removed, copy);
+                        publishNanos[0] = System.nanoTime() - publishing;
+                    });
+            long prepared = System.nanoTime();
+            IncrementalCompile compile = new IncrementalCompile((files, all) -> {
+                CompilerResult part = module.compile(javac, files, all, processors.none());
+                messages.addAll(part.getCompilerMessages());
+                return part.isSuccess();
+            });
+            result = compile.compile(request);
+            log.debug("Tandem compiler: " + ms(prepared - start) + " ms reading the configuration, processors and"
+                    + " class path; " + ms(compile.hashNanos) + " ms hashing sources; " + ms(compile.analyseNanos)
+                    + " ms reading class files; " + ms(compile.javacNanos) + " ms in javac; "
+                    + ms(publishNanos[0]) + " ms putting the class files in " + module.output);
         } catch (IOException e) {
             throw new CompilerException("Tandem compiler: " + e, e);
         } finally {
@@ -189,6 +196,10 @@ public final class TandemCompiler implements Compiler {
         }
         log.debug("Tandem compiler: compiled " + result.compiled);
         return new CompilerResult(result.success, messages);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private Compiler javac() throws CompilerException {
@@ -480,37 +491,57 @@ public final class TandemCompiler implements Compiler {
         }
 
         /**
-         * Makes the plugin's output hold Tandem's class files: copies the ones missing there (the plugin deleted the
-         * last compile's) or older than Tandem's, and deletes the ones whose sources are gone.
+         * Makes the plugin's output hold Tandem's class files: the ones missing there (the plugin deleted the last
+         * compile's before calling us) or not Tandem's, and none whose sources are gone. They are hard links to
+         * Tandem's files (a link costs a twentieth of a copy: 2,000 class files in 30 ms, not 600), their time set to
+         * now, as a copy's would be, so that the plugin sees them newer than their sources. With {@code copy} (a tool
+         * wrote into the output's files in place, which a link would carry into Tandem's), and wherever the file
+         * system has no links, they are copied. Each tree is listed once with its files' attributes.
          */
-        void copyToOutput(Set<String> removed) throws IOException {
+        void publish(Set<String> removed, boolean copy) throws IOException {
             for (String gone : removed) {
                 Files.deleteIfExists(output.resolve(gone));
             }
-            if (!Files.isDirectory(classes)) {
-                return;
-            }
-            try (Stream<Path> walk = Files.walk(classes)) {
-                for (Path file : (Iterable<Path>) walk::iterator) {
-                    if (!Files.isRegularFile(file)) {
-                        continue;
-                    }
-                    Path target = output.resolve(classes.relativize(file).toString());
-                    BasicFileAttributes ours = Files.readAttributes(file, BasicFileAttributes.class);
-                    BasicFileAttributes theirs;
+            Map<String, BasicFileAttributes> ours = IncrementalCompile.list(classes);
+            Map<String, BasicFileAttributes> theirs = IncrementalCompile.list(output);
+            Set<Path> folders = new java.util.HashSet<>();
+            java.nio.file.attribute.FileTime now =
+                    java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
+            boolean link = !copy;
+            for (Map.Entry<String, BasicFileAttributes> file : ours.entrySet()) {
+                BasicFileAttributes mine = file.getValue();
+                BasicFileAttributes there = theirs.get(file.getKey());
+                boolean same = there != null
+                        && (link && mine.fileKey() != null
+                                ? mine.fileKey().equals(there.fileKey())
+                                : there.size() == mine.size()
+                                        && there.lastModifiedTime().compareTo(mine.lastModifiedTime()) >= 0);
+                if (same) {
+                    continue;
+                }
+                Path source = classes.resolve(file.getKey());
+                Path target = output.resolve(file.getKey());
+                if (folders.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
+                // a new link appears whole, as a renamed copy does: a file the plugin deleted is linked in its place
+                Path temp = there == null ? target : target.resolveSibling(target.getFileName() + ".tandem-tmp");
+                Files.deleteIfExists(temp);
+                if (link) {
                     try {
-                        theirs = Files.readAttributes(target, BasicFileAttributes.class);
-                    } catch (NoSuchFileException missing) {
-                        theirs = null;
+                        Files.createLink(temp, source);
+                        Files.setLastModifiedTime(temp, now);
+                    } catch (IOException | UnsupportedOperationException | SecurityException noLinks) {
+                        Files.deleteIfExists(temp);
+                        link = false; // copies from here on
                     }
-                    if (theirs == null
-                            || theirs.size() != ours.size()
-                            || theirs.lastModifiedTime().compareTo(ours.lastModifiedTime()) < 0) {
-                        Files.createDirectories(target.getParent());
-                        Path temp = target.resolveSibling(target.getFileName() + ".tandem-tmp");
-                        Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-                        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
+                }
+                if (!link) {
+                    temp = target.resolveSibling(target.getFileName() + ".tandem-tmp");
+                    Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (!temp.equals(target)) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

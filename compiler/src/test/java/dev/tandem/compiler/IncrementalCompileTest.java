@@ -63,7 +63,8 @@ class IncrementalCompileTest {
                         Map.of("javac options", String.join(" ", OPTIONS)),
                         null,
                         null,
-                        dir.resolve("state/compile.state")));
+                        dir.resolve("state/compile.state"),
+                        (removed, copy) -> {}));
     }
 
     /** Every class file under a folder, by relative path. */

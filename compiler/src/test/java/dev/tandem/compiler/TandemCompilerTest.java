@@ -133,6 +133,45 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("the output's class files are links to Tandem's, newer than their sources; a tool writing one in place"
+            + " makes the next compile full, and copies from then on")
+    void linksAndInPlaceWrites() throws Exception {
+        compile(configuration());
+        Path ours = dir.resolve("target/tandem/compile/classes/classes/a/B.class");
+        Path theirs = output.resolve("a/B.class");
+        assertThat(Files.isSameFile(ours, theirs)).isTrue();
+        assertThat(Files.getLastModifiedTime(theirs))
+                .isGreaterThanOrEqualTo(Files.getLastModifiedTime(src.resolve("a/B.java")));
+        // a bytecode enhancer rewriting target/classes/a/B.class in place, as jacoco:instrument does
+        Files.write(theirs, Files.readAllBytes(theirs), java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: a file the last compile wrote was changed after it (a tool writing class files in place,"
+                        + " such as a bytecode enhancer?); its class files are copied from now on, not linked");
+        assertThat(Files.isSameFile(ours, theirs)).isFalse();
+        write("a/A.java", "package a; public class A { public int f() { return 3; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
+        assertThat(Files.isSameFile(ours, theirs)).isFalse();
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+    }
+
+    @Test
+    @DisplayName("a compile that was interrupted (its set-aside folder left behind) is followed by a full compile")
+    void interrupted() throws Exception {
+        compile(configuration());
+        Path aside = dir.resolve("target/tandem/compile/classes/classes-set-aside/a/A.class");
+        Files.createDirectories(aside.getParent());
+        Files.move(dir.resolve("target/tandem/compile/classes/classes/a/A.class"), aside);
+        write("b/C.java", "package b; public class C { int x; }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).contains("ms: the last compile was interrupted (");
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+        assertThat(aside.getParent().getParent()).doesNotExist();
+    }
+
+    @Test
     @DisplayName("a deleted source's class file leaves the output")
     void deletedSource() throws Exception {
         compile(configuration());
