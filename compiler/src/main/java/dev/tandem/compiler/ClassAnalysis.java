@@ -372,6 +372,67 @@ final class ClassAnalysis {
                         lines.add(text.toString());
                         break;
                     }
+                    case "RuntimeVisibleTypeAnnotations":
+                    case "RuntimeInvisibleTypeAnnotations": {
+                        // @Nullable String name(): the annotation is on the type, and checkers read it at the call
+                        StringBuilder text = new StringBuilder(attribute);
+                        int n = in.readUnsignedShort();
+                        for (int j = 0; j < n; j++) {
+                            int target = in.readUnsignedByte();
+                            text.append(" [").append(target);
+                            switch (target) {
+                                case 0x00: // type parameter
+                                case 0x01:
+                                case 0x16: // formal parameter
+                                    text.append(' ').append(in.readUnsignedByte());
+                                    break;
+                                case 0x10: // supertype
+                                case 0x17: // throws
+                                    text.append(' ').append(in.readUnsignedShort());
+                                    break;
+                                case 0x11: // type parameter bound
+                                case 0x12:
+                                    text.append(' ')
+                                            .append(in.readUnsignedByte())
+                                            .append(' ')
+                                            .append(in.readUnsignedByte());
+                                    break;
+                                case 0x13: // field, return, receiver
+                                case 0x14:
+                                case 0x15:
+                                    break;
+                                default: // the targets inside code are in the Code attribute, never here
+                                    throw new IOException("unknown type annotation target " + target);
+                            }
+                            int path = in.readUnsignedByte();
+                            for (int k = 0; k < path; k++) {
+                                text.append(' ')
+                                        .append(in.readUnsignedByte())
+                                        .append('.')
+                                        .append(in.readUnsignedByte());
+                            }
+                            text.append(']');
+                            annotation(text, into, false);
+                        }
+                        lines.add(text.toString());
+                        break;
+                    }
+                    case "Record": {
+                        // the components in their order: a deconstruction pattern binds by position
+                        StringBuilder text = new StringBuilder(attribute);
+                        int n = in.readUnsignedShort();
+                        for (int j = 0; j < n; j++) {
+                            text.append(' ')
+                                    .append(utf8(in.readUnsignedShort()))
+                                    .append(':')
+                                    .append(utf8(in.readUnsignedShort()));
+                            for (String line : readAttributes(visible, "record component")) {
+                                text.append(" {").append(line).append('}');
+                            }
+                        }
+                        lines.add(text.toString());
+                        break;
+                    }
                     case "AnnotationDefault": {
                         StringBuilder text = new StringBuilder(attribute).append(' ');
                         elementValue(text, into, false);

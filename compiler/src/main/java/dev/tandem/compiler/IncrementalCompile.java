@@ -233,12 +233,40 @@ final class IncrementalCompile {
                 }
             }
             Set<Path> created = new TreeSet<>();
+            Set<Path> rewritten = new TreeSet<>();
             Set<Path> generatedBefore = files(request.generatedSources);
-            boolean ok = toCompile.isEmpty() || run(request, toCompile, false, created);
+            boolean ok = toCompile.isEmpty() || run(request, toCompile, false, created, rewritten);
             createdAll.addAll(created);
             if (!ok) {
+                // javac's verdict on some sources, read against the last compile's classes, may differ from its verdict
+                // on all (Lombok's @Delegate, a class declared twice...): a failure is confirmed by a full compile
                 aside.restore(createdAll);
-                return new Result(null, union(compiled, toCompile), Set.of(), false, false);
+                return fullCompile(
+                        request,
+                        hashes,
+                        stamps,
+                        now,
+                        setup,
+                        "the changed sources did not compile on their own, so everything was compiled, as without"
+                                + " Tandem",
+                        false,
+                        aside);
+            }
+            if (!rewritten.isEmpty()) {
+                aside.restore(createdAll);
+                return fullCompile(
+                        request,
+                        hashes,
+                        stamps,
+                        now,
+                        setup,
+                        "javac rewrote "
+                                + relative(
+                                        request.classOutput,
+                                        rewritten.iterator().next())
+                                + ", which belongs to a source it was not compiling (a class declared in two sources?)",
+                        false,
+                        aside);
             }
             String written = written(request, created);
             if (written != null) {
@@ -278,6 +306,29 @@ final class IncrementalCompile {
                         && sources.containsKey(analysis.sourceFile())
                         && !compiled.contains(analysis.sourceFile())) {
                     next.add(analysis.sourceFile());
+                }
+            }
+            // a class that appears or goes can change what a simple name means in sources that never named it in a
+            // class file: a wildcard import, an unused import, a java.lang type shadowed by a new one in the package
+            // and where processors run (Lombok), what they read from source-retention annotations leaves no trace
+            // either
+            // (@Delegate(types = Api.class)): a class whose API changed recompiles every source that names it
+            Set<String> names = new TreeSet<>();
+            for (String name : union(before.keySet(), after.keySet())) {
+                boolean appearsOrGoes = before.containsKey(name) != after.containsKey(name);
+                boolean processed =
+                        request.generatedSources != null && change.changed().contains(name);
+                if ((appearsOrGoes || processed) && name.indexOf('$') < 0) {
+                    names.add(name.substring(name.lastIndexOf('.') + 1));
+                }
+            }
+            if (!names.isEmpty()) {
+                for (Map.Entry<String, Path> source : sources.entrySet()) {
+                    if (!compiled.contains(source.getKey())
+                            && !next.contains(source.getKey())
+                            && mentions(source.getValue(), names)) {
+                        next.add(source.getKey());
+                    }
                 }
             }
             toCompile = next;
@@ -391,6 +442,22 @@ final class IncrementalCompile {
         return files;
     }
 
+    /** Whether a source's text has one of the names as a whole word (comments and strings count: it is a superset). */
+    private static boolean mentions(Path source, Set<String> names) throws IOException {
+        String text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
+        for (String name : names) {
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                boolean startsWord = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
+                int end = at + name.length();
+                boolean endsWord = end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
+                if (startsWord && endsWord) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Changes no class file can show: a full compile's reason, or null. */
     private static String structural(Set<String> changed, Set<String> removed) {
         for (String source : union(changed, removed)) {
@@ -421,7 +488,8 @@ final class IncrementalCompile {
             aside.add(file);
         }
         Set<Path> created = new TreeSet<>();
-        boolean ok = request.sources.isEmpty() || run(request, request.sources.keySet(), true, created);
+        boolean ok =
+                request.sources.isEmpty() || run(request, request.sources.keySet(), true, created, new TreeSet<>());
         Set<String> removedClassFiles = new TreeSet<>();
         if (!ok) {
             aside.restore(created);
@@ -440,9 +508,13 @@ final class IncrementalCompile {
         return new Result(reason, new TreeSet<>(request.sources.keySet()), removedClassFiles, ok, damagedState);
     }
 
-    /** Runs the compiler on some sources; notes the class files it wrote in {@code created}. */
-    private boolean run(Request request, Set<String> which, boolean all, Set<Path> created) throws IOException {
-        Set<Path> before = files(request.classOutput);
+    /**
+     * Runs the compiler on some sources; notes the files it wrote in {@code created}, and in {@code rewritten} the ones
+     * that were there before and changed (javac overwrote a class file of a source it was not given).
+     */
+    private boolean run(Request request, Set<String> which, boolean all, Set<Path> created, Set<Path> rewritten)
+            throws IOException {
+        Map<String, BasicFileAttributes> before = list(request.classOutput);
         Files.createDirectories(request.classOutput);
         List<Path> files = new ArrayList<>();
         for (String source : which) {
@@ -451,9 +523,14 @@ final class IncrementalCompile {
         long start = System.nanoTime();
         boolean ok = javac.compile(files, all);
         javacNanos += System.nanoTime() - start;
-        for (Path file : files(request.classOutput)) {
-            if (!before.contains(file)) {
-                created.add(file);
+        for (Map.Entry<String, BasicFileAttributes> file :
+                list(request.classOutput).entrySet()) {
+            BasicFileAttributes was = before.get(file.getKey());
+            if (was == null) {
+                created.add(request.classOutput.resolve(file.getKey()));
+            } else if (was.size() != file.getValue().size()
+                    || !was.lastModifiedTime().equals(file.getValue().lastModifiedTime())) {
+                rewritten.add(request.classOutput.resolve(file.getKey()));
             }
         }
         return ok;

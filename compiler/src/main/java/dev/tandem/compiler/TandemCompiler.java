@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
 @Named("tandem")
 @Singleton
 public final class TandemCompiler implements Compiler {
+    /** javac's options for processors and plugins that the plugin's own parameters do not set. */
+    private static final List<String> FOREIGN_OPTIONS =
+            List.of("-processorpath", "--processor-path", "--processor-module-path", "-Xplugin", "-processor");
+
     /** javac's options whose value is a path that is a set-up part of its own (or none: it is where output goes). */
     private static final Set<String> PATH_OPTIONS = Set.of(
             "-classpath", "-cp", "--class-path", "-processorpath", "--processor-path", "-sourcepath", "--source-path");
@@ -150,6 +154,9 @@ public final class TandemCompiler implements Compiler {
         try {
             Processors processors = module.processors();
             String notIncremental = processors.none() ? null : processors.notIsolating();
+            if (notIncremental == null) {
+                notIncremental = module.unknownArguments(javac);
+            }
             if (notIncremental == null && !processors.none() && module.generated == null) {
                 notIncremental = "annotation processors run and no folder for generated sources is set";
             }
@@ -168,6 +175,9 @@ public final class TandemCompiler implements Compiler {
             long prepared = System.nanoTime();
             IncrementalCompile compile = new IncrementalCompile((files, all) -> {
                 CompilerResult part = module.compile(javac, files, all, processors.none());
+                if (all) {
+                    messages.clear(); // a full compile's messages are the ones Maven alone would print
+                }
                 messages.addAll(part.getCompilerMessages());
                 return part.isSuccess();
             });
@@ -234,9 +244,17 @@ public final class TandemCompiler implements Compiler {
                     .normalize();
             File build = configuration.getBuildDirectory();
             Path target = build != null ? build.toPath().toAbsolutePath() : output.getParent();
-            this.home = target.resolve("tandem")
-                    .resolve("compile")
-                    .resolve(output.getFileName().toString());
+            // one folder per output and set of source roots: two executions that compile different sources into one
+            // output must not take each other's sources for deleted ones
+            List<String> rootNames = new ArrayList<>();
+            for (String location : configuration.getSourceLocations()) {
+                rootNames.add(Paths.get(location).toAbsolutePath().normalize().toString());
+            }
+            java.util.Collections.sort(rootNames);
+            String execution = ClassAnalysis.sha256((output + "\n" + String.join("\n", rootNames))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .substring(0, 8);
+            this.home = target.resolve("tandem").resolve("compile").resolve(output.getFileName() + "-" + execution);
             this.classes = home.resolve("classes");
             this.stateFile = home.resolve("compile.state");
             this.sourceFiles = configuration.getSourceFiles();
@@ -281,30 +299,30 @@ public final class TandemCompiler implements Compiler {
                     return "the module has a module-info.java (modules are not compiled incrementally yet)";
                 }
             }
-            CompileState last;
-            try {
-                last = CompileState.read(stateFile);
-            } catch (IOException damaged) {
-                return null; // the full compile says why
-            }
-            if (last != null) {
-                for (String was : last.sources().keySet()) {
-                    if (!sources.containsKey(was) && existsInRoots(was)) {
-                        return "the plugin passed only some sources (" + was + " exists but was not passed: set"
-                                + " useIncrementalCompilation to true, its default)";
+            // with useIncrementalCompilation=false (or excludes) the plugin passes some sources only: what is left out
+            // cannot be told from what was deleted, so javac compiles as without Tandem
+            for (String location : sourceLocations) {
+                Path root = Paths.get(location).toAbsolutePath().normalize();
+                if (!Files.isDirectory(root) || root.equals(generated)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(root)) {
+                    for (Path file : (Iterable<Path>) walk::iterator) {
+                        String name = file.getFileName().toString();
+                        if (name.endsWith(".java")
+                                && !sources.containsKey(
+                                        root.relativize(file).toString().replace('\\', '/'))
+                                && (generated == null || !file.startsWith(generated))
+                                && Files.isRegularFile(file)) {
+                            return "the plugin passed only some of the sources (" + root.relativize(file)
+                                    + " was not passed: useIncrementalCompilation=false, or <excludes>)";
+                        }
                     }
+                } catch (IOException unreadable) {
+                    return "the source root " + root + " cannot be read (" + unreadable + ")";
                 }
             }
             return null;
-        }
-
-        private boolean existsInRoots(String relative) {
-            for (String location : sourceLocations) {
-                if (Files.isRegularFile(Paths.get(location).resolve(relative))) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         void forget() throws CompilerException {
@@ -313,6 +331,30 @@ public final class TandemCompiler implements Compiler {
             } catch (IOException e) {
                 throw new CompilerException("Tandem compiler: cannot delete " + stateFile + ": " + e, e);
             }
+        }
+
+        /**
+         * Why javac's arguments ask for something Tandem does not follow, or null: processors or compiler plugins
+         * named in {@code compilerArgs} (an incremental batch would run without them, or with them on some sources).
+         */
+        String unknownArguments(Compiler javac) throws CompilerException {
+            for (String argument : javac.createCommandLine(configuration)) {
+                for (String option : FOREIGN_OPTIONS) {
+                    if (argument.equals(option)
+                            || argument.startsWith(option + "=")
+                            || argument.startsWith(option + ":")) {
+                        List<String> path = configuration.getProcessorPathEntries();
+                        String[] named = configuration.getAnnotationProcessors();
+                        boolean plugins = !(option.equals("-processorpath") && path != null && !path.isEmpty())
+                                && !(option.equals("-processor") && named != null && named.length > 0);
+                        if (plugins) {
+                            return "javac is given " + option + " in compilerArgs, which Tandem does not follow"
+                                    + " (name processors in annotationProcessorPaths and annotationProcessors)";
+                        }
+                    }
+                }
+            }
+            return null;
         }
 
         /** The annotation processors this compile runs, as javac finds them. */
@@ -371,6 +413,8 @@ public final class TandemCompiler implements Compiler {
                 Path file = Paths.get(entry).toAbsolutePath().normalize();
                 if (!file.equals(output)) {
                     stamp(classes, file);
+                } else {
+                    foreignClasses(classes);
                 }
             }
             parts.put("class path", classes.toString());
@@ -410,6 +454,26 @@ public final class TandemCompiler implements Compiler {
                 }
             }
             return configs.toString();
+        }
+
+        /**
+         * Stamps the class files in the plugin's output that are not Tandem's: what another compiler (Kotlin, Scala,
+         * another execution into the same folder) put there, which the sources may use.
+         */
+        private void foreignClasses(StringBuilder setup) throws IOException {
+            Map<String, BasicFileAttributes> ours = IncrementalCompile.list(this.classes);
+            for (Map.Entry<String, BasicFileAttributes> file :
+                    new TreeMap<>(IncrementalCompile.list(output)).entrySet()) {
+                if (file.getKey().endsWith(".class") && !ours.containsKey(file.getKey())) {
+                    setup.append("output ")
+                            .append(file.getKey())
+                            .append(' ')
+                            .append(file.getValue().size())
+                            .append(' ')
+                            .append(file.getValue().lastModifiedTime().toMillis())
+                            .append('\n');
+                }
+            }
         }
 
         /** Size and time of a file, or of every file under a folder (an upstream module's classes). */
@@ -455,11 +519,8 @@ public final class TandemCompiler implements Compiler {
             }
             List<String> entries = new ArrayList<>();
             entries.add(classes.toString());
-            for (String entry : classpath) {
-                if (!Paths.get(entry).toAbsolutePath().normalize().equals(output)) {
-                    entries.add(entry);
-                }
-            }
+            // the plugin's output stays: what other compilers put there (Kotlin, Scala, another execution) is seen
+            entries.addAll(classpath);
             configuration.setSourceFiles(which);
             configuration.setOutputLocation(classes.toString());
             configuration.setClasspathEntries(entries);

@@ -71,6 +71,40 @@ class ClassAnalysisTest {
     }
 
     @Test
+    @DisplayName("a record's components swapped (same types): another ABI, since patterns bind by position")
+    void recordOrder() throws IOException {
+        String xy = compile("a/P.java", "package a; public record P(int x, int y) {}")
+                .get("a.P")
+                .abi();
+        String yx = compile("a/P.java", "package a; public record P(int y, int x) {}")
+                .get("a.P")
+                .abi();
+        assertThat(yx).isNotEqualTo(xy);
+    }
+
+    @Test
+    @DisplayName("a type annotation on a method's return type: another ABI, and the annotation is a dependency")
+    void typeAnnotations() throws IOException {
+        String annotation = "package a; import java.lang.annotation.*; @Target(ElementType.TYPE_USE)"
+                + " @Retention(RetentionPolicy.CLASS) public @interface Nullable {}";
+        String plain = compile(
+                        "a/Nullable.java",
+                        annotation,
+                        "a/C.java",
+                        "package a; public class C { public String" + " name() { return null; } }")
+                .get("a.C")
+                .abi();
+        ClassAnalysis annotated = compile(
+                        "a/Nullable.java",
+                        annotation,
+                        "a/C.java",
+                        "package a; public class C {" + " public @Nullable String name() { return null; } }")
+                .get("a.C");
+        assertThat(annotated.abi()).isNotEqualTo(plain);
+        assertThat(annotated.accessible()).contains("a.Nullable");
+    }
+
+    @Test
     @DisplayName("a method body changed: the same ABI; a signature changed: another")
     void abi() throws IOException {
         String one = compile("a/C.java", "package a; public class C { public int f() { return 1; } }")

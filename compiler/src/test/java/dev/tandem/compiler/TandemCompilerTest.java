@@ -41,6 +41,8 @@ class TandemCompilerTest {
     private Path output;
     private final List<String> log = new ArrayList<>();
     private final List<Set<String>> javacCalls = new ArrayList<>();
+    /** Arguments as if from compilerArgs, in the command line Tandem reads only (the stand-in javac skips them). */
+    private List<String> extra = List.of();
 
     @BeforeEach
     void module() throws IOException {
@@ -77,10 +79,16 @@ class TandemCompilerTest {
 
     /** What the plugin does: delete the last compile's class files, then call the compiler. */
     private CompilerResult compile(CompilerConfiguration configuration) throws Exception {
+        // the files the last compile created (createdFiles.lst): here, the ones Tandem put there
+        Path ours = Files.isDirectory(dir.resolve("target/tandem/compile"))
+                ? home().resolve("classes")
+                : dir.resolve("target/nothing-yet");
         if (Files.isDirectory(output)) {
             try (Stream<Path> walk = Files.walk(output)) {
                 for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    Files.delete(f);
+                    if (Files.exists(ours.resolve(output.relativize(f).toString()))) {
+                        Files.delete(f);
+                    }
                 }
             }
         }
@@ -101,6 +109,15 @@ class TandemCompilerTest {
             public void debug(String line) {}
         });
         return tandem.performCompile(configuration);
+    }
+
+    /** Tandem's folder for this module's compile: the one under target/tandem/compile. */
+    private Path home() throws IOException {
+        try (Stream<Path> list = Files.list(dir.resolve("target/tandem/compile"))) {
+            List<Path> homes = list.collect(Collectors.toList());
+            assertThat(homes).hasSize(1);
+            return homes.get(0);
+        }
     }
 
     private Set<String> classFiles() throws IOException {
@@ -137,7 +154,7 @@ class TandemCompilerTest {
             + " makes the next compile full, and copies from then on")
     void linksAndInPlaceWrites() throws Exception {
         compile(configuration());
-        Path ours = dir.resolve("target/tandem/compile/classes/classes/a/B.class");
+        Path ours = home().resolve("classes/a/B.class");
         Path theirs = output.resolve("a/B.class");
         assertThat(Files.isSameFile(ours, theirs)).isTrue();
         assertThat(Files.getLastModifiedTime(theirs))
@@ -161,9 +178,9 @@ class TandemCompilerTest {
     @DisplayName("a compile that was interrupted (its set-aside folder left behind) is followed by a full compile")
     void interrupted() throws Exception {
         compile(configuration());
-        Path aside = dir.resolve("target/tandem/compile/classes/classes-set-aside/a/A.class");
+        Path aside = home().resolve("classes-set-aside/a/A.class");
         Files.createDirectories(aside.getParent());
-        Files.move(dir.resolve("target/tandem/compile/classes/classes/a/A.class"), aside);
+        Files.move(home().resolve("classes/a/A.class"), aside);
         write("b/C.java", "package b; public class C { int x; }");
         assertThat(compile(configuration()).isSuccess()).isTrue();
         assertThat(summary()).contains("ms: the last compile was interrupted (");
@@ -182,14 +199,19 @@ class TandemCompilerTest {
     }
 
     @Test
-    @DisplayName("a failed compile says so and keeps the last good state: the fix compiles what the failure did")
+    @DisplayName("a failed incremental compile is confirmed by a full one, whose messages are reported; the last good"
+            + " state stays: the fix compiles what the failure did")
     void failure() throws Exception {
         compile(configuration());
         write("a/A.java", "package a; public class A { public int f() { return 2 } }");
         CompilerResult failed = compile(configuration());
         assertThat(failed.isSuccess()).isFalse();
-        assertThat(failed.getCompilerMessages()).isNotEmpty();
-        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms \\(failed\\)");
+        assertThat(failed.getCompilerMessages()).hasSize(1);
+        assertThat(summary())
+                .startsWith("INFO Tandem compiler: full compile of 3 sources in ")
+                .endsWith("ms: the changed sources did not compile on their own, so everything was compiled, as"
+                        + " without Tandem (failed)");
+        assertThat(javacCalls).containsExactly(Set.of("A.java"), Set.of("A.java", "B.java", "C.java"));
         write("a/A.java", "package a; public class A { public int f() { return 2; } }");
         assertThat(compile(configuration()).isSuccess()).isTrue();
         assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
@@ -208,7 +230,7 @@ class TandemCompilerTest {
         assertThat(javacCalls).hasSize(1);
         assertThat(javacCalls.get(0)).hasSize(4);
         assertThat(classFiles()).contains("module-info.class", "a/A.class");
-        assertThat(dir.resolve("target/tandem/compile/classes/compile.state")).doesNotExist();
+        assertThat(home().resolve("compile.state")).doesNotExist();
     }
 
     @Test
@@ -237,11 +259,108 @@ class TandemCompilerTest {
         configuration.setSourceFiles(Set.of(src.resolve("a/A.java").toFile()));
         configuration.setClasspathEntries(List.of(output.toString()));
         compile(configuration);
-        assertThat(log).hasSize(1);
-        assertThat(log.get(0))
-                .startsWith("INFO Tandem compiler: the plugin passed only some sources (")
-                .endsWith(" exists but was not passed: set useIncrementalCompilation to true, its default);"
-                        + " compiled by javac as without Tandem");
+        assertThat(log)
+                .hasSize(1)
+                .allMatch(line ->
+                        line.matches("INFO Tandem compiler: the plugin passed only some of the sources \\((a/B|b/C)"
+                                + "\\.java was not passed: useIncrementalCompilation=false, or <excludes>\\); compiled by javac as"
+                                + " without Tandem"));
+        // the next build, with no state left, must not take the sources it was given for all of them
+        write("a/B.java", "package a; public class B { int g() { return new A().f() + 1; } }");
+        CompilerConfiguration again = configuration();
+        again.setSourceFiles(Set.of(src.resolve("a/B.java").toFile()));
+        compile(again);
+        assertThat(log.get(0)).contains("the plugin passed only some of the sources (");
+        assertThat(javacCalls).containsExactly(Set.of("B.java"));
+    }
+
+    @Test
+    @DisplayName("a class declared in a second source: javac rewrites a class file of a source it was not given, and"
+            + " the compile is full (where Maven alone fails, so does Tandem)")
+    void classDeclaredTwice() throws Exception {
+        write(
+                "a/A.java",
+                "package a; public class A { public int f() { return Helper.x(); } } class Helper {"
+                        + " static int x() { return 1; } }");
+        compile(configuration());
+        write("a/Helper.java", "package a; class Helper { static long x() { return 2; } }");
+        CompilerResult result = compile(configuration());
+        assertThat(summary())
+                .contains("ms: javac rewrote a/Helper.class, which belongs to a source it was not"
+                        + " compiling (a class declared in two sources?)");
+        assertThat(result.isSuccess())
+                .as("duplicate class, as with Maven alone")
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("an added class that a wildcard import would now find first recompiles the sources that name it")
+    void addedClassShadowsWildcardImport() throws Exception {
+        write("q/Foo.java", "package q; public class Foo { public static String who() { return \"q\"; } }");
+        write("a/B.java", "package a; import q.*; public class B { String g() { return Foo.who(); } }");
+        compile(configuration());
+        write("a/Foo.java", "package a; public class Foo { public static String who() { return \"a\"; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        // B, and q/Foo.java, whose text has the name too (a superset, never a subset)
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 3 of 5 sources in \\d+ ms");
+        assertThat(javacCalls).containsExactly(Set.of("Foo.java"), Set.of("B.java", "Foo.java"));
+        String b = new String(Files.readAllBytes(output.resolve("a/B.class")), StandardCharsets.ISO_8859_1);
+        assertThat(b)
+                .as("B binds to the new a.Foo, as a clean build does")
+                .contains("a/Foo")
+                .doesNotContain("q/Foo");
+        // a deleted class whose name a source still imports: that source is compiled again, and fails as without Tandem
+        write("a/B.java", "package a; import q.Foo; public class B { }");
+        compile(configuration());
+        Files.delete(src.resolve("q/Foo.java"));
+        Files.delete(src.resolve("a/Foo.java"));
+        CompilerResult result = compile(configuration());
+        assertThat(result.isSuccess())
+                .as("package q does not exist, as with Maven alone")
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("classes another compiler put in the output (Kotlin, Scala) are seen, and a change to them is a class"
+            + " path change")
+    void classesOfAnotherCompiler() throws Exception {
+        Path kotlin = dir.resolve("kotlin/k/K.java");
+        Files.createDirectories(kotlin.getParent());
+        Files.write(
+                kotlin,
+                "package k; public class K { public static int one() { return 1; } }".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(output);
+        assertThat(ToolProvider.getSystemJavaCompiler()
+                        .run(null, null, null, "-d", output.toString(), kotlin.toString()))
+                .isZero();
+        write("a/B.java", "package a; public class B { int g() { return new A().f() + k.K.one(); } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        write("a/B.java", "package a; public class B { int g() { return new A().f() + k.K.one() + 1; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
+        Files.write(
+                kotlin,
+                "package k; public class K { public static long one() { return 1; } }"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(ToolProvider.getSystemJavaCompiler()
+                        .run(null, null, null, "-d", output.toString(), kotlin.toString()))
+                .isZero();
+        write("b/C.java", "package b; public class C { int x; }");
+        CompilerResult result = compile(configuration());
+        assertThat(summary()).endsWith("ms: the class path changed (failed)");
+        assertThat(result.isSuccess()).as("int = long, as without Tandem").isFalse();
+    }
+
+    @Test
+    @DisplayName("processors or plugins named in compilerArgs mean a full compile, with the reason")
+    void processorInCompilerArgs() throws Exception {
+        extra = List.of("-Xplugin:Foo");
+        compile(configuration());
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        compile(configuration());
+        assertThat(summary())
+                .endsWith("ms: javac is given -Xplugin in compilerArgs, which Tandem does not follow"
+                        + " (name processors in annotationProcessorPaths and annotationProcessors)");
     }
 
     /**
@@ -308,7 +427,21 @@ class TandemCompilerTest {
         CompilerResult failed = compile(withProcessor("isolating"));
         assertThat(failed.isSuccess()).as("the processor ran on the new source").isFalse();
         assertThat(failed.getCompilerMessages().get(0).getMessage()).contains("bad name");
-        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms \\(failed\\)");
+        assertThat(summary())
+                .endsWith("ms: the changed sources did not compile on their own, so everything was compiled, as"
+                        + " without Tandem (failed)");
+    }
+
+    @Test
+    @DisplayName("with processors, a class whose API changed recompiles the sources that name it, even where no class"
+            + " file does (Lombok's @Delegate(types = A.class) is source-retention)")
+    void processorsReadSourceRetentionAnnotations() throws Exception {
+        write("b/D.java", "package b; @SuppressWarnings(\"A\") public class D { }");
+        compile(withProcessor("isolating"));
+        write("a/A.java", "package a; public class A { public int f() { return 1; } public int g() { return 2; } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 3 of 4 sources in \\d+ ms");
+        assertThat(javacCalls).containsExactly(Set.of("A.java"), Set.of("B.java", "D.java"));
     }
 
     @Test
@@ -403,7 +536,7 @@ class TandemCompilerTest {
     @DisplayName("a damaged state is a full compile with a warning that names the file")
     void damagedState() throws Exception {
         compile(configuration());
-        Path state = dir.resolve("target/tandem/compile/classes/compile.state");
+        Path state = home().resolve("compile.state");
         Files.write(state, new byte[] {'x', 0, (byte) 0xff});
         assertThat(compile(configuration()).isSuccess()).isTrue();
         assertThat(log).hasSize(1);
@@ -417,7 +550,7 @@ class TandemCompilerTest {
     private final class JdkJavac implements Compiler {
         @Override
         public String[] createCommandLine(CompilerConfiguration configuration) {
-            List<String> args = new ArrayList<>();
+            List<String> args = new ArrayList<>(extra);
             args.addAll(List.of("-d", configuration.getOutputLocation()));
             args.addAll(List.of("-classpath", String.join(File.pathSeparator, configuration.getClasspathEntries())));
             args.addAll(List.of("-sourcepath", String.join(File.pathSeparator, configuration.getSourceLocations())));
@@ -447,7 +580,9 @@ class TandemCompilerTest {
                     .map(File::getName)
                     .collect(Collectors.toCollection(TreeSet::new)));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = ToolProvider.getSystemJavaCompiler().run(null, null, err, createCommandLine(configuration));
+            String[] args = createCommandLine(configuration);
+            args = java.util.Arrays.copyOfRange(args, extra.size(), args.length);
+            int exit = ToolProvider.getSystemJavaCompiler().run(null, null, err, args);
             List<CompilerMessage> messages = new ArrayList<>();
             if (exit != 0) {
                 messages.add(new CompilerMessage(err.toString(StandardCharsets.UTF_8), CompilerMessage.Kind.ERROR));
