@@ -3,7 +3,6 @@ package dev.tandem.compiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -116,6 +115,13 @@ final class IncrementalCompile {
     }
 
     private final Javac javac;
+    // this compile's inputs, as the full compile that any restart becomes needs them
+    private Request request;
+    private Map<String, String> hashes;
+    private Map<String, String> stamps;
+    private long now;
+    private Map<String, String> setup;
+    private SetAside aside;
     /** Where the time went, for the debug line: hashing sources, reading class files, in the compiler. */
     long hashNanos, analyseNanos, javacNanos;
     /** The class files are copied to the build's output, not linked. */
@@ -125,9 +131,11 @@ final class IncrementalCompile {
         this.javac = javac;
     }
 
+    /** Compiles once: an instance is for one compile. */
     Result compile(Request request) throws IOException {
+        this.request = request;
         Map<String, Path> sources = request.sources;
-        Map<String, String> hashes = new TreeMap<>();
+        hashes = new TreeMap<>();
         CompileState last;
         String damaged = null;
         try {
@@ -137,8 +145,8 @@ final class IncrementalCompile {
             damaged = "the last compile's state " + e.getMessage();
         }
         long start = System.nanoTime();
-        long now = System.currentTimeMillis();
-        Map<String, String> stamps = new TreeMap<>();
+        now = System.currentTimeMillis();
+        stamps = new TreeMap<>();
         for (Map.Entry<String, Path> source : sources.entrySet()) {
             BasicFileAttributes attributes = Files.readAttributes(source.getValue(), BasicFileAttributes.class);
             long time = attributes.lastModifiedTime().toMillis();
@@ -153,11 +161,11 @@ final class IncrementalCompile {
                     source.getKey(), hash != null ? hash : ClassAnalysis.sha256(Files.readAllBytes(source.getValue())));
         }
         hashNanos = System.nanoTime() - start;
-        Map<String, String> setup = new TreeMap<>();
+        setup = new TreeMap<>();
         for (Map.Entry<String, String> part : request.setup.entrySet()) {
             setup.put(part.getKey(), ClassAnalysis.sha256(part.getValue().getBytes(StandardCharsets.UTF_8)));
         }
-        SetAside aside = new SetAside(request.classOutput);
+        aside = new SetAside(request.classOutput);
         String interrupted =
                 aside.leftOver() ? "the last compile was interrupted (" + aside.folder + " was left)" : null;
         String full = damaged != null
@@ -217,7 +225,7 @@ final class IncrementalCompile {
             }
         }
         if (full != null) {
-            return fullCompile(request, hashes, stamps, now, setup, full, damaged != null, aside);
+            return fullCompile(full, damaged != null);
         }
         Dependents dependents = new Dependents(classes.values());
         Set<String> compiled = new TreeSet<>();
@@ -234,59 +242,38 @@ final class IncrementalCompile {
             }
             Set<Path> created = new TreeSet<>();
             Set<Path> rewritten = new TreeSet<>();
-            Set<Path> generatedBefore = files(request.generatedSources);
+            Set<String> generatedBefore = list(request.generatedSources).keySet();
             boolean ok = toCompile.isEmpty() || run(request, toCompile, false, created, rewritten);
             createdAll.addAll(created);
             if (!ok) {
                 // javac's verdict on some sources, read against the last compile's classes, may differ from its verdict
                 // on all (Lombok's @Delegate, a class declared twice...): a failure is confirmed by a full compile
-                aside.restore(createdAll);
-                return fullCompile(
-                        request,
-                        hashes,
-                        stamps,
-                        now,
-                        setup,
+                return restart(
+                        createdAll,
                         "the changed sources did not compile on their own, so everything was compiled, as without"
-                                + " Tandem",
-                        false,
-                        aside);
+                                + " Tandem");
             }
             if (!rewritten.isEmpty()) {
-                aside.restore(createdAll);
-                return fullCompile(
-                        request,
-                        hashes,
-                        stamps,
-                        now,
-                        setup,
+                return restart(
+                        createdAll,
                         "javac rewrote "
                                 + relative(
                                         request.classOutput,
                                         rewritten.iterator().next())
-                                + ", which belongs to a source it was not compiling (a class declared in two sources?)",
-                        false,
-                        aside);
+                                + ", which belongs to a source it was not compiling (a class declared in two sources?)");
             }
             String written = written(request, created);
             if (written != null) {
                 // a processor that wrote nothing before does now: what it wrote for the others is not known
-                aside.restore(createdAll);
-                for (Path file : files(request.generatedSources)) {
+                for (String file : list(request.generatedSources).keySet()) {
                     if (!generatedBefore.contains(file)) {
-                        Files.delete(file);
+                        Files.delete(request.generatedSources.resolve(file));
                     }
                 }
-                return fullCompile(
-                        request,
-                        hashes,
-                        stamps,
-                        now,
-                        setup,
+                return restart(
+                        createdAll,
                         "an annotation processor wrote " + written
-                                + ", and incremental processing of generated files is not done yet",
-                        false,
-                        aside);
+                                + ", and incremental processing of generated files is not done yet");
             }
             compiled.addAll(toCompile);
             Map<String, ClassAnalysis> after = new TreeMap<>();
@@ -296,8 +283,7 @@ final class IncrementalCompile {
             }
             ApiChange change = ApiChange.between(before, after);
             if (change.fullRecompilation() != null) {
-                aside.restore(createdAll);
-                return fullCompile(request, hashes, stamps, now, setup, change.fullRecompilation(), false, aside);
+                return restart(createdAll, change.fullRecompilation());
             }
             Set<String> next = new TreeSet<>();
             for (String dependent : dependents.of(change.changed())) {
@@ -374,11 +360,11 @@ final class IncrementalCompile {
 
     /**
      * Every file under a folder by its path relative to it ('/'-separated), with its attributes, in one walk: asking
-     * file by file costs several times as much with thousands of class files.
+     * file by file costs several times as much with thousands of class files. None when the folder is null or missing.
      */
     static Map<String, BasicFileAttributes> list(Path folder) throws IOException {
         Map<String, BasicFileAttributes> files = new java.util.HashMap<>();
-        if (!Files.isDirectory(folder)) {
+        if (folder == null || !Files.isDirectory(folder)) {
             return files;
         }
         Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<Path>() {
@@ -417,8 +403,8 @@ final class IncrementalCompile {
         if (request.generatedSources == null) {
             return null;
         }
-        for (Path file : files(request.generatedSources)) {
-            return relative(request.generatedSources, file);
+        for (String file : new TreeSet<>(list(request.generatedSources).keySet())) {
+            return file;
         }
         for (Path file : created) {
             if (!file.getFileName().toString().endsWith(".class")) {
@@ -426,20 +412,6 @@ final class IncrementalCompile {
             }
         }
         return null;
-    }
-
-    /** Every file under a folder (none when it is null or missing). */
-    private static Set<Path> files(Path folder) throws IOException {
-        Set<Path> files = new TreeSet<>();
-        if (folder == null) {
-            return files;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(Files::isRegularFile).forEach(files::add);
-        } catch (NoSuchFileException none) {
-            // nothing written there
-        }
-        return files;
     }
 
     /** Whether a source's text has one of the names as a whole word (comments and strings count: it is a superset). */
@@ -472,18 +444,21 @@ final class IncrementalCompile {
         return null;
     }
 
-    private Result fullCompile(
-            Request request,
-            Map<String, String> hashes,
-            Map<String, String> stamps,
-            long now,
-            Map<String, String> setup,
-            String reason,
-            boolean damagedState,
-            SetAside aside)
-            throws IOException {
+    /**
+     * Undoes the incremental batches so far (deletes what they created, puts back what they set aside) and compiles
+     * everything instead, for {@code reason}.
+     */
+    private Result restart(Set<Path> created, String reason) throws IOException {
+        aside.restore(created);
+        return fullCompile(reason, false);
+    }
+
+    private Result fullCompile(String reason, boolean damagedState) throws IOException {
         aside.drop(); // what an interrupted compile left: the class output is compiled anew
-        Set<Path> old = files(request.classOutput); // class files, and what processors wrote there
+        Set<Path> old = new TreeSet<>(); // class files, and what processors wrote there
+        for (String file : list(request.classOutput).keySet()) {
+            old.add(request.classOutput.resolve(file));
+        }
         for (Path file : old) {
             aside.add(file);
         }
@@ -594,7 +569,11 @@ final class IncrementalCompile {
     /** The analyses of the class output's class files by name; null when one cannot be read. */
     private static Map<String, ClassAnalysis> analyse(Path classOutput) throws IOException {
         Map<String, ClassAnalysis> result = new TreeMap<>();
-        for (Path file : classFiles(classOutput)) {
+        for (String name : list(classOutput).keySet()) {
+            if (!name.endsWith(".class")) {
+                continue;
+            }
+            Path file = classOutput.resolve(name);
             try {
                 ClassAnalysis analysis = ClassAnalysis.read(Files.readAllBytes(file));
                 result.put(analysis.name(), analysis);
@@ -603,16 +582,6 @@ final class IncrementalCompile {
             }
         }
         return result;
-    }
-
-    private static List<Path> classFiles(Path folder) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(f -> f.getFileName().toString().endsWith(".class")).forEach(files::add);
-        } catch (NoSuchFileException none) {
-            // no class output yet
-        }
-        return files;
     }
 
     private static Path classFile(Path classOutput, String binaryName) {
