@@ -1,5 +1,6 @@
 package dev.tandem.compiler;
 
+import dev.tandem.cache.internal.ConsumerLock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,6 +142,16 @@ public final class TandemCompiler implements Compiler {
         Compiler javac = javac();
         long start = System.nanoTime();
         Module module = new Module(configuration);
+        // two builds of one module at once (an IDE's and a terminal's) would interleave their set-asides and publishing
+        try (ConsumerLock lock = module.lock()) {
+            return performCompile(configuration, javac, module, start);
+        } catch (IOException e) {
+            throw new CompilerException("Tandem compiler: cannot lock " + module.home + ": " + e, e);
+        }
+    }
+
+    private CompilerResult performCompile(
+            CompilerConfiguration configuration, Compiler javac, Module module, long start) throws CompilerException {
         String alone = module.cannotBeIncremental();
         if (alone != null) {
             // compiled as Maven alone would; the state goes, so the next compile is a full one
@@ -323,6 +334,12 @@ public final class TandemCompiler implements Compiler {
                 }
             }
             return null;
+        }
+
+        /** Waits until no other build (of this JVM or another) compiles into this module's folder. */
+        ConsumerLock lock() throws IOException {
+            Files.createDirectories(home);
+            return ConsumerLock.acquire(home.resolve("compile.lock"));
         }
 
         void forget() throws CompilerException {

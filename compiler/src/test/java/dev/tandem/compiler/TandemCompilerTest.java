@@ -94,21 +94,25 @@ class TandemCompilerTest {
         }
         log.clear();
         javacCalls.clear();
-        TandemCompiler tandem = new TandemCompiler(id -> new JdkJavac(), new TandemCompiler.Log() {
+        return new TandemCompiler(id -> new JdkJavac(), into(log)).performCompile(configuration);
+    }
+
+    /** A log that keeps the INFO and WARN lines, each with its level first. */
+    private static TandemCompiler.Log into(List<String> lines) {
+        return new TandemCompiler.Log() {
             @Override
             public void info(String line) {
-                log.add("INFO " + line);
+                lines.add("INFO " + line);
             }
 
             @Override
             public void warn(String line) {
-                log.add("WARN " + line);
+                lines.add("WARN " + line);
             }
 
             @Override
             public void debug(String line) {}
-        });
-        return tandem.performCompile(configuration);
+        };
     }
 
     /** Tandem's folder for this module's compile: the one under target/tandem/compile. */
@@ -547,7 +551,50 @@ class TandemCompilerTest {
     }
 
     /** The plugin's javac component, as far as Tandem uses it: the JDK's javac on the configuration's arguments. */
-    private final class JdkJavac implements Compiler {
+    @Test
+    @DisplayName("two builds of one module at once compile one after the other, and both leave every class file")
+    void twoBuildsAtOnce() throws Exception {
+        compile(configuration());
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        java.util.concurrent.atomic.AtomicInteger inJavac = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        Compiler slow = new JdkJavac() {
+            @Override
+            public CompilerResult performCompile(CompilerConfiguration configuration) {
+                most.accumulateAndGet(inJavac.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(300);
+                    return super.performCompile(configuration);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    inJavac.decrementAndGet();
+                }
+            }
+        };
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        TandemCompiler.Log quiet = into(lines);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<CompilerResult>> builds = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                CompilerConfiguration configuration = configuration();
+                builds.add(two.submit(() -> new TandemCompiler(id -> slow, quiet).performCompile(configuration)));
+            }
+            for (java.util.concurrent.Future<CompilerResult> build : builds) {
+                assertThat(build.get().isSuccess()).isTrue();
+            }
+        } finally {
+            two.shutdown();
+        }
+        assertThat(most.get()).as("compiles in javac at once").isEqualTo(1);
+        assertThat(lines).hasSize(2);
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+        assertThat(home().resolveSibling(home().getFileName() + "/classes-set-aside"))
+                .doesNotExist();
+    }
+
+    private class JdkJavac implements Compiler {
         @Override
         public String[] createCommandLine(CompilerConfiguration configuration) {
             List<String> args = new ArrayList<>(extra);
@@ -576,9 +623,11 @@ class TandemCompilerTest {
         @Override
         public CompilerResult performCompile(CompilerConfiguration configuration) {
             new File(configuration.getOutputLocation()).mkdirs();
-            javacCalls.add(configuration.getSourceFiles().stream()
-                    .map(File::getName)
-                    .collect(Collectors.toCollection(TreeSet::new)));
+            synchronized (javacCalls) {
+                javacCalls.add(configuration.getSourceFiles().stream()
+                        .map(File::getName)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+            }
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             String[] args = createCommandLine(configuration);
             args = java.util.Arrays.copyOfRange(args, extra.size(), args.length);
