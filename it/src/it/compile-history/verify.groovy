@@ -8,12 +8,20 @@ def delete = { File dir, String file -> assert new File(dir, src + file).delete(
 def all = 24 // the app module's sources
 
 def beans = { File dir, String file, String text, String to -> replace(dir, 'beans/src/main/java/' + file, text, to) }
+def mappers = { File dir, String file, String text, String to -> replace(dir, 'mappers/src/main/java/' + file, text, to) }
+def modules = ['api', 'app', 'beans', 'mappers']
 def firstBuild = [name: 'first build', goals: ['clean', 'compile'], online: true,
-                  full: [api: 'no state', app: 'no state', beans: 'no state']]
+                  full: [api: 'no state', app: 'no state', beans: 'no state', mappers: 'no state']]
+// a property of a class MapStruct maps (Lombok writes its accessors): the classes, the mapper whose generated code
+// reads them (run again by MapStruct), and the class that names them
+def mappedProperty = [name: 'MapStruct: a property of a mapped class', compiled: [mappers: 4], edit: { d ->
+    mappers(d, 'm/Car.java', 'private int seats;', 'private int seats; private String color;')
+    mappers(d, 'm/CarDto.java', 'private int seats;', 'private int seats; private String color;')
+}]
 
 // the matrix legs (itLeg, it/pom.xml: Maven 3.6.3, 3.8.9 and 4, JDK 25) run a short history on this scenario's plugin
 if (binding.hasVariable('itLeg') && itLeg == 'matrix') {
-    return history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
+    return history(basedir, localRepositoryPath, mvn, modules, [
         firstBuild,
         [name: 'a method body', edit: { d -> edit(d, 'a/B.java', 'return 1;', 'return 2;') }, compiled: [app: 1]],
         [name: 'a signature',
@@ -22,13 +30,14 @@ if (binding.hasVariable('itLeg') && itLeg == 'matrix') {
         [name: 'Lombok: a field of a @Data class',
          edit: { d -> beans(d, 'b/Person.java', 'private int age;', 'private int age; private String email;') },
          compiled: [beans: 4]],
+        mappedProperty,
     ])
 }
 
 // the whole history on the compiler plugin this scenario names
-history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
+history(basedir, localRepositoryPath, mvn, modules, [
     firstBuild,
-    [name: 'nothing', check: { log -> assert log.count('Nothing to compile') == 3 }],
+    [name: 'nothing', check: { log -> assert log.count('Nothing to compile') == 4 }],
     [name: 'a method body', edit: { d -> edit(d, 'a/B.java', 'return 1;', 'return 2;') }, compiled: [app: 1]],
     [name: 'a signature: its users, and the users of what exposes it',
      edit: { d -> edit(d, 'a/B.java', 'public int size() { return 2; }', 'public long size() { return 2; }') },
@@ -99,6 +108,28 @@ history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
         beans(d, 'lombok.config', 'chain = false', 'chain = true')
         beans(d, 'b/Plain.java', 'return 1;', 'return 2;')
      }, full: [beans: 'the lombok.config files changed']],
+    // MapStruct (isolating, writes a source per mapper) runs on the changed sources alone, under Tandem's recorder
+    [name: 'MapStruct: a method body beside the mappers', edit: { d -> mappers(d, 'm/Garage.java', 'return 1;', 'return 2;') },
+     compiled: [mappers: 1]],
+    mappedProperty,
+    // Engine and its DTO, the classes whose API exposes them, the mapper whose generated code maps them, their user
+    [name: 'MapStruct: a property of a nested mapped class', compiled: [mappers: 6], edit: { d ->
+        ['Engine', 'EngineDto'].each { type ->
+            mappers(d, "m/${type}.java", 'private int power;', 'private int power; private int torque;'
+                    + ' public int getTorque() { return torque; } public void setTorque(int torque) { this.torque = torque; }')
+        }
+     }],
+    [name: 'MapStruct: an added mapper', compiled: [mappers: 1], edit: { d ->
+        new File(d, 'mappers/src/main/java/m/EngineMapper.java').text =
+                'package m; import org.mapstruct.Mapper; @Mapper public interface EngineMapper { EngineDto toDto(Engine engine); }'
+     }],
+    [name: 'MapStruct: a deleted mapper (its generated source goes)', compiled: [mappers: 0],
+     edit: { d -> assert new File(d, 'mappers/src/main/java/m/PersonMapper.java').delete() }],
+    [name: 'MapStruct: a processor option, with an edit', full: [mappers: 'javac options'], edit: { d ->
+        replace(d, 'mappers/pom.xml', '<arg>-Amapstruct.suppressGeneratorTimestamp=true</arg>',
+                '<arg>-Amapstruct.suppressGeneratorTimestamp=true</arg><arg>-Amapstruct.unmappedTargetPolicy=IGNORE</arg>')
+        mappers(d, 'm/Garage.java', 'return 2;', 'return 3;')
+     }],
     [name: 'a compiler option, with an edit', edit: { d ->
         replace(d, 'app/pom.xml', '<artifactId>app</artifactId>', """<artifactId>app</artifactId>
   <build><plugins><plugin><artifactId>maven-compiler-plugin</artifactId>
@@ -111,9 +142,9 @@ history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
 // history writes whole files, so it changes what the one before it left. 3.8.1 builds the modules in parallel (-T 2),
 // 3.16.0 forks javac. (3.10.1 and 3.14.1 passed too, and were left out for CI's time.)
 [['-Dcompiler.version=3.8.1', '-T2'], ['-Dcompiler.version=3.16.0', '-Dmaven.compiler.fork=true']].eachWithIndex { options, i ->
-    history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
-        // with -T the modules' lines interleave, and api's and beans' (built side by side) cannot be told apart
-        options.contains('-T2') ? firstBuild + [any: true, full: [:]] : firstBuild,
+    history(basedir, localRepositoryPath, mvn, modules, [
+        // with -T the modules' lines interleave: what they say is checked, not which module said it
+        firstBuild,
         [name: 'a method body', compiled: [app: 1],
          edit: { d -> write(d, 'a/B.java', "package a; public class B { public long size() { return ${10 + i}; } }") }],
         [name: 'a signature', compiled: [app: 1], edit: { d ->
@@ -122,6 +153,13 @@ history(basedir, localRepositoryPath, mvn, ['api', 'app', 'beans'], [
         [name: 'a deleted class', edit: { d -> delete(d, 'a/UsesInBody.java') }, compiled: [app: 0]],
         [name: 'an added class', edit: { d -> write(d, 'a/UsesInBody.java', 'package a; public class UsesInBody { }') },
          compiled: [app: 1]],
+        [name: 'MapStruct: a property of a mapped class', compiled: [mappers: 4], edit: { d ->
+            ['Car', 'CarDto'].each { type ->
+                new File(d, "mappers/src/main/java/m/${type}.java").text = "package m; @lombok.Data public class ${type} {" +
+                        " private String make; private int seats; private int extra${i};" +
+                        " private ${type == 'Car' ? 'Engine' : 'EngineDto'} engine; }"
+            }
+         }],
     ], options)
 }
 return true

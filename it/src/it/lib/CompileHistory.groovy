@@ -1,6 +1,6 @@
 // Drives an incremental compilation scenario (tandem-compiler) through a history of edits. After every step, the
 // project compiled incrementally must hold what its twin without Tandem holds after `mvn clean compile`: the same
-// class files, byte for byte, no file more or less, in every module; a step that fails must fail in the twin too.
+// class files and generated sources, byte for byte, no file more or less, in every module; a step that fails must fail in the twin too.
 //   def history = evaluate(new File(basedir, '../../../src/it/lib/CompileHistory.groovy'))
 //   history(basedir, localRepositoryPath, mvn, ['api', 'app'], [
 //       [name: 'a method body', edit: { dir -> ... }, compiled: [app: 1]],
@@ -23,35 +23,40 @@ return { File project, File localRepository, Closure mvn, List modules, List ste
             f.text = plain
         }
     }
+    // the class files and the sources processors generated, by module and path
     def classes = { File dir ->
         def files = [:]
         modules.each { module ->
-            def root = new File(new File(dir, module), 'target/classes')
-            if (root.isDirectory()) {
-                root.eachFileRecurse { f ->
-                    if (f.isFile()) {
-                        files[module + ':' + (f.path - root.path)] =
-                                java.security.MessageDigest.getInstance('SHA-256').digest(f.bytes).encodeHex().toString()
+            ['target/classes', 'target/generated-sources/annotations'].each { output ->
+                def root = new File(new File(dir, module), output)
+                if (root.isDirectory()) {
+                    root.eachFileRecurse { f ->
+                        if (f.isFile()) {
+                            files[module + ':' + output + (f.path - root.path)] =
+                                    java.security.MessageDigest.getInstance('SHA-256').digest(f.bytes).encodeHex().toString()
+                        }
                     }
                 }
             }
         }
         files
     }
-    // the summary line of each module's compile, by the module's artifactId (its folder's name here)
+    // the summary line of each module's compile: [module (its artifactId, its folder's name here), what it did]
     def summaries = { String log ->
-        def result = [:]
+        def result = []
         def module = null
         log.readLines().each { line ->
             def mojo = line =~ /--- .*compiler.*:compile \(default-compile\) @ (\S+) ---/
             if (mojo.find()) module = mojo.group(1)
             def compiled = line =~ /Tandem compiler: compiled (\d+) of (\d+) sources/
-            def full = line =~ /Tandem compiler: full compile of (\d+) sources in \d+ ms: (.*)/
-            if (compiled.find()) result[module] = [compiled: compiled.group(1) as int]
-            if (full.find()) result[module] = [full: full.group(2)]
+            def full = line =~ /Tandem compiler: full compile of (\d+) sources? in \d+ ms: (.*)/
+            if (compiled.find()) result << [module, [compiled: compiled.group(1) as int]]
+            if (full.find()) result << [module, [full: full.group(2)]]
         }
         result
     }
+    // with -T the modules' lines interleave: a line cannot be told apart by the mojo line above it, only what it says
+    def parallel = options.any { it.startsWith('-T') }
     steps.eachWithIndex { step, i ->
         def name = "step ${i + 1} (${step.name})${options ? ' ' + options.join(' ') : ''}"
         if (step.edit) {
@@ -82,8 +87,9 @@ return { File project, File localRepository, Closure mvn, List modules, List ste
                 throw new AssertionError("${name}: the twin without Tandem: ${twinFailure.message}", twinFailure)
             }
         }
-        def seen = summaries(log)
-        println "compile ${name}: ${seen}"
+        def lines = summaries(log)
+        def seen = lines.collectEntries { it }
+        println "compile ${name}: ${parallel ? lines*.get(1) : seen}"
         if (!step.fails) {
             def with = classes(project)
             def without = classes(twin)
@@ -92,15 +98,27 @@ return { File project, File localRepository, Closure mvn, List modules, List ste
                     "only without ${without.keySet() - with.keySet()}"
             with.each { path, sha -> assert sha == without[path] : "${name}: ${path} differs from a clean build's" }
         }
-        (step.compiled ?: [:]).each { module, n ->
-            assert seen[module]?.compiled == n : "${name}: ${module} should have compiled ${n} sources: ${seen[module]}"
-        }
-        (step.full ?: [:]).each { module, why ->
-            assert seen[module]?.full?.contains(why) : "${name}: ${module} should have compiled in full (${why}): ${seen[module]}"
-        }
-        if (!step.any) {
-            def expected = (step.compiled ?: [:]).keySet() + (step.full ?: [:]).keySet()
-            assert seen.keySet() == expected as Set : "${name}: compiled ${seen.keySet()}, expected ${expected}"
+        if (parallel) {
+            def counts = lines.collect { it[1].compiled }.findAll { it != null }.sort()
+            def reasons = lines.collect { it[1].full }.findAll { it != null }
+            if (!step.any) {
+                assert counts == (step.compiled ?: [:]).values().sort() : "${name}: compiled ${counts}, expected ${step.compiled}"
+                assert reasons.size() == (step.full ?: [:]).size() : "${name}: full compiles ${reasons}, expected ${step.full}"
+            }
+            (step.full ?: [:]).values().each { why ->
+                assert reasons.any { it.contains(why) } : "${name}: a module should have compiled in full (${why}): ${reasons}"
+            }
+        } else {
+            (step.compiled ?: [:]).each { module, n ->
+                assert seen[module]?.compiled == n : "${name}: ${module} should have compiled ${n} sources: ${seen[module]}"
+            }
+            (step.full ?: [:]).each { module, why ->
+                assert seen[module]?.full?.contains(why) : "${name}: ${module} should have compiled in full (${why}): ${seen[module]}"
+            }
+            if (!step.any) {
+                def expected = (step.compiled ?: [:]).keySet() + (step.full ?: [:]).keySet()
+                assert seen.keySet() == expected as Set : "${name}: compiled ${seen.keySet()}, expected ${expected}"
+            }
         }
         if (step.check) {
             step.check(log)

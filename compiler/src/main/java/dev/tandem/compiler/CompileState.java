@@ -13,16 +13,17 @@ import java.util.TreeMap;
 
 /**
  * What the last good compile was made of: a digest of each part of its set-up (javac's options, the JDK, the class
- * path...), whether annotation processors wrote files, and each source's SHA-256. One text file, {@code
- * tandem-compile 3} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
+ * path...), each source's SHA-256, and the files annotation processors wrote with the source each came from (or
+ * why one could not be traced). One text file, {@code tandem-compile 4} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
  * which the compile treats as absent (a full compile) and says so. A state of another format (an older Tandem's)
- * reads as none.
+ * is {@link OtherFormat}: a full compile too, without the warning.
  */
 final class CompileState {
-    private static final String HEADER = "tandem-compile 3";
+    private static final String HEADER = "tandem-compile 4";
 
     private final Map<String, String> setup;
     private final String written;
+    private final Map<String, String> generated;
     private final Map<String, String> sources;
     private final String outputs;
     private final boolean copies;
@@ -31,7 +32,10 @@ final class CompileState {
 
     /**
      * @param setup each part of the set-up by its name ("class path") to its digest
-     * @param written a file annotation processors wrote in this compile, or null when they wrote none
+     * @param written a file annotation processors wrote in this compile that cannot be traced to one source, with
+     *     why; null when every file they wrote can
+     * @param generated each file they wrote ({@code sources/} and its path in the generated sources' folder, or
+     *     {@code classes/} and its path in the class output) to the source whose type it was written for
      * @param outputs a digest of the class output's files' names, sizes and times as this compile left them
      * @param copies the class files are copied to the plugin's output, not linked (something writes there in place)
      * @param stamps each source's size and time ("1234 1701234567890") when it was hashed
@@ -40,6 +44,7 @@ final class CompileState {
     CompileState(
             Map<String, String> setup,
             String written,
+            Map<String, String> generated,
             Map<String, String> sources,
             String outputs,
             boolean copies,
@@ -47,6 +52,7 @@ final class CompileState {
             long time) {
         this.setup = Collections.unmodifiableMap(new TreeMap<>(setup));
         this.written = written;
+        this.generated = Collections.unmodifiableMap(new TreeMap<>(generated));
         this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
         this.outputs = outputs;
         this.copies = copies;
@@ -56,7 +62,7 @@ final class CompileState {
 
     /** The same state with the class output's digest as publishing left it. */
     CompileState withOutputs(String outputs) {
-        return new CompileState(setup, written, sources, outputs, copies, stamps, time);
+        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time);
     }
 
     /** Each source's size and time when it was hashed ("1234 1701234567890"), where known. */
@@ -84,9 +90,14 @@ final class CompileState {
         return setup;
     }
 
-    /** A file the processors wrote in that compile (relative to where they wrote it), or null. */
+    /** A file the processors wrote in that compile that cannot be traced to one source, with why; or null. */
     String written() {
         return written;
+    }
+
+    /** Each file the processors wrote ({@code sources/...} or {@code classes/...}) to the source it came from. */
+    Map<String, String> generated() {
+        return generated;
     }
 
     /** Each source, relative to its root, to its SHA-256. */
@@ -103,7 +114,16 @@ final class CompileState {
         }
     }
 
-    /** The state in {@code file}; null when there is none, or it is of another format. */
+    /** A state another version of Tandem wrote, in a format of its own: a full compile, not a damage. */
+    static final class OtherFormat extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OtherFormat(String header) {
+            super("the last compile's state was written by another version of Tandem (" + header + ")");
+        }
+    }
+
+    /** The state in {@code file}; null when there is none. */
     static CompileState read(Path file) throws IOException {
         List<String> lines;
         try {
@@ -116,7 +136,7 @@ final class CompileState {
         if (!lines.isEmpty()
                 && lines.get(0).startsWith("tandem-compile ")
                 && !lines.get(0).equals(HEADER)) {
-            return null; // an older format: compiled in full once, then this one
+            throw new OtherFormat(lines.get(0)); // an older Tandem's: compiled in full once, then this one
         }
         if (lines.size() < 3 || !lines.get(0).equals(HEADER)) {
             throw new Damaged(file, "not a " + HEADER + " file");
@@ -127,6 +147,7 @@ final class CompileState {
         }
         Map<String, String> setup = new TreeMap<>();
         String written = null;
+        Map<String, String> generated = new TreeMap<>();
         String outputs = null;
         boolean copies = false;
         long time = 0;
@@ -136,6 +157,12 @@ final class CompileState {
             if (line.startsWith("setup ")) {
                 int space = line.lastIndexOf(' ');
                 setup.put(line.substring("setup ".length(), space), line.substring(space + 1));
+            } else if (line.startsWith("generated\t")) {
+                String[] fields = line.split("\t", -1);
+                if (fields.length != 3) {
+                    throw new Damaged(file, "a malformed line");
+                }
+                generated.put(fields[1], fields[2]);
             } else if (line.startsWith("written ")) {
                 written = line.substring("written ".length());
             } else if (line.startsWith("outputs ")) {
@@ -162,7 +189,7 @@ final class CompileState {
                 throw new Damaged(file, "a malformed line");
             }
         }
-        return new CompileState(setup, written, sources, outputs, copies, stamps, time);
+        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time);
     }
 
     void write(Path file) throws IOException {
@@ -176,6 +203,13 @@ final class CompileState {
         }
         if (written != null) {
             body.append("written ").append(written).append('\n');
+        }
+        for (Map.Entry<String, String> output : generated.entrySet()) {
+            body.append("generated\t")
+                    .append(output.getKey())
+                    .append('\t')
+                    .append(output.getValue())
+                    .append('\n');
         }
         if (outputs != null) {
             body.append("outputs ").append(outputs).append('\n');

@@ -3,6 +3,7 @@ package dev.tandem.compiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -37,13 +38,14 @@ final class IncrementalCompile {
         boolean compile(Collection<Path> sources, boolean all) throws IOException;
     }
 
-    /** Puts a successful compile's class files where the build expects them, before the state records them. */
+    /** Puts a successful compile's files where the build expects them, before the state records them. */
     interface Publisher {
         /**
          * @param removed the class output's files (relative) of the last compile that are gone
-         * @param copy copy the files, do not link them: something changed the class output's files in place
+         * @param removedGenerated the generated sources' folder's files (relative) of the last compile that are gone
+         * @param copy copy the class files, do not link them: something changed the class output's files in place
          */
-        void publish(Set<String> removed, boolean copy) throws IOException;
+        void publish(Set<String> removed, Set<String> removedGenerated, boolean copy) throws IOException;
     }
 
     /** What a compile is given. */
@@ -60,11 +62,16 @@ final class IncrementalCompile {
         /** Why the caller wants a full compile whatever changed, or null. */
         final String fullReason;
         /**
-         * Where annotation processors write sources, when processors run in this compile (all of them declared
-         * isolating); null when none run. Processors that write no file (Lombok) run on each batch's sources; once
-         * one writes a file, compiles are full.
+         * Where annotation processors write sources, a folder this compile owns, when processors run in this compile
+         * (all of them declared isolating); null when none run.
          */
         final Path generatedSources;
+        /**
+         * The record of where each file the processors wrote came from ({@link dev.tandem.compiler.javac.OriginRecorder},
+         * written by every run of javac), when processors run under it; null otherwise, and then a processor that
+         * writes a file makes every compile full.
+         */
+        final Path origins;
 
         final Path stateFile;
         final Publisher publisher;
@@ -75,6 +82,7 @@ final class IncrementalCompile {
                 Map<String, String> setup,
                 String fullReason,
                 Path generatedSources,
+                Path origins,
                 Path stateFile,
                 Publisher publisher) {
             this.sources = new TreeMap<>(sources);
@@ -82,6 +90,7 @@ final class IncrementalCompile {
             this.setup = new TreeMap<>(setup);
             this.fullReason = fullReason;
             this.generatedSources = generatedSources;
+            this.origins = origins;
             this.stateFile = stateFile;
             this.publisher = publisher;
         }
@@ -138,8 +147,12 @@ final class IncrementalCompile {
         hashes = new TreeMap<>();
         CompileState last;
         String damaged = null;
+        String otherFormat = null;
         try {
             last = CompileState.read(request.stateFile);
+        } catch (CompileState.OtherFormat e) {
+            last = null;
+            otherFormat = e.getMessage();
         } catch (CompileState.Damaged e) {
             last = null;
             damaged = "the last compile's state " + e.getMessage();
@@ -165,14 +178,15 @@ final class IncrementalCompile {
         for (Map.Entry<String, String> part : request.setup.entrySet()) {
             setup.put(part.getKey(), ClassAnalysis.sha256(part.getValue().getBytes(StandardCharsets.UTF_8)));
         }
-        aside = new SetAside(request.classOutput);
-        String interrupted =
-                aside.leftOver() ? "the last compile was interrupted (" + aside.folder + " was left)" : null;
+        aside = new SetAside(request.classOutput, request.generatedSources);
+        String interrupted = aside.leftOver();
         String full = damaged != null
                 ? damaged
                 : last == null
-                        ? "no state of a previous compile"
-                        : interrupted != null ? interrupted : setupChange(last, setup);
+                        ? (otherFormat != null ? otherFormat : "no state of a previous compile")
+                        : interrupted != null
+                                ? "the last compile was interrupted (" + interrupted + " was left)"
+                                : setupChange(last, setup);
         copies = last != null && last.copies();
         if (full == null && last.outputs() != null && !last.outputs().equals(stamps(request.classOutput))) {
             full = "a file the last compile wrote was changed after it (a tool writing class files in place, such as"
@@ -183,8 +197,13 @@ final class IncrementalCompile {
             full = request.fullReason;
         }
         if (full == null && request.generatedSources != null && last.written() != null) {
-            full = "annotation processors wrote files in the last compile (" + last.written()
-                    + "), and incremental processing of generated files is not done yet";
+            full = "annotation processors wrote a file in the last compile that Tandem cannot trace to one source: "
+                    + last.written();
+        }
+        if (full == null
+                && request.generatedSources == null
+                && !last.generated().isEmpty()) {
+            full = "annotation processors ran in the last compile and do not now";
         }
         Set<String> changed = new TreeSet<>();
         Set<String> removed = new TreeSet<>();
@@ -207,6 +226,19 @@ final class IncrementalCompile {
         if (full == null && classes == null) {
             full = "a class file of the last compile could not be read";
         }
+        // what the processors wrote for each source, and each generated source's origin
+        Map<String, Set<String>> generatedBy = new TreeMap<>();
+        Map<String, String> originOf = new TreeMap<>();
+        if (last != null) {
+            for (Map.Entry<String, String> file : last.generated().entrySet()) {
+                generatedBy
+                        .computeIfAbsent(file.getValue(), s -> new TreeSet<>())
+                        .add(file.getKey());
+                if (file.getKey().startsWith(SOURCES) && file.getKey().endsWith(".java")) {
+                    originOf.put(file.getKey().substring(SOURCES.length()), file.getValue());
+                }
+            }
+        }
         Map<String, List<String>> classesOf = new TreeMap<>();
         if (full == null) {
             for (ClassAnalysis analysis : classes.values()) {
@@ -214,7 +246,8 @@ final class IncrementalCompile {
                     full = "the class file of " + analysis.name() + " names no source file (-g:none)";
                     break;
                 }
-                if (!last.sources().containsKey(analysis.sourceFile())) {
+                if (!last.sources().containsKey(analysis.sourceFile())
+                        && !originOf.containsKey(analysis.sourceFile())) {
                     full = "the class " + analysis.name() + " is not in the folder of its package ("
                             + analysis.sourceFile() + " not found)";
                     break;
@@ -232,18 +265,29 @@ final class IncrementalCompile {
         Set<String> toCompile = new TreeSet<>(changed);
         Set<String> gone = new TreeSet<>(removed);
         Set<Path> createdAll = new TreeSet<>();
+        Map<String, String> generated = new TreeMap<>(last.generated());
         while (!toCompile.isEmpty() || !gone.isEmpty()) {
             Map<String, ClassAnalysis> before = new TreeMap<>();
             for (String source : union(toCompile, gone)) {
-                for (String name : classesOf.getOrDefault(source, List.of())) {
-                    before.put(name, classes.get(name));
-                    aside.add(classFile(request.classOutput, name));
+                // the source's classes, what the processors wrote for it, and the classes of the sources they wrote
+                List<String> units = new ArrayList<>(List.of(source));
+                for (String file : generatedBy.getOrDefault(source, Set.of())) {
+                    generated.remove(file);
+                    aside.add(outputFile(file));
+                    if (file.startsWith(SOURCES)) {
+                        units.add(file.substring(SOURCES.length()));
+                    }
+                }
+                for (String unit : units) {
+                    for (String name : classesOf.getOrDefault(unit, List.of())) {
+                        before.put(name, classes.get(name));
+                        aside.add(classFile(request.classOutput, name));
+                    }
                 }
             }
             Set<Path> created = new TreeSet<>();
             Set<Path> rewritten = new TreeSet<>();
-            Set<String> generatedBefore = list(request.generatedSources).keySet();
-            boolean ok = toCompile.isEmpty() || run(request, toCompile, false, created, rewritten);
+            boolean ok = toCompile.isEmpty() || run(toCompile, false, created, rewritten);
             createdAll.addAll(created);
             if (!ok) {
                 // javac's verdict on some sources, read against the last compile's classes, may differ from its verdict
@@ -254,32 +298,31 @@ final class IncrementalCompile {
                                 + " Tandem");
             }
             if (!rewritten.isEmpty()) {
+                Path file = rewritten.iterator().next();
                 return restart(
                         createdAll,
-                        "javac rewrote "
-                                + relative(
-                                        request.classOutput,
-                                        rewritten.iterator().next())
-                                + ", which belongs to a source it was not compiling (a class declared in two sources?)");
-            }
-            String written = written(request, created);
-            if (written != null) {
-                // a processor that wrote nothing before does now: what it wrote for the others is not known
-                for (String file : list(request.generatedSources).keySet()) {
-                    if (!generatedBefore.contains(file)) {
-                        Files.delete(request.generatedSources.resolve(file));
-                    }
-                }
-                return restart(
-                        createdAll,
-                        "an annotation processor wrote " + written
-                                + ", and incremental processing of generated files is not done yet");
+                        file.startsWith(request.classOutput)
+                                ? "javac rewrote " + relative(request.classOutput, file) + ", which belongs to a"
+                                        + " source it was not compiling (a class declared in two sources?)"
+                                : "an annotation processor rewrote " + relative(request.generatedSources, file)
+                                        + ", which it wrote for a source it was not compiling (a file written for"
+                                        + " two sources?)");
             }
             compiled.addAll(toCompile);
             Map<String, ClassAnalysis> after = new TreeMap<>();
             for (Path file : created) {
-                ClassAnalysis analysis = ClassAnalysis.read(Files.readAllBytes(file));
-                after.put(analysis.name(), analysis);
+                if (file.startsWith(request.classOutput)
+                        && file.getFileName().toString().endsWith(".class")) {
+                    ClassAnalysis analysis = ClassAnalysis.read(Files.readAllBytes(file));
+                    after.put(analysis.name(), analysis);
+                }
+            }
+            String untraced = trace(created, toCompile, after::get, generated);
+            if (untraced != null) {
+                return restart(
+                        createdAll,
+                        "an annotation processor wrote a file that Tandem cannot trace to one of the sources it"
+                                + " compiled: " + untraced);
             }
             ApiChange change = ApiChange.between(before, after);
             if (change.fullRecompilation() != null) {
@@ -288,17 +331,18 @@ final class IncrementalCompile {
             Set<String> next = new TreeSet<>();
             for (String dependent : dependents.of(change.changed())) {
                 ClassAnalysis analysis = classes.get(dependent);
-                if (analysis != null
-                        && sources.containsKey(analysis.sourceFile())
-                        && !compiled.contains(analysis.sourceFile())) {
-                    next.add(analysis.sourceFile());
+                if (analysis != null) {
+                    // a generated source is compiled again by running the processors on the source it came from
+                    String source = originOf.getOrDefault(analysis.sourceFile(), analysis.sourceFile());
+                    if (sources.containsKey(source) && !compiled.contains(source)) {
+                        next.add(source);
+                    }
                 }
             }
             // a class that appears or goes can change what a simple name means in sources that never named it in a
             // class file: a wildcard import, an unused import, a java.lang type shadowed by a new one in the package
             // and where processors run (Lombok), what they read from source-retention annotations leaves no trace
-            // either
-            // (@Delegate(types = Api.class)): a class whose API changed recompiles every source that names it
+            // either (@Delegate(types = Api.class)): a class whose API changed recompiles every source that names it
             Set<String> names = new TreeSet<>();
             for (String name : union(before.keySet(), after.keySet())) {
                 boolean appearsOrGoes = before.containsKey(name) != after.containsKey(name);
@@ -316,27 +360,114 @@ final class IncrementalCompile {
                         next.add(source.getKey());
                     }
                 }
+                // and the generated sources, through the sources they came from
+                for (Map.Entry<String, String> file : originOf.entrySet()) {
+                    if (sources.containsKey(file.getValue())
+                            && !compiled.contains(file.getValue())
+                            && !next.contains(file.getValue())
+                            && mentions(request.generatedSources.resolve(file.getKey()), names)) {
+                        next.add(file.getValue());
+                    }
+                }
             }
             toCompile = next;
             gone = Set.of();
         }
-        Set<String> removedClassFiles = new TreeSet<>();
-        for (Path file : aside.files) {
-            if (!Files.exists(file)) {
-                removedClassFiles.add(relative(request.classOutput, file));
-            }
-        }
         aside.drop();
-        commit(request, new CompileState(setup, null, hashes, null, copies, stamps, now), removedClassFiles);
-        return new Result(null, compiled, removedClassFiles, true, false);
+        commit(new CompileState(setup, null, generated, hashes, null, copies, stamps, now));
+        return new Result(null, compiled, aside.removed(SetAside.CLASSES), true, false);
+    }
+
+    /** A file the processors wrote, by its key in the state ({@code sources/...}, {@code classes/...}). */
+    private Path outputFile(String key) {
+        return key.startsWith(SOURCES)
+                ? request.generatedSources.resolve(key.substring(SOURCES.length()))
+                : request.classOutput.resolve(key.substring(CLASSES.length()));
+    }
+
+    /**
+     * Traces each file the processors wrote in a run of javac ({@code created}: the generated sources' folder's
+     * files, and the class output's files other than class files) to the source its originating elements are in, and
+     * adds it to {@code generated}; that source must be one of {@code compiled}. Returns the first file that cannot
+     * be traced, with why, or null when all can.
+     */
+    private String trace(
+            Set<Path> created,
+            Set<String> compiled,
+            java.util.function.Function<String, ClassAnalysis> classNamed,
+            Map<String, String> generated)
+            throws IOException {
+        Map<String, Set<String>> origins = null;
+        for (Path file : created) {
+            String key;
+            if (request.generatedSources != null && file.startsWith(request.generatedSources)) {
+                key = SOURCES + relative(request.generatedSources, file);
+            } else if (!file.getFileName().toString().endsWith(".class")) {
+                key = CLASSES + relative(request.classOutput, file);
+            } else {
+                continue;
+            }
+            String name = key.substring(key.indexOf('/') + 1);
+            if (request.origins == null) {
+                return name + " (the processors are not in annotationProcessorPaths, where Tandem would run them)";
+            }
+            if (origins == null) {
+                origins = readOrigins();
+            }
+            Set<String> types = origins.get(file.toAbsolutePath().normalize().toString());
+            if (types == null) {
+                return name + " (not written through javac's Filer)";
+            }
+            if (types.isEmpty()) {
+                return name + " (written with no originating element)";
+            }
+            Set<String> from = new TreeSet<>();
+            for (String type : types) {
+                ClassAnalysis analysis = type.startsWith("package:") ? null : classNamed.apply(type);
+                if (analysis == null || !compiled.contains(analysis.sourceFile())) {
+                    return name + " (written for " + type + ", which is not a type of the sources compiled)";
+                }
+                from.add(analysis.sourceFile());
+            }
+            if (from.size() > 1) {
+                return name + " (written for types of " + from.size() + " sources: " + String.join(", ", from) + ")";
+            }
+            generated.put(key, from.iterator().next());
+        }
+        return null;
+    }
+
+    /** The last run's record: each file written through the Filer (absolute path) to its origins' type names. */
+    private Map<String, Set<String>> readOrigins() throws IOException {
+        Map<String, Set<String>> origins = new java.util.HashMap<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(request.origins, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException none) {
+            return origins;
+        }
+        for (String line : lines) {
+            int tab = line.lastIndexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            Set<String> types = new TreeSet<>();
+            for (String type : line.substring(tab + 1).split(" ")) {
+                if (!type.isEmpty() && !type.equals("-")) {
+                    types.add(type);
+                }
+            }
+            origins.put(line.substring(0, tab), types);
+        }
+        return origins;
     }
 
     /**
      * Publishes a successful compile's class files, then records the state with a digest of the class output as
      * publishing left it (linking or copying may change the files' times).
      */
-    private static void commit(Request request, CompileState state, Set<String> removed) throws IOException {
-        request.publisher.publish(removed, state.copies());
+    private void commit(CompileState state) throws IOException {
+        request.publisher.publish(aside.removed(SetAside.CLASSES), aside.removed(SetAside.GENERATED), state.copies());
         state.withOutputs(stamps(request.classOutput)).write(request.stateFile);
     }
 
@@ -395,25 +526,6 @@ final class IncrementalCompile {
         return "the " + (parts.isEmpty() ? last1 : String.join(", ", parts) + " and " + last1) + " changed";
     }
 
-    /**
-     * A file annotation processors wrote in a compile, relative to where it is, or null: anything in the generated
-     * sources' folder, or a file other than a class file among {@code created} (a resource in the class output).
-     */
-    private static String written(Request request, Set<Path> created) throws IOException {
-        if (request.generatedSources == null) {
-            return null;
-        }
-        for (String file : new TreeSet<>(list(request.generatedSources).keySet())) {
-            return file;
-        }
-        for (Path file : created) {
-            if (!file.getFileName().toString().endsWith(".class")) {
-                return relative(request.classOutput, file);
-            }
-        }
-        return null;
-    }
-
     /** Whether a source's text has one of the names as a whole word (comments and strings count: it is a superset). */
     private static boolean mentions(Path source, Set<String> names) throws IOException {
         String text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
@@ -455,42 +567,57 @@ final class IncrementalCompile {
 
     private Result fullCompile(String reason, boolean damagedState) throws IOException {
         aside.drop(); // what an interrupted compile left: the class output is compiled anew
-        Set<Path> old = new TreeSet<>(); // class files, and what processors wrote there
+        // class files, what processors wrote there, and the generated sources: all written again
         for (String file : list(request.classOutput).keySet()) {
-            old.add(request.classOutput.resolve(file));
+            aside.add(request.classOutput.resolve(file));
         }
-        for (Path file : old) {
-            aside.add(file);
+        for (String file : list(request.generatedSources).keySet()) {
+            aside.add(request.generatedSources.resolve(file));
         }
         Set<Path> created = new TreeSet<>();
-        boolean ok =
-                request.sources.isEmpty() || run(request, request.sources.keySet(), true, created, new TreeSet<>());
-        Set<String> removedClassFiles = new TreeSet<>();
+        boolean ok = request.sources.isEmpty() || run(request.sources.keySet(), true, created, new TreeSet<>());
+        Set<String> removedClassFiles;
         if (!ok) {
+            removedClassFiles = Set.of();
             aside.restore(created);
         } else {
-            for (Path file : old) {
-                if (!created.contains(file)) {
-                    removedClassFiles.add(relative(request.classOutput, file));
-                }
-            }
+            Map<String, String> generated = new TreeMap<>();
+            String untraced = trace(created, request.sources.keySet(), this::analysisOf, generated);
             aside.drop();
-            commit(
-                    request,
-                    new CompileState(setup, written(request, created), hashes, null, copies, stamps, now),
-                    removedClassFiles);
+            commit(new CompileState(
+                    setup, untraced, untraced == null ? generated : Map.of(), hashes, null, copies, stamps, now));
+            removedClassFiles = aside.removed(SetAside.CLASSES);
         }
         return new Result(reason, new TreeSet<>(request.sources.keySet()), removedClassFiles, ok, damagedState);
     }
 
+    /** The analysis of a class of the class output, by binary name; null when it has no class file there. */
+    private ClassAnalysis analysisOf(String name) {
+        try {
+            return ClassAnalysis.read(Files.readAllBytes(classFile(request.classOutput, name)));
+        } catch (IOException none) {
+            return null;
+        }
+    }
+
     /**
-     * Runs the compiler on some sources; notes the files it wrote in {@code created}, and in {@code rewritten} the ones
-     * that were there before and changed (javac overwrote a class file of a source it was not given).
+     * Runs the compiler on some sources; notes the files it wrote (in the class output and the generated sources'
+     * folder) in {@code created}, and in {@code rewritten} the ones that were there before and changed (javac
+     * overwrote a class file of a source it was not given, a processor a file it wrote for another source).
      */
-    private boolean run(Request request, Set<String> which, boolean all, Set<Path> created, Set<Path> rewritten)
-            throws IOException {
-        Map<String, BasicFileAttributes> before = list(request.classOutput);
-        Files.createDirectories(request.classOutput);
+    private boolean run(Set<String> which, boolean all, Set<Path> created, Set<Path> rewritten) throws IOException {
+        List<Path> folders = new ArrayList<>(List.of(request.classOutput));
+        if (request.generatedSources != null) {
+            folders.add(request.generatedSources);
+        }
+        List<Map<String, BasicFileAttributes>> before = new ArrayList<>();
+        for (Path folder : folders) {
+            before.add(list(folder));
+            Files.createDirectories(folder);
+        }
+        if (request.origins != null) {
+            Files.deleteIfExists(request.origins); // each run writes its own
+        }
         List<Path> files = new ArrayList<>();
         for (String source : which) {
             files.add(request.sources.get(source));
@@ -498,36 +625,61 @@ final class IncrementalCompile {
         long start = System.nanoTime();
         boolean ok = javac.compile(files, all);
         javacNanos += System.nanoTime() - start;
-        for (Map.Entry<String, BasicFileAttributes> file :
-                list(request.classOutput).entrySet()) {
-            BasicFileAttributes was = before.get(file.getKey());
-            if (was == null) {
-                created.add(request.classOutput.resolve(file.getKey()));
-            } else if (was.size() != file.getValue().size()
-                    || !was.lastModifiedTime().equals(file.getValue().lastModifiedTime())) {
-                rewritten.add(request.classOutput.resolve(file.getKey()));
+        for (int i = 0; i < folders.size(); i++) {
+            Path folder = folders.get(i);
+            for (Map.Entry<String, BasicFileAttributes> file : list(folder).entrySet()) {
+                BasicFileAttributes was = before.get(i).get(file.getKey());
+                if (was == null) {
+                    created.add(folder.resolve(file.getKey()));
+                } else if (was.size() != file.getValue().size()
+                        || !was.lastModifiedTime().equals(file.getValue().lastModifiedTime())) {
+                    rewritten.add(folder.resolve(file.getKey()));
+                }
             }
         }
         return ok;
     }
 
     /**
-     * Files moved out of the class output while a compile may still fail, into a folder beside it: moved back when
-     * it fails (the same files, times and all), dropped when it succeeds. A folder left over means a compile was
-     * interrupted, and the class output cannot be trusted.
+     * Files moved out of the class output and the generated sources' folder while a compile may still fail, into a
+     * folder beside each: moved back when it fails (the same files, times and all), dropped when it succeeds. A
+     * folder left over means a compile was interrupted, and the outputs cannot be trusted.
      */
     private static final class SetAside {
-        final Path output;
-        final Path folder;
-        final Set<Path> files = new TreeSet<>();
+        static final int CLASSES = 0;
+        static final int GENERATED = 1;
+        /** The class output, and the generated sources' folder or null. */
+        final Path[] outputs;
 
-        SetAside(Path output) {
-            this.output = output;
-            this.folder = output.resolveSibling(output.getFileName() + "-set-aside");
+        final Set<Path> files = new TreeSet<>();
+        /** What was set aside and not written again, per output, once the compile succeeded. */
+        private final List<Set<String>> removed = List.of(new TreeSet<>(), new TreeSet<>());
+
+        SetAside(Path classOutput, Path generatedSources) {
+            this.outputs = new Path[] {classOutput, generatedSources};
         }
 
-        boolean leftOver() {
-            return Files.exists(folder);
+        private static Path folder(Path output) {
+            return output.resolveSibling(output.getFileName() + "-set-aside");
+        }
+
+        private int outputOf(Path file) {
+            return outputs[GENERATED] != null && file.startsWith(outputs[GENERATED]) ? GENERATED : CLASSES;
+        }
+
+        private Path asideOf(Path file) {
+            Path output = outputs[outputOf(file)];
+            return folder(output).resolve(relative(output, file));
+        }
+
+        /** The folder a compile left, or null. */
+        String leftOver() {
+            for (Path output : outputs) {
+                if (output != null && Files.exists(folder(output), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    return folder(output).toString();
+                }
+            }
+            return null;
         }
 
         void add(Path file) throws IOException {
@@ -535,7 +687,11 @@ final class IncrementalCompile {
                 Files.deleteIfExists(file); // compiled again: the first version is kept aside
                 return;
             }
-            Path aside = folder.resolve(relative(output, file));
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                files.remove(file); // nothing to keep: the compile writes it or it stays gone
+                return;
+            }
+            Path aside = asideOf(file);
             Files.createDirectories(aside.getParent());
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -547,22 +703,37 @@ final class IncrementalCompile {
             }
             for (Path file : files) {
                 Files.createDirectories(file.getParent());
-                Files.move(folder.resolve(relative(output, file)), file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(asideOf(file), file, StandardCopyOption.REPLACE_EXISTING);
             }
             files.clear();
             drop();
         }
 
+        /** Forgets what was set aside (deleting it), noting what the compile did not write again. */
         void drop() throws IOException {
-            files.clear();
-            if (!Files.exists(folder)) {
-                return;
-            }
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path file : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.delete(file);
+            for (Path file : files) {
+                if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    int output = outputOf(file);
+                    removed.get(output).add(relative(outputs[output], file));
                 }
             }
+            files.clear();
+            for (Path output : outputs) {
+                Path folder = output == null ? null : folder(output);
+                if (folder == null || !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(folder)) {
+                    for (Path file : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+
+        /** The files of one output that were set aside and not written again (relative), after {@link #drop}. */
+        Set<String> removed(int output) {
+            return removed.get(output);
         }
     }
 
@@ -583,6 +754,11 @@ final class IncrementalCompile {
         }
         return result;
     }
+
+    /** The state's prefixes of the files processors wrote: in the generated sources' folder, in the class output. */
+    static final String SOURCES = "sources/";
+
+    static final String CLASSES = "classes/";
 
     private static Path classFile(Path classOutput, String binaryName) {
         return classOutput.resolve(binaryName.replace('.', '/') + ".class");

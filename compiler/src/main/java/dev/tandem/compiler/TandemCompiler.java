@@ -1,6 +1,7 @@
 package dev.tandem.compiler;
 
 import dev.tandem.cache.internal.ConsumerLock;
+import dev.tandem.compiler.javac.OriginRecorder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,21 +172,26 @@ public final class TandemCompiler implements Compiler {
             if (notIncremental == null && !processors.none() && module.generated == null) {
                 notIncremental = "annotation processors run and no folder for generated sources is set";
             }
+            // isolating processors run under Tandem's recorder, which notes where each file they write comes from
+            boolean recorded = !processors.none() && notIncremental == null && module.processorPathGiven();
             IncrementalCompile.Request request = new IncrementalCompile.Request(
                     module.sources,
                     module.classes,
-                    module.setup(javac, processors),
+                    module.setup(javac, processors, recorded),
                     notIncremental,
-                    processors.none() ? null : module.generated,
+                    processors.none() || module.generated == null ? null : module.generatedHome,
+                    recorded ? module.origins : null,
                     module.stateFile,
-                    (removed, copy) -> { // only after a success: after a failure the plugin must see it stale
+                    (removed, removedGenerated, copy) -> { // only after a success: after a failure the plugin must
+                        // see it stale
                         long publishing = System.nanoTime();
                         module.publish(removed, copy);
+                        module.publishGenerated(removedGenerated);
                         publishNanos[0] = System.nanoTime() - publishing;
                     });
             long prepared = System.nanoTime();
             IncrementalCompile compile = new IncrementalCompile((files, all) -> {
-                CompilerResult part = module.compile(javac, files, all, processors.none());
+                CompilerResult part = module.compile(javac, files, all, processors, recorded);
                 if (all) {
                     messages.clear(); // a full compile's messages are the ones Maven alone would print
                 }
@@ -204,7 +210,7 @@ public final class TandemCompiler implements Compiler {
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (result.fullReason != null) {
-            String line = "Tandem compiler: full compile of " + result.compiled.size() + " sources in " + ms + " ms: "
+            String line = "Tandem compiler: full compile of " + sources(result.compiled.size()) + " in " + ms + " ms: "
                     + result.fullReason + (result.success ? "" : " (failed)");
             if (result.damagedState) {
                 log.warn(line);
@@ -217,6 +223,10 @@ public final class TandemCompiler implements Compiler {
         }
         log.debug("Tandem compiler: compiled " + result.compiled);
         return new CompilerResult(result.success, messages);
+    }
+
+    private static String sources(int n) {
+        return n + (n == 1 ? " source" : " sources");
     }
 
     private static long ms(long nanos) {
@@ -237,12 +247,20 @@ public final class TandemCompiler implements Compiler {
         final Path output;
         final Path home;
         final Path classes;
+        /** Where processors write in Tandem's compiles: published to {@link #generated} after each success. */
+        final Path generatedHome;
+        /** Where the recorder writes the origins of what processors wrote, in each run of javac. */
+        final Path origins;
+
         final Path stateFile;
         final Map<String, Path> sources = new TreeMap<>();
         private final Set<File> sourceFiles;
         private final List<String> sourceLocations;
         private final List<String> classpath;
         private final String proc;
+        private final List<String> processorPath;
+        private final String[] processorNames;
+        private final File generatedFolder;
         /** Where processors write sources (the plugin's generated sources folder), or null. */
         final Path generated;
 
@@ -268,15 +286,19 @@ public final class TandemCompiler implements Compiler {
             this.home = target.resolve("tandem").resolve("compile").resolve(output.getFileName() + "-" + execution);
             this.classes = home.resolve("classes");
             this.stateFile = home.resolve("compile.state");
+            this.generatedHome = home.resolve("generated");
+            this.origins = home.resolve("origins");
             this.sourceFiles = configuration.getSourceFiles();
             this.sourceLocations = configuration.getSourceLocations();
             this.classpath = configuration.getClasspathEntries();
             this.proc = configuration.getProc();
+            this.processorPath = configuration.getProcessorPathEntries();
+            this.processorNames = configuration.getAnnotationProcessors();
             List<Path> roots = new ArrayList<>();
             for (String location : sourceLocations) {
                 roots.add(Paths.get(location).toAbsolutePath().normalize());
             }
-            File generatedFolder = configuration.getGeneratedSourcesDirectory();
+            this.generatedFolder = configuration.getGeneratedSourcesDirectory();
             Path generatedRoot = generatedFolder == null
                     ? null
                     : generatedFolder.toPath().toAbsolutePath().normalize();
@@ -374,9 +396,17 @@ public final class TandemCompiler implements Compiler {
             return null;
         }
 
+        /**
+         * The processors are on their own path ({@code annotationProcessorPaths}): Tandem's recorder can run them
+         * there, as javac would. Found on the class path, javac 23 and later does not run them at all, and running
+         * them under the recorder would.
+         */
+        boolean processorPathGiven() {
+            return processorPath != null && !processorPath.isEmpty();
+        }
+
         /** The annotation processors this compile runs, as javac finds them. */
         Processors processors() throws IOException {
-            List<String> processorPath = configuration.getProcessorPathEntries();
             List<Path> path = new ArrayList<>();
             for (String entry : processorPath != null && !processorPath.isEmpty() ? processorPath : classpath) {
                 Path file = Paths.get(entry).toAbsolutePath().normalize();
@@ -392,7 +422,8 @@ public final class TandemCompiler implements Compiler {
          * the sources and paths, a stamp (size, time) of every class and processor path file, and with Lombok the
          * {@code lombok.config} files it reads.
          */
-        Map<String, String> setup(Compiler javac, Processors processors) throws CompilerException, IOException {
+        Map<String, String> setup(Compiler javac, Processors processors, boolean recorded)
+                throws CompilerException, IOException {
             Map<String, String> parts = new TreeMap<>();
             StringBuilder setup = new StringBuilder();
             // the JDK Maven runs on: it compiles in process, and a forked javac without an executable is its javac
@@ -435,11 +466,13 @@ public final class TandemCompiler implements Compiler {
                 }
             }
             parts.put("class path", classes.toString());
-            List<String> processorPath = configuration.getProcessorPathEntries();
-            if (processorPath != null && !processorPath.isEmpty()) {
+            if (processorPathGiven()) {
                 StringBuilder processing = new StringBuilder();
                 for (String entry : processorPath) {
                     stamp(processing, Paths.get(entry));
+                }
+                if (recorded) {
+                    stamp(processing, recorderPath());
                 }
                 parts.put("processor path", processing.toString());
             }
@@ -528,7 +561,8 @@ public final class TandemCompiler implements Compiler {
          * file. Without processors on the class path, incremental compiles run with {@code -proc:none}, which is
          * what javac would do anyway, without its search.
          */
-        CompilerResult compile(Compiler javac, Collection<Path> files, boolean all, boolean noProcessors)
+        CompilerResult compile(
+                Compiler javac, Collection<Path> files, boolean all, Processors processors, boolean recorded)
                 throws IOException {
             Set<File> which = new LinkedHashSet<>();
             for (Path file : files) {
@@ -541,14 +575,30 @@ public final class TandemCompiler implements Compiler {
             configuration.setSourceFiles(which);
             configuration.setOutputLocation(classes.toString());
             configuration.setClasspathEntries(entries);
+            if (!processors.none() && generated != null) {
+                Files.createDirectories(generatedHome);
+                configuration.setGeneratedSourcesDirectory(generatedHome.toFile());
+            }
+            if (recorded) {
+                recordOrigins();
+            }
             if (all) {
-                configuration.setSourceLocations(sourceLocations);
+                // not the plugin's generated sources' folder, which older plugins add: what Tandem published there
+                // last time would be read as sources, and the processors' files would be written twice
+                List<String> roots = new ArrayList<>();
+                for (String location : sourceLocations) {
+                    if (generated == null
+                            || !Paths.get(location).toAbsolutePath().normalize().equals(generated)) {
+                        roots.add(location);
+                    }
+                }
+                configuration.setSourceLocations(roots);
                 configuration.setProc(proc);
             } else {
                 Path empty = home.resolve("no-sources");
                 Files.createDirectories(empty);
                 configuration.setSourceLocations(List.of(empty.toString()));
-                if (noProcessors) {
+                if (processors.none()) {
                     configuration.setProc("none");
                 }
             }
@@ -559,6 +609,41 @@ public final class TandemCompiler implements Compiler {
             }
         }
 
+        /**
+         * Has javac run the recorder, which runs the module's processors: it goes first on the processor path with a
+         * folder holding its settings (the record to write, the processors named in {@code annotationProcessors}).
+         */
+        private void recordOrigins() throws IOException {
+            Path settingsFolder = home.resolve("recorder");
+            Path settings = settingsFolder.resolve(OriginRecorder.SETTINGS);
+            Files.createDirectories(settings.getParent());
+            java.util.Properties values = new java.util.Properties();
+            values.setProperty("record", origins.toString());
+            values.setProperty("processors", processorNames == null ? "" : String.join(",", processorNames));
+            try (java.io.Writer out = Files.newBufferedWriter(settings, java.nio.charset.StandardCharsets.UTF_8)) {
+                values.store(out, "written by the Tandem compiler for its recorder");
+            }
+            List<String> path = new ArrayList<>();
+            path.add(settingsFolder.toString());
+            path.add(recorderPath().toString());
+            path.addAll(processorPath);
+            configuration.setProcessorPathEntries(path);
+            configuration.setAnnotationProcessors(new String[] {OriginRecorder.class.getName()});
+        }
+
+        /** The jar (or folder) the recorder is loaded from: tandem-compiler's own. */
+        private static Path recorderPath() throws IOException {
+            try {
+                return Paths.get(OriginRecorder.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                throw new IOException("cannot tell where tandem-compiler's classes are: " + e, e);
+            }
+        }
+
         /** Puts the configuration back as the plugin made it: the plugin reads it after the compile. */
         void restoreConfiguration() {
             configuration.setSourceFiles(sourceFiles);
@@ -566,6 +651,41 @@ public final class TandemCompiler implements Compiler {
             configuration.setClasspathEntries(classpath);
             configuration.setSourceLocations(sourceLocations);
             configuration.setProc(proc);
+            configuration.setProcessorPathEntries(processorPath);
+            configuration.setAnnotationProcessors(processorNames);
+            configuration.setGeneratedSourcesDirectory(generatedFolder);
+        }
+
+        /**
+         * Makes the plugin's generated sources' folder hold what the processors wrote in Tandem's (the plugin deletes
+         * it before each compile from 3.12 on): copies, each with its time, and none of the files that are gone.
+         */
+        void publishGenerated(Set<String> removed) throws IOException {
+            if (generated == null || !Files.isDirectory(generatedHome)) {
+                return;
+            }
+            for (String gone : removed) {
+                Files.deleteIfExists(generated.resolve(gone));
+            }
+            Map<String, BasicFileAttributes> theirs = IncrementalCompile.list(generated);
+            for (Map.Entry<String, BasicFileAttributes> file :
+                    IncrementalCompile.list(generatedHome).entrySet()) {
+                BasicFileAttributes there = theirs.get(file.getKey());
+                if (there != null
+                        && there.size() == file.getValue().size()
+                        && there.lastModifiedTime().equals(file.getValue().lastModifiedTime())) {
+                    continue;
+                }
+                Path target = generated.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Path temp = target.resolveSibling(target.getFileName() + ".tandem-tmp");
+                Files.copy(
+                        generatedHome.resolve(file.getKey()),
+                        temp,
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
 
         /**

@@ -63,8 +63,9 @@ class IncrementalCompileTest {
                         Map.of("javac options", String.join(" ", OPTIONS)),
                         null,
                         null,
+                        null,
                         dir.resolve("state/compile.state"),
-                        (removed, copy) -> {}));
+                        (removed, removedGenerated, copy) -> {}));
     }
 
     /** Every class file under a folder, by relative path. */

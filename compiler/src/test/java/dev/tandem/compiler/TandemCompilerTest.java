@@ -2,7 +2,6 @@ package dev.tandem.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +88,14 @@ class TandemCompilerTest {
                     if (Files.exists(ours.resolve(output.relativize(f).toString()))) {
                         Files.delete(f);
                     }
+                }
+            }
+        }
+        // and, as plugins from 3.12 on do, the generated sources' folder
+        if (Files.isDirectory(generatedSources())) {
+            try (Stream<Path> walk = Files.walk(generatedSources())) {
+                for (Path f : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(f);
                 }
             }
         }
@@ -369,8 +376,8 @@ class TandemCompilerTest {
 
     /**
      * A processor path of one processor, {@code p.Check}, declared {@code kind} for Gradle: it fails the compile on a
-     * type annotated {@code @Deprecated} whose name ends in "Bad" and, for one whose name ends in "Gen", writes a
-     * source {@code <name>Helper} (generated code) beside it.
+     * type whose name ends in "Bad" and, for one whose name ends in "Gen", writes a source {@code <name>Helper}
+     * beside it that uses {@code a.A} (for one ending in "Orphan", the same with no originating element).
      */
     private Path processorPath(String kind) throws IOException {
         Path path = dir.resolve("processor-" + kind);
@@ -395,10 +402,12 @@ class TandemCompilerTest {
                                 + "      String name = e.getSimpleName().toString();\n"
                                 + "      if (name.endsWith(\"Bad\")) processingEnv.getMessager()\n"
                                 + "          .printMessage(Diagnostic.Kind.ERROR, \"bad name\", e);\n"
-                                + "      if (name.endsWith(\"Gen\")) try (java.io.Writer w = processingEnv.getFiler()\n"
-                                + "          .createSourceFile(e + \"Helper\", e).openWriter()) {\n"
+                                + "      boolean orphan = name.endsWith(\"Orphan\");\n"
+                                + "      if (name.endsWith(\"Gen\") || orphan) try (java.io.Writer w = processingEnv.getFiler()\n"
+                                + "          .createSourceFile(e + \"Helper\", orphan ? new Element[0] : new Element[] {e})\n"
+                                + "          .openWriter()) {\n"
                                 + "        String pkg = processingEnv.getElementUtils().getPackageOf(e).toString();\n"
-                                + "        w.write(\"package \" + pkg + \"; class \" + name + \"Helper { }\");\n"
+                                + "        w.write(\"package \" + pkg + \"; class \" + name + \"Helper { Object a = new a.A(); }\");\n"
                                 + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
                                 + "    }\n"
                                 + "    return false;\n"
@@ -448,34 +457,138 @@ class TandemCompilerTest {
         assertThat(javacCalls).containsExactly(Set.of("A.java"), Set.of("B.java", "D.java"));
     }
 
-    @Test
-    @DisplayName("a processor that writes files: every compile is full, with the reason")
-    void writingProcessor() throws Exception {
-        write("b/CGen.java", "package b; public class CGen { }");
-        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
-        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
-        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
-        assertThat(summary())
-                .startsWith("INFO Tandem compiler: full compile of 4 sources in ")
-                .endsWith("ms: annotation processors wrote files in the last compile (b/CGenHelper.java), and"
-                        + " incremental processing of generated files is not done yet");
-        assertThat(classFiles())
-                .containsExactly("a/A.class", "a/B.class", "b/C.class", "b/CGen.class", "b/CGenHelper.class");
+    /** The plugin's folder for generated sources, which plugins from 3.12 on delete before each compile. */
+    private Path generatedSources() {
+        return dir.resolve("target/generated-sources/annotations");
+    }
+
+    private Set<String> files(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(f -> folder.relativize(f).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     @Test
-    @DisplayName("a processor that starts writing files in an incremental compile: a full compile, with the reason")
+    @DisplayName("a processor that writes files runs on the changed sources alone; what it wrote for the others stays,"
+            + " in the plugin's folder too")
+    void writingProcessor() throws Exception {
+        write("b/CGen.java", "package b; public class CGen { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
+        write("a/B.java", "package a; public class B { int g() { return new A().f() + 1; } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms");
+        assertThat(javacCalls).containsExactly(Set.of("B.java"));
+        assertThat(classFiles())
+                .containsExactly("a/A.class", "a/B.class", "b/C.class", "b/CGen.class", "b/CGenHelper.class");
+        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
+
+        write("b/CGen.java", "package b; public class CGen { int more; }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms");
+        assertThat(javacCalls).as("the helper is written again with its source").containsExactly(Set.of("CGen.java"));
+        assertThat(classFiles()).contains("b/CGen.class", "b/CGenHelper.class");
+
+        Files.delete(src.resolve("b/CGen.java"));
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 0 of 3 sources in \\d+ ms");
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+        assertThat(files(generatedSources()))
+                .as("what a deleted source led to goes")
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("a class that code a processor wrote depends on changes its API: the source it was written for"
+            + " compiles again, and the processor writes it anew")
+    void generatedCodeDependsOnAChangedApi() throws Exception {
+        write("b/CGen.java", "package b; public class CGen { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        write("a/A.java", "package a; public class A { public int f() { return 1; } public A(int x) { } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess())
+                .as("CGenHelper's new a.A() no longer compiles, as without Tandem")
+                .isFalse();
+        write("a/A.java", "package a; public class A { public int f() { return 1; } public void g() { } }");
+        write("a/B.java", "package a; public class B { int g() { return new A().f(); } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        write("a/A.java", "package a; public class A { public int f() { return 1; } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 3 of 4 sources in \\d+ ms");
+        assertThat(javacCalls).containsExactly(Set.of("A.java"), Set.of("B.java", "CGen.java"));
+    }
+
+    @Test
+    @DisplayName("generated code that depends on a changed API through a supertype (no name in its text): the source"
+            + " it was written for compiles again")
+    void generatedCodeDependsOnASupertype() throws Exception {
+        write("a/Base.java", "package a; public class Base { public void m() { } }");
+        write("a/A.java", "package a; public class A extends Base { public int f() { return 1; } }");
+        write("b/CGen.java", "package b; public class CGen { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        write("a/Base.java", "package a; public class Base { public void n() { } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(javacCalls.get(0)).containsExactly("Base.java");
+        assertThat(javacCalls.get(1)).contains("CGen.java");
+        assertThat(summary()).matches("INFO Tandem compiler: compiled \\d of 5 sources in \\d+ ms");
+    }
+
+    @Test
+    @DisplayName("a processor that starts writing files in an incremental compile: what it writes is traced too")
     void processorStartsWriting() throws Exception {
         assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
         write("b/DGen.java", "package b; public class DGen { }");
         assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
-        assertThat(summary())
-                .startsWith("INFO Tandem compiler: full compile of 4 sources in ")
-                .endsWith("ms: an annotation processor wrote b/DGenHelper.java, and incremental processing of"
-                        + " generated files is not done yet");
-        assertThat(javacCalls).containsExactly(Set.of("DGen.java"), Set.of("A.java", "B.java", "C.java", "DGen.java"));
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms");
+        assertThat(javacCalls).containsExactly(Set.of("DGen.java"));
         assertThat(classFiles())
                 .containsExactly("a/A.class", "a/B.class", "b/C.class", "b/DGen.class", "b/DGenHelper.class");
+        assertThat(files(generatedSources())).containsExactly("b/DGenHelper.java");
+    }
+
+    @Test
+    @DisplayName("a file written with no originating element cannot be traced: a full compile, and full ones after it")
+    void fileWithoutOrigin() throws Exception {
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        write("b/DOrphan.java", "package b; public class DOrphan { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary())
+                .startsWith("INFO Tandem compiler: full compile of 4 sources in ")
+                .endsWith("ms: an annotation processor wrote a file that Tandem cannot trace to one of the sources"
+                        + " it compiled: b/DOrphanHelper.java (written with no originating element)");
+        assertThat(javacCalls)
+                .containsExactly(Set.of("DOrphan.java"), Set.of("A.java", "B.java", "C.java", "DOrphan.java"));
+        assertThat(files(generatedSources())).containsExactly("b/DOrphanHelper.java");
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: annotation processors wrote a file in the last compile that Tandem cannot trace to one"
+                        + " source: b/DOrphanHelper.java (written with no originating element)");
+        assertThat(classFiles()).contains("b/DOrphanHelper.class");
+    }
+
+    @Test
+    @DisplayName("processors found on the class path that write files: every compile is full, with the reason")
+    void writingProcessorOnClassPath() throws Exception {
+        write("b/CGen.java", "package b; public class CGen { }");
+        CompilerConfiguration first = configuration();
+        first.setClasspathEntries(
+                List.of(output.toString(), processorPath("isolating").toString()));
+        assertThat(compile(first).isSuccess()).isTrue();
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        CompilerConfiguration configuration = configuration();
+        configuration.setClasspathEntries(
+                List.of(output.toString(), processorPath("isolating").toString()));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: annotation processors wrote a file in the last compile that Tandem cannot trace to one"
+                        + " source: b/CGenHelper.java (the processors are not in annotationProcessorPaths, where"
+                        + " Tandem would run them)");
+        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
     }
 
     @Test
@@ -550,6 +663,22 @@ class TandemCompilerTest {
         assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
     }
 
+    @Test
+    @DisplayName("a state an older Tandem wrote is a full compile that says so, without a warning; a single source's"
+            + " line says \"source\"")
+    void olderState() throws Exception {
+        Files.delete(src.resolve("a/B.java"));
+        Files.delete(src.resolve("b/C.java"));
+        compile(configuration());
+        Files.write(
+                home().resolve("compile.state"), "tandem-compile 3\nsetup x y\nz\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(log)
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("INFO Tandem compiler: full compile of 1 source in ")
+                .endsWith("ms: the last compile's state was written by another version of Tandem (tandem-compile 3)");
+    }
+
     /** The plugin's javac component, as far as Tandem uses it: the JDK's javac on the configuration's arguments. */
     @Test
     @DisplayName("two builds of one module at once compile one after the other, and both leave every class file")
@@ -605,6 +734,13 @@ class TandemCompilerTest {
             if (configuration.getProc() != null) {
                 args.add("-proc:" + configuration.getProc());
             }
+            String[] named = configuration.getAnnotationProcessors();
+            if (named != null
+                    && named.length == 1
+                    && named[0].equals(dev.tandem.compiler.javac.OriginRecorder.class.getName())) {
+                // the other names these tests give are made up: javac never sees them
+                args.addAll(List.of("-processor", named[0]));
+            }
             if (configuration.getProcessorPathEntries() != null) {
                 args.addAll(List.of(
                         "-processorpath", String.join(File.pathSeparator, configuration.getProcessorPathEntries())));
@@ -628,15 +764,55 @@ class TandemCompilerTest {
                         .map(File::getName)
                         .collect(Collectors.toCollection(TreeSet::new)));
             }
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
             String[] args = createCommandLine(configuration);
-            args = java.util.Arrays.copyOfRange(args, extra.size(), args.length);
-            int exit = ToolProvider.getSystemJavaCompiler().run(null, null, err, args);
-            List<CompilerMessage> messages = new ArrayList<>();
-            if (exit != 0) {
-                messages.add(new CompilerMessage(err.toString(StandardCharsets.UTF_8), CompilerMessage.Kind.ERROR));
+            List<String> options = new ArrayList<>(List.of(args)
+                    .subList(
+                            extra.size(),
+                            args.length - configuration.getSourceFiles().size()));
+            java.io.StringWriter err = new java.io.StringWriter();
+            javax.tools.JavaCompiler jdk = ToolProvider.getSystemJavaCompiler();
+            List<java.net.URLClassLoader> loaders = new ArrayList<>();
+            boolean ok;
+            try (javax.tools.StandardJavaFileManager files =
+                    jdk.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+                // as in Maven, processors load in a class loader of their own path only, not this test's class path
+                javax.tools.JavaFileManager isolated = new javax.tools.ForwardingJavaFileManager<>(files) {
+                    @Override
+                    public ClassLoader getClassLoader(Location location) {
+                        List<java.net.URL> urls = new ArrayList<>();
+                        Iterable<? extends File> path = files.getLocation(location);
+                        for (File entry : path == null ? List.<File>of() : path) {
+                            try {
+                                urls.add(entry.toURI().toURL());
+                            } catch (java.net.MalformedURLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                                urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader());
+                        loaders.add(loader);
+                        return loader;
+                    }
+                };
+                ok = jdk.getTask(
+                                err,
+                                isolated,
+                                null,
+                                options,
+                                null,
+                                files.getJavaFileObjectsFromFiles(configuration.getSourceFiles()))
+                        .call();
+                for (java.net.URLClassLoader loader : loaders) {
+                    loader.close();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
-            return new CompilerResult(exit == 0, messages);
+            List<CompilerMessage> messages = new ArrayList<>();
+            if (!ok) {
+                messages.add(new CompilerMessage(err.toString(), CompilerMessage.Kind.ERROR));
+            }
+            return new CompilerResult(ok, messages);
         }
 
         @Override

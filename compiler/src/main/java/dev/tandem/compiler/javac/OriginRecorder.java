@@ -1,0 +1,354 @@
+package dev.tandem.compiler.javac;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import javax.annotation.processing.Completion;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+
+/**
+ * The one processor javac runs when {@code tandem-compiler} compiles with annotation processors: it runs the
+ * module's processors as javac would (in order, each on the annotations it supports, claimed ones withheld from
+ * the later ones, contributors called in every later round) and writes down, for every file they create through
+ * the Filer, the top-level types of its originating elements. That is what lets a later compile run the processors
+ * on the changed sources alone and know which generated files belong to which source.
+ *
+ * <p>It runs inside javac, loaded from the processor path with the module's processors, and uses nothing but the
+ * JDK. Its settings come from {@value #SETTINGS} on the processor path (a folder Tandem puts first), not from
+ * {@code -A} options, so that javac's command line keeps only the user's: {@code record}, the file to write, and
+ * {@code processors}, the names of the processors to run (empty: every one javac would discover).
+ *
+ * <p>The record is written at the last round, one line per file: its absolute path, a tab, and the binary names of
+ * the originating elements' top-level types separated by spaces ({@code -} for none, {@code package:p} for a
+ * package).
+ */
+public final class OriginRecorder implements Processor {
+    /** The settings' resource name on the processor path. */
+    public static final String SETTINGS = "META-INF/tandem/compile-origins.properties";
+
+    private final List<Delegate> delegates = new ArrayList<>();
+    private final Map<String, Set<String>> files = new LinkedHashMap<>();
+    private ProcessingEnvironment javac;
+    private ProcessingEnvironment wrapped;
+    private Path record;
+
+    /**
+     * Every option given: javac asks once, before any processor of the module is initialised, and must not warn of
+     * an option one of them reads (a warning fails a build with {@code -Werror}).
+     */
+    @Override
+    public Set<String> getSupportedOptions() {
+        return javac == null ? Set.of() : new LinkedHashSet<>(javac.getOptions().keySet());
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public void init(ProcessingEnvironment processingEnv) {
+        this.javac = processingEnv;
+        Properties settings = new Properties();
+        ClassLoader loader = OriginRecorder.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(SETTINGS)) {
+            if (in == null) {
+                // loaded by a parent of javac's processor loader, it would find none of the module's processors
+                processingEnv
+                        .getMessager()
+                        .printMessage(
+                                Diagnostic.Kind.ERROR,
+                                "Tandem compiler: " + OriginRecorder.class.getName() + " was loaded from " + loader
+                                        + ", not from the processor path, and cannot see the module's processors;"
+                                        + " compile with <compilerId>javac</compilerId>");
+                return;
+            }
+            settings.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            processingEnv
+                    .getMessager()
+                    .printMessage(
+                            Diagnostic.Kind.ERROR, "Tandem compiler: cannot read " + SETTINGS + ": " + unreadable);
+            return;
+        }
+        String file = settings.getProperty("record", "");
+        record = file.isEmpty() ? null : Paths.get(file);
+        Filer filer = new RecordingFiler(processingEnv.getFiler(), this);
+        // a proxy, so that every method (newer JDKs' too) and toString are javac's: MapStruct names the compiler
+        // in its @Generated comment from the environment's class or text
+        wrapped = (ProcessingEnvironment) Proxy.newProxyInstance(
+                loader, new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getFiler":
+                            return filer;
+                        case "equals":
+                            return proxy == args[0];
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        default:
+                            try {
+                                return method.invoke(processingEnv, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                    }
+                });
+        String names = settings.getProperty("processors", "").trim();
+        try {
+            if (names.isEmpty()) {
+                for (Processor processor : ServiceLoader.load(Processor.class, loader)) {
+                    delegates.add(new Delegate(processor));
+                }
+            } else {
+                for (String name : names.split(",")) {
+                    delegates.add(new Delegate((Processor) Class.forName(name.trim(), true, loader)
+                            .getDeclaredConstructor()
+                            .newInstance()));
+                }
+            }
+        } catch (ReflectiveOperationException | java.util.ServiceConfigurationError | ClassCastException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Bad annotation processor: " + e);
+        }
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (round.processingOver()) {
+            for (Delegate delegate : delegates) {
+                if (delegate.contributed) {
+                    delegate.processor.process(Set.of(), round);
+                }
+            }
+            write();
+            return false;
+        }
+        // javac's dispatch: each processor in turn gets the annotations it supports that no earlier one claimed;
+        // "" stands for "no annotation at all", which "*" processors still match; one that ran runs every round
+        Map<String, TypeElement> unmatched = new LinkedHashMap<>();
+        for (TypeElement annotation : annotations) {
+            unmatched.put(annotation.getQualifiedName().toString(), annotation);
+        }
+        if (unmatched.isEmpty()) {
+            unmatched.put("", null);
+        }
+        for (Delegate delegate : delegates) {
+            if (unmatched.isEmpty()) {
+                if (delegate.contributed) {
+                    delegate.processor.process(Set.of(), round);
+                }
+                continue;
+            }
+            if (!delegate.initialised) {
+                delegate.init(delegate.processor.getClass().getName().startsWith("lombok.") ? javac : wrapped);
+            }
+            Set<String> matched = new LinkedHashSet<>();
+            Set<TypeElement> types = new LinkedHashSet<>();
+            for (Map.Entry<String, TypeElement> annotation : unmatched.entrySet()) {
+                if (delegate.supports(annotation.getKey())) {
+                    matched.add(annotation.getKey());
+                    if (annotation.getValue() != null) {
+                        types.add(annotation.getValue());
+                    }
+                }
+            }
+            if (!matched.isEmpty() || delegate.contributed) {
+                boolean claimed = delegate.processor.process(types, round);
+                delegate.contributed = true;
+                if (claimed) {
+                    unmatched.keySet().removeAll(matched);
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Iterable<? extends Completion> getCompletions(
+            Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
+        return List.of();
+    }
+
+    /** Notes a file a processor created, with its originating elements. */
+    void created(FileObject file, Element[] origins) {
+        URI uri = file.toUri();
+        String path = "file".equals(uri.getScheme())
+                ? Paths.get(uri).toAbsolutePath().normalize().toString()
+                : uri.toString();
+        Set<String> types = files.computeIfAbsent(path, p -> new TreeSet<>());
+        for (Element origin : origins == null ? new Element[0] : origins) {
+            types.add(topLevel(origin));
+        }
+    }
+
+    private String topLevel(Element element) {
+        Element top = element;
+        for (Element e = element; e != null; e = e.getEnclosingElement()) {
+            if (e instanceof PackageElement) {
+                return top == e || !(top instanceof TypeElement)
+                        ? "package:" + ((PackageElement) e).getQualifiedName()
+                        : javac.getElementUtils()
+                                .getBinaryName((TypeElement) top)
+                                .toString();
+            }
+            if (e instanceof TypeElement) {
+                top = e;
+            }
+        }
+        return top instanceof TypeElement
+                ? javac.getElementUtils().getBinaryName((TypeElement) top).toString()
+                : "-";
+    }
+
+    /** Writes the record whole (a temporary file renamed over it): a reader never sees half of it. */
+    private void write() {
+        if (record == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Set<String>> file : files.entrySet()) {
+            text.append(file.getKey())
+                    .append('\t')
+                    .append(file.getValue().isEmpty() ? "-" : String.join(" ", file.getValue()))
+                    .append('\n');
+        }
+        try {
+            Files.createDirectories(record.getParent());
+            Path temp = record.resolveSibling(record.getFileName() + ".tmp");
+            Files.write(temp, text.toString().getBytes(StandardCharsets.UTF_8));
+            Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // without a record Tandem cannot tell what came from where, and compiles in full next time
+            javac.getMessager()
+                    .printMessage(Diagnostic.Kind.WARNING, "Tandem compiler: cannot write " + record + ": " + e);
+        }
+    }
+
+    /** A processor of the module with javac's state for it. */
+    private static final class Delegate {
+        final Processor processor;
+        boolean initialised;
+        boolean contributed;
+        private final List<Pattern> patterns = new ArrayList<>();
+
+        Delegate(Processor processor) {
+            this.processor = processor;
+        }
+
+        /** Initialised when first reached, as javac does: a processor javac never reaches is never initialised. */
+        void init(ProcessingEnvironment env) {
+            initialised = true;
+            processor.init(env);
+            // javac's own warning, which it would give each processor it ran (and -Werror turns into an error)
+            SourceVersion supported = processor.getSupportedSourceVersion();
+            if (supported.compareTo(env.getSourceVersion()) < 0) {
+                env.getMessager()
+                        .printMessage(
+                                Diagnostic.Kind.WARNING,
+                                "Supported source version '" + supported + "' from annotation processor '"
+                                        + processor.getClass().getName() + "' less than -source '"
+                                        + env.getSourceVersion().name().replace("RELEASE_", "") + "'");
+            }
+            for (String type : processor.getSupportedAnnotationTypes()) {
+                String name = type.indexOf('/') >= 0 ? type.substring(type.indexOf('/') + 1) : type;
+                if (name.equals("*")) {
+                    patterns.add(Pattern.compile(".*"));
+                } else if (name.endsWith(".*")) {
+                    patterns.add(Pattern.compile(Pattern.quote(name.substring(0, name.length() - 1)) + ".+"));
+                } else {
+                    patterns.add(Pattern.compile(Pattern.quote(name)));
+                }
+            }
+        }
+
+        boolean supports(String annotation) {
+            for (Pattern pattern : patterns) {
+                if (pattern.matcher(annotation).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * javac's Filer, noting each file created. javac's own Filer is in a field named {@code delegate}, where
+     * processors that need javac's classes look for it.
+     */
+    private static final class RecordingFiler implements Filer {
+        private final Filer delegate;
+        private final OriginRecorder recorder;
+
+        RecordingFiler(Filer delegate, OriginRecorder recorder) {
+            this.delegate = delegate;
+            this.recorder = recorder;
+        }
+
+        @Override
+        public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
+            JavaFileObject file = delegate.createSourceFile(name, originatingElements);
+            recorder.created(file, originatingElements);
+            return file;
+        }
+
+        @Override
+        public JavaFileObject createClassFile(CharSequence name, Element... originatingElements) throws IOException {
+            JavaFileObject file = delegate.createClassFile(name, originatingElements);
+            recorder.created(file, originatingElements);
+            return file;
+        }
+
+        @Override
+        public FileObject createResource(
+                JavaFileManager.Location location,
+                CharSequence moduleAndPkg,
+                CharSequence relativeName,
+                Element... originatingElements)
+                throws IOException {
+            FileObject file = delegate.createResource(location, moduleAndPkg, relativeName, originatingElements);
+            recorder.created(file, originatingElements);
+            return file;
+        }
+
+        @Override
+        public FileObject getResource(
+                JavaFileManager.Location location, CharSequence moduleAndPkg, CharSequence relativeName)
+                throws IOException {
+            return delegate.getResource(location, moduleAndPkg, relativeName);
+        }
+    }
+}

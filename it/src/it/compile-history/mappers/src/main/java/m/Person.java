@@ -1,0 +1,8 @@
+package m;
+
+import lombok.Value;
+
+@Value
+public class Person {
+    String name;
+}

@@ -1,0 +1,8 @@
+package m;
+
+import lombok.Data;
+
+@Data
+public class PersonDto {
+    private String name;
+}
