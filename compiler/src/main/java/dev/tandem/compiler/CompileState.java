@@ -125,6 +125,11 @@ final class CompileState {
 
     /** The state in {@code file}; null when there is none. */
     static CompileState read(Path file) throws IOException {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new Damaged(file, "not a regular file: a link, a folder or a pipe, which is never read"); // a FIFO
+            // would block the build
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

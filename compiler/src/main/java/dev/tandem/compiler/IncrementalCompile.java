@@ -75,6 +75,8 @@ final class IncrementalCompile {
 
         final Path stateFile;
         final Publisher publisher;
+        /** The sources' encoding (javac's {@code -encoding}), to read their text in. */
+        java.nio.charset.Charset encoding = java.nio.charset.Charset.defaultCharset();
 
         Request(
                 Map<String, Path> sources,
@@ -373,7 +375,6 @@ final class IncrementalCompile {
             toCompile = next;
             gone = Set.of();
         }
-        aside.drop();
         commit(new CompileState(setup, null, generated, hashes, null, copies, stamps, now));
         return new Result(null, compiled, aside.removed(SetAside.CLASSES), true, false);
     }
@@ -467,8 +468,11 @@ final class IncrementalCompile {
      * publishing left it (linking or copying may change the files' times).
      */
     private void commit(CompileState state) throws IOException {
+        aside.settle();
         request.publisher.publish(aside.removed(SetAside.CLASSES), aside.removed(SetAside.GENERATED), state.copies());
         state.withOutputs(stamps(request.classOutput)).write(request.stateFile);
+        // only now: a build killed while publishing leaves the folder, and the next compile is a full one
+        aside.drop();
     }
 
     /**
@@ -527,8 +531,8 @@ final class IncrementalCompile {
     }
 
     /** Whether a source's text has one of the names as a whole word (comments and strings count: it is a superset). */
-    private static boolean mentions(Path source, Set<String> names) throws IOException {
-        String text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
+    private boolean mentions(Path source, Set<String> names) throws IOException {
+        String text = new String(Files.readAllBytes(source), request.encoding);
         for (String name : names) {
             for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
                 boolean startsWord = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
@@ -583,7 +587,6 @@ final class IncrementalCompile {
         } else {
             Map<String, String> generated = new TreeMap<>();
             String untraced = trace(created, request.sources.keySet(), this::analysisOf, generated);
-            aside.drop();
             commit(new CompileState(
                     setup, untraced, untraced == null ? generated : Map.of(), hashes, null, copies, stamps, now));
             removedClassFiles = aside.removed(SetAside.CLASSES);
@@ -709,18 +712,27 @@ final class IncrementalCompile {
             drop();
         }
 
-        /** Forgets what was set aside (deleting it), noting what the compile did not write again. */
-        void drop() throws IOException {
+        /** Notes what the compile did not write again, once it succeeded. */
+        void settle() {
             for (Path file : files) {
                 if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     int output = outputOf(file);
                     removed.get(output).add(relative(outputs[output], file));
                 }
             }
+        }
+
+        /** Forgets what was set aside, deleting it. */
+        void drop() throws IOException {
             files.clear();
             for (Path output : outputs) {
                 Path folder = output == null ? null : folder(output);
                 if (folder == null || !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(folder)
+                        || !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(folder); // not Tandem's: only the link or file goes, never what it points to
                     continue;
                 }
                 try (Stream<Path> walk = Files.walk(folder)) {
@@ -731,7 +743,7 @@ final class IncrementalCompile {
             }
         }
 
-        /** The files of one output that were set aside and not written again (relative), after {@link #drop}. */
+        /** The files of one output that were set aside and not written again (relative), after {@link #settle}. */
         Set<String> removed(int output) {
             return removed.get(output);
         }

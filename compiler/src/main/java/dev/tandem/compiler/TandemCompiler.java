@@ -153,6 +153,11 @@ public final class TandemCompiler implements Compiler {
 
     private CompilerResult performCompile(
             CompilerConfiguration configuration, Compiler javac, Module module, long start) throws CompilerException {
+        String foreign = module.removeForeignFolders();
+        if (foreign != null) {
+            log.warn("Tandem compiler: " + foreign + " was a link or a file, not Tandem's folder; it was removed (not"
+                    + " what it pointed to), and the module is compiled in full");
+        }
         String alone = module.cannotBeIncremental();
         if (alone != null) {
             // compiled as Maven alone would; the state goes, so the next compile is a full one
@@ -189,6 +194,7 @@ public final class TandemCompiler implements Compiler {
                         module.publishGenerated(removedGenerated);
                         publishNanos[0] = System.nanoTime() - publishing;
                     });
+            request.encoding = module.encoding();
             long prepared = System.nanoTime();
             IncrementalCompile compile = new IncrementalCompile((files, all) -> {
                 CompilerResult part = module.compile(javac, files, all, processors, recorded);
@@ -265,6 +271,8 @@ public final class TandemCompiler implements Compiler {
         final Path generated;
 
         private String outside;
+        /** A path relative to its root that two roots have (javac says "duplicate class"), or null. */
+        private String twice;
 
         Module(CompilerConfiguration configuration) {
             this.configuration = configuration;
@@ -318,12 +326,19 @@ public final class TandemCompiler implements Compiler {
                     outside = source.toString();
                     continue;
                 }
-                sources.putIfAbsent(root.relativize(source).toString().replace('\\', '/'), source);
+                Path was =
+                        sources.putIfAbsent(root.relativize(source).toString().replace('\\', '/'), source);
+                if (was != null && !was.equals(source)) {
+                    twice = was + " and " + source;
+                }
             }
         }
 
         /** Why this compile is left to javac whole, or null. */
         String cannotBeIncremental() {
+            if (twice != null) {
+                return "two source roots have a source at the same path (" + twice + ")";
+            }
             if (outside != null) {
                 return "the source " + outside + " is in none of the source roots";
             }
@@ -362,6 +377,40 @@ public final class TandemCompiler implements Compiler {
         ConsumerLock lock() throws IOException {
             Files.createDirectories(home);
             return ConsumerLock.acquire(home.resolve("compile.lock"));
+        }
+
+        /**
+         * Removes Tandem's folders that something replaced with a link or a file (never what a link points to), and
+         * the state with them, so that the compile is a full one into a folder of Tandem's own. Returns the first
+         * one removed, or null.
+         */
+        String removeForeignFolders() throws CompilerException {
+            for (Path folder : List.of(classes, generatedHome)) {
+                if (Files.isSymbolicLink(folder)
+                        || (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                && !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+                    try {
+                        Files.delete(folder);
+                    } catch (IOException e) {
+                        throw new CompilerException("Tandem compiler: cannot remove " + folder + ": " + e, e);
+                    }
+                    forget();
+                    return folder.toString();
+                }
+            }
+            return null;
+        }
+
+        /** The sources' encoding, as javac reads them: the configuration's, or the platform's. */
+        java.nio.charset.Charset encoding() {
+            String name = configuration.getSourceEncoding();
+            try {
+                return name == null || name.trim().isEmpty()
+                        ? java.nio.charset.Charset.defaultCharset()
+                        : java.nio.charset.Charset.forName(name.trim());
+            } catch (IllegalArgumentException unknown) {
+                return java.nio.charset.Charset.defaultCharset(); // javac fails on it anyway
+            }
         }
 
         void forget() throws CompilerException {

@@ -49,6 +49,9 @@ class IncrementalCompileTest {
         return exit == 0;
     }
 
+    /** Where a compile's class files would go next: nowhere, here. */
+    private IncrementalCompile.Publisher publisher = (removed, removedGenerated, copy) -> {};
+
     private IncrementalCompile.Result build() throws IOException {
         Map<String, Path> sources = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(src)) {
@@ -65,7 +68,7 @@ class IncrementalCompileTest {
                         null,
                         null,
                         dir.resolve("state/compile.state"),
-                        (removed, removedGenerated, copy) -> {}));
+                        publisher));
     }
 
     /** Every class file under a folder, by relative path. */
@@ -209,5 +212,25 @@ class IncrementalCompileTest {
         assertThat(result.success).isTrue();
         sameAsClean();
         assertThat(build().fullReason).as("the full compile wrote a good state").isNull();
+    }
+
+    @Test
+    @DisplayName("a build killed while it puts the class files in place (after javac, before the new state): the next"
+            + " compile is full, for that reason")
+    void killedWhilePublishing() throws IOException {
+        src = dir.resolve("src");
+        classes = dir.resolve("classes");
+        write("a/A.java", "package a; public class A { int f() { return 1; } }");
+        write("a/B.java", "package a; public class B { }");
+        assertThat(build().success).isTrue();
+        write("a/A.java", "package a; public class A { int f() { return 2; } }");
+        publisher = (removed, removedGenerated, copy) -> {
+            throw new IOException("killed");
+        };
+        org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(this::build);
+        publisher = (removed, removedGenerated, copy) -> {};
+        IncrementalCompile.Result next = build();
+        assertThat(next.fullReason).startsWith("the last compile was interrupted (");
+        sameAsClean();
     }
 }

@@ -679,6 +679,115 @@ class TandemCompilerTest {
                 .endsWith("ms: the last compile's state was written by another version of Tandem (tandem-compile 3)");
     }
 
+    @Test
+    @DisplayName("two source roots with a source at one path: compiled as without Tandem, which fails as javac does")
+    void samePathInTwoRoots() throws Exception {
+        Path extra = dir.resolve("src/extra/java/a/A.java");
+        Files.createDirectories(extra.getParent());
+        Files.write(
+                extra, "package a; public class A { public int f() { return 42; } }".getBytes(StandardCharsets.UTF_8));
+        CompilerConfiguration configuration = configuration();
+        configuration.setSourceLocations(
+                List.of(src.toString(), dir.resolve("src/extra/java").toString()));
+        Set<File> files = new LinkedHashSet<>(configuration.getSourceFiles());
+        files.add(extra.toFile());
+        configuration.setSourceFiles(files);
+        CompilerResult result = compile(configuration);
+        assertThat(result.isSuccess()).as("javac: duplicate class a.A").isFalse();
+        assertThat(summary())
+                .contains("two source roots have a source at the same path (")
+                .endsWith("; compiled by javac as without Tandem");
+    }
+
+    @Test
+    @DisplayName("sources in another encoding than UTF-8 are read in theirs: a class added with a non-ASCII name"
+            + " recompiles the sources that name it")
+    void sourceEncoding() throws Exception {
+        Path file = src.resolve("b/Gr\u00f6\u00dfe.java");
+        Files.write(
+                file,
+                "package b; public class Gr\u00f6\u00dfe { public static String n() { return \"b\"; } }"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Files.createDirectories(src.resolve("c"));
+        Files.write(
+                src.resolve("c/User.java"),
+                "package c; import b.*; class User { String n() { return Gr\u00f6\u00dfe.n(); } }"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        CompilerConfiguration first = configuration();
+        first.setSourceEncoding("ISO-8859-1");
+        CompilerResult firstResult = compile(first);
+        assertThat(firstResult.isSuccess())
+                .as(String.valueOf(firstResult.getCompilerMessages()))
+                .isTrue();
+        Files.write(
+                src.resolve("c/Gr\u00f6\u00dfe.java"),
+                "package c; class Gr\u00f6\u00dfe { static String n() { return \"c\"; } }"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        CompilerConfiguration configuration = configuration();
+        configuration.setSourceEncoding("ISO-8859-1");
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(javacCalls.get(javacCalls.size() - 1))
+                .as("the class that now means c's")
+                .contains("User.java");
+    }
+
+    @Test
+    @DisplayName("Tandem's class folder replaced by a link: the link goes (not what it points to), with a warning, and"
+            + " the module is compiled in full into a folder of Tandem's")
+    void linkInPlaceOfTandemsFolder() throws Exception {
+        compile(configuration());
+        Path classes = home().resolve("classes");
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.move(classes, elsewhere);
+        Files.createSymbolicLink(classes, elsewhere);
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(log.get(0)).startsWith("WARN Tandem compiler: " + classes + " was a link or a file, not Tandem's");
+        assertThat(log.get(1)).contains("full compile of 3 sources");
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+        assertThat(elsewhere.resolve("a/B.class"))
+                .as("what the link pointed to")
+                .exists();
+        assertThat(Files.isSymbolicLink(classes)).isFalse();
+        write("a/A.java", "package a; public class A { public int f() { return 3; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+    }
+
+    @Test
+    @DisplayName("a pipe in place of the state is not read (it would block the build): a damaged state")
+    void pipeInPlaceOfState() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Paths.get("/usr/bin/mkfifo")));
+        compile(configuration());
+        Path state = home().resolve("compile.state");
+        Files.delete(state);
+        assertThat(new ProcessBuilder("mkfifo", state.toString()).start().waitFor())
+                .isZero();
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary())
+                .startsWith("WARN Tandem compiler: full compile of 3 sources")
+                .endsWith("is damaged (not a regular file: a link, a folder or a pipe, which is never read)");
+        assertThat(Files.isRegularFile(state, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("a build killed while it puts the class files in place: the next compile is full and says so, and"
+            + " keeps linking")
+    void killedWhilePublishing() throws Exception {
+        compile(configuration());
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        // what a kill between the links and the new state leaves: the set-aside folder (tested by faking one)
+        Path aside = home().resolve("classes-set-aside");
+        Files.createDirectories(aside.resolve("a"));
+        Files.write(aside.resolve("a/A.class"), new byte[] {1});
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).endsWith("ms: the last compile was interrupted (" + aside + " was left)");
+        assertThat(Files.readAllLines(home().resolve("compile.state"))).doesNotContain("copies");
+        assertThat(aside).doesNotExist();
+    }
+
     /** The plugin's javac component, as far as Tandem uses it: the JDK's javac on the configuration's arguments. */
     @Test
     @DisplayName("two builds of one module at once compile one after the other, and both leave every class file")
@@ -731,6 +840,9 @@ class TandemCompilerTest {
             args.addAll(List.of("-classpath", String.join(File.pathSeparator, configuration.getClasspathEntries())));
             args.addAll(List.of("-sourcepath", String.join(File.pathSeparator, configuration.getSourceLocations())));
             args.addAll(List.of("--release", configuration.getReleaseVersion()));
+            if (configuration.getSourceEncoding() != null) {
+                args.addAll(List.of("-encoding", configuration.getSourceEncoding()));
+            }
             if (configuration.getProc() != null) {
                 args.add("-proc:" + configuration.getProc());
             }
@@ -773,8 +885,12 @@ class TandemCompilerTest {
             javax.tools.JavaCompiler jdk = ToolProvider.getSystemJavaCompiler();
             List<java.net.URLClassLoader> loaders = new ArrayList<>();
             boolean ok;
-            try (javax.tools.StandardJavaFileManager files =
-                    jdk.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            try (javax.tools.StandardJavaFileManager files = jdk.getStandardFileManager(
+                    null,
+                    null,
+                    configuration.getSourceEncoding() == null
+                            ? StandardCharsets.UTF_8
+                            : java.nio.charset.Charset.forName(configuration.getSourceEncoding()))) {
                 // as in Maven, processors load in a class loader of their own path only, not this test's class path
                 javax.tools.JavaFileManager isolated = new javax.tools.ForwardingJavaFileManager<>(files) {
                     @Override
