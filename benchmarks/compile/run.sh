@@ -13,33 +13,17 @@
 # build at most 10 % slower than Maven alone. Exits non-zero when one is missed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-out="$root/target/bench-compile"
-runs=${RUNS:-5}
+# shellcheck source=../driver.sh
+source "$here/../driver.sh"
+driver bench-compile
 n=${N:-2000}
-# shellcheck source=../outer-settings.sh
-source "$root/benchmarks/outer-settings.sh"
-# shellcheck source=../stats.sh
-source "$root/benchmarks/stats.sh"
-m() { "$root/mvnw" -B -o -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" "$@"; }
-
-rm -rf "$out" && mkdir -p "$out"
-version=$("$root/mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -N)
-compiler=$("$root/mvnw" -q -f "$root/pom.xml" help:evaluate -Dexpression=it.compiler.version -DforceStdout -N)
-outer_settings "$out/settings.xml"
 java "$here/GenerateClasses.java" "$out" "$n" "$version" "$compiler"
 # resolve everything once, online, so every timed build runs offline
-for v in tandem plain; do
-  "$root/mvnw" -B -q -s "$out/settings.xml" -Dmaven.repo.local="$out/repo" -f "$out/$v/pom.xml" clean compile \
-    > "$out/warmup-$v.log" 2>&1 || { tail -30 "$out/warmup-$v.log"; exit 1; }
-done
+warm_up "$out/tandem" "$out/plain"
 
-ms() { local start end; start=$(date +%s%N); "$@" > "$out/last.log" 2>&1 || { tail -30 "$out/last.log"; exit 1; }
-  end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 edit_body() { sed -i "s/return value \* 2 + [0-9]*;/return value * 2 + $2;/" "$out/$1/src/main/java/bench/p3/C5.java"; }
 edit_signature() { sed -i "s/    public int value() {/    public int extra$2() {\n        return 0;\n    }\n\n    public int value() {/" \
   "$out/$1/src/main/java/bench/p3/C5.java"; }
-summary() { grep -h "Tandem compiler:" "$out/last.log" | sed 's/^\[INFO\] //' > "$out/$1.txt" || true; }
 
 declare -a body_tandem body_plain sig_tandem sig_plain noop_tandem noop_plain first_tandem first_plain
 body() { edit_body "$1" "$2"; if [ "$1" = tandem ]; then body_tandem+=("$(ms m -f "$out/tandem/pom.xml" compile)"); summary body
@@ -52,12 +36,7 @@ for i in $(seq 1 "$runs"); do
   noop_plain+=("$(ms m -f "$out/plain/pom.xml" compile)")
   noop_tandem+=("$(ms m -f "$out/tandem/pom.xml" compile)")
 done
-for i in $(seq 1 "$runs"); do
-  if (( i % 2 )); then first_tandem+=("$(ms m -f "$out/tandem/pom.xml" clean compile)"); summary first
-    first_plain+=("$(ms m -f "$out/plain/pom.xml" clean compile)")
-  else first_plain+=("$(ms m -f "$out/plain/pom.xml" clean compile)")
-    first_tandem+=("$(ms m -f "$out/tandem/pom.xml" clean compile)"); summary first; fi
-done
+first_builds
 # the proof that the benchmark timed what it says: the last builds of both hold the same class files
 (cd "$out/tandem/target/classes" && find . -type f -exec sha256sum {} + | sort) > "$out/tandem.sums"
 (cd "$out/plain/target/classes" && find . -type f -exec sha256sum {} + | sort) > "$out/plain.sums"
