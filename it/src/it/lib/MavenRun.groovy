@@ -7,7 +7,7 @@
 // drops -o, for a build that must reach a server of the test's own (Tandem's remote asks nothing offline); it keeps
 // the invoker's repositories (a mirror would not match where the local repository says each artifact came from, and
 // Maven 3.6.3 then asks the mirror again for what only Central had) and adds -nsu, so everything the scenario's first
-// build resolved is taken from the local repository as it is offline. An argument '--maven-opts=…' sets MAVEN_OPTS
+// build resolved is taken from the local repository as it is offline. An argument '--maven-opts=…' adds to MAVEN_OPTS
 // for that build (a small heap, say).
 // Offline, a goal prefix cannot always be resolved: name the plugin. The settings are invoker's own
 // (src/it/settings.xml), so the local repository's records of where each artifact came from still hold.
@@ -38,8 +38,11 @@ return { File project, File localRepository, String... goals ->
     if (binding.hasVariable('itJavaHome')) {
         builder.environment().put('JAVA_HOME', itJavaHome.toString())
     }
-    if (mavenOpts) {
-        builder.environment().put('MAVEN_OPTS', mavenOpts.toString().substring('--maven-opts='.length()))
+    // the JVM options the invoker gives its own builds (it/pom.xml: C1 alone, the serial collector), then the step's
+    def opts = [binding.hasVariable('itMavenOpts') ? itMavenOpts.toString() : '',
+                mavenOpts ? mavenOpts.toString().substring('--maven-opts='.length()) : ''].findAll { it }.join(' ')
+    if (opts) {
+        builder.environment().put('MAVEN_OPTS', opts)
     }
     def process = builder.start()
     def output = process.inputStream.text
