@@ -190,7 +190,9 @@ final class IncrementalCompile {
                                 ? "the last compile was interrupted (" + interrupted + " was left)"
                                 : setupChange(last, setup);
         copies = last != null && last.copies();
-        if (full == null && last.outputs() != null && !last.outputs().equals(stamps(request.classOutput))) {
+        // the class output as the last compile left it, listed once for the check below and the analysis
+        Map<String, BasicFileAttributes> output = full == null ? list(request.classOutput) : Map.of();
+        if (full == null && last.outputs() != null && !last.outputs().equals(stamps(output))) {
             full = "a file the last compile wrote was changed after it (a tool writing class files in place, such as"
                     + " a bytecode enhancer?); its class files are copied from now on, not linked";
             copies = true;
@@ -223,7 +225,7 @@ final class IncrementalCompile {
             full = structural(changed, removed);
         }
         start = System.nanoTime();
-        Map<String, ClassAnalysis> classes = full == null ? analyse(request.classOutput) : Map.of();
+        Map<String, ClassAnalysis> classes = full == null ? analyse(request.classOutput, output) : Map.of();
         analyseNanos = System.nanoTime() - start;
         if (full == null && classes == null) {
             full = "a class file of the last compile could not be read";
@@ -470,7 +472,7 @@ final class IncrementalCompile {
     private void commit(CompileState state) throws IOException {
         aside.settle();
         request.publisher.publish(aside.removed(SetAside.CLASSES), aside.removed(SetAside.GENERATED), state.copies());
-        state.withOutputs(stamps(request.classOutput)).write(request.stateFile);
+        state.withOutputs(stamps(list(request.classOutput))).write(request.stateFile);
         // only now: a build killed while publishing leaves the folder, and the next compile is a full one
         aside.drop();
     }
@@ -479,9 +481,9 @@ final class IncrementalCompile {
      * A digest of every file under the class output, its name, size and time: a tool that writes into the build's
      * output in place writes into these files too when they are linked, and this is how that shows.
      */
-    private static String stamps(Path classOutput) throws IOException {
+    private static String stamps(Map<String, BasicFileAttributes> classOutput) {
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, BasicFileAttributes> file : new TreeMap<>(list(classOutput)).entrySet()) {
+        for (Map.Entry<String, BasicFileAttributes> file : new TreeMap<>(classOutput).entrySet()) {
             // to the nanosecond where the file system keeps it: a write just after the link was made must show
             text.append(file.getKey())
                     .append(' ')
@@ -749,20 +751,28 @@ final class IncrementalCompile {
         }
     }
 
-    /** The analyses of the class output's class files by name; null when one cannot be read. */
-    private static Map<String, ClassAnalysis> analyse(Path classOutput) throws IOException {
+    /**
+     * The analyses of the class output's class files (as {@code files} lists them) by name; null when one cannot be
+     * read. Read on all cores: parsing thousands of class files is the largest part of Tandem's own time in a
+     * one-file edit, and javac is not running yet.
+     */
+    private static Map<String, ClassAnalysis> analyse(Path classOutput, Map<String, BasicFileAttributes> files) {
+        List<ClassAnalysis> read = files.keySet().parallelStream()
+                .filter(name -> name.endsWith(".class"))
+                .map(name -> {
+                    try {
+                        return ClassAnalysis.read(Files.readAllBytes(classOutput.resolve(name)));
+                    } catch (IOException unreadable) {
+                        return null;
+                    }
+                })
+                .collect(java.util.stream.Collectors.toList());
         Map<String, ClassAnalysis> result = new TreeMap<>();
-        for (String name : list(classOutput).keySet()) {
-            if (!name.endsWith(".class")) {
-                continue;
-            }
-            Path file = classOutput.resolve(name);
-            try {
-                ClassAnalysis analysis = ClassAnalysis.read(Files.readAllBytes(file));
-                result.put(analysis.name(), analysis);
-            } catch (IOException unreadable) {
+        for (ClassAnalysis analysis : read) {
+            if (analysis == null) {
                 return null;
             }
+            result.put(analysis.name(), analysis);
         }
         return result;
     }

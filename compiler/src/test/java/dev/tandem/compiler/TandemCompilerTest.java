@@ -186,6 +186,23 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("a class file of the last compile that cannot be read, its size and time unchanged, makes the compile"
+            + " full, and the output is whole again")
+    void unreadableClassFile() throws Exception {
+        compile(configuration());
+        Path ours = home().resolve("classes/a/B.class");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(ours);
+        byte[] garbage = new byte[(int) Files.size(ours)];
+        java.util.Arrays.fill(garbage, (byte) 7);
+        Files.write(ours, garbage);
+        Files.setLastModifiedTime(ours, time);
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary()).endsWith("ms: a class file of the last compile could not be read");
+        assertThat(Files.readAllBytes(output.resolve("a/B.class"))).startsWith(0xCA, 0xFE, 0xBA, 0xBE);
+    }
+
+    @Test
     @DisplayName("a compile that was interrupted (its set-aside folder left behind) is followed by a full compile")
     void interrupted() throws Exception {
         compile(configuration());
