@@ -489,30 +489,8 @@ final class CompileExecution {
      * it before each compile from 3.12 on): copies, each with its time, and none of the files that are gone.
      */
     void publishGenerated(Set<String> removed) throws IOException {
-        if (generated == null || !Files.isDirectory(generatedHome)) {
-            return;
-        }
-        for (String gone : removed) {
-            Files.deleteIfExists(generated.resolve(gone));
-        }
-        Map<String, BasicFileAttributes> theirs = IncrementalCompile.list(generated);
-        for (Map.Entry<String, BasicFileAttributes> file :
-                IncrementalCompile.list(generatedHome).entrySet()) {
-            BasicFileAttributes there = theirs.get(file.getKey());
-            if (there != null
-                    && there.size() == file.getValue().size()
-                    && there.lastModifiedTime().equals(file.getValue().lastModifiedTime())) {
-                continue;
-            }
-            Path target = generated.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Path temp = target.resolveSibling(target.getFileName() + ".tandem-tmp");
-            Files.copy(
-                    generatedHome.resolve(file.getKey()),
-                    temp,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.COPY_ATTRIBUTES);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        if (generated != null && Files.isDirectory(generatedHome)) {
+            mirror(generatedHome, generated, removed, Put.COPY_WITH_TIME);
         }
     }
 
@@ -522,17 +500,36 @@ final class CompileExecution {
      * Tandem's files (a link costs a twentieth of a copy: 2,000 class files in 30 ms, not 600), their time set to
      * now, as a copy's would be, so that the plugin sees them newer than their sources. With {@code copy} (a tool
      * wrote into the output's files in place, which a link would carry into Tandem's), and wherever the file
-     * system has no links, they are copied. Each tree is listed once with its files' attributes.
+     * system has no links, they are copied.
      */
     void publish(Set<String> removed, boolean copy) throws IOException {
+        mirror(classes, output, removed, copy ? Put.COPY : Put.LINK);
+    }
+
+    /** How {@link #mirror} puts a file of Tandem's into the plugin's folder. */
+    private enum Put {
+        /** A hard link, its time set to now; a copy where the file system has no links. */
+        LINK,
+        /** A copy, with the time of its writing. */
+        COPY,
+        /** A copy with the time of Tandem's file (a generated source keeps the time it was written). */
+        COPY_WITH_TIME
+    }
+
+    /**
+     * Makes {@code to} hold every file of {@code from} (Tandem's folder), written whole (a link made in a deleted
+     * file's place, or a temporary file renamed), skipping the ones already there, and none of {@code removed}.
+     * Each tree is listed once with its files' attributes.
+     */
+    private static void mirror(Path from, Path to, Set<String> removed, Put put) throws IOException {
         for (String gone : removed) {
-            Files.deleteIfExists(output.resolve(gone));
+            Files.deleteIfExists(to.resolve(gone));
         }
-        Map<String, BasicFileAttributes> ours = IncrementalCompile.list(classes);
-        Map<String, BasicFileAttributes> theirs = IncrementalCompile.list(output);
+        Map<String, BasicFileAttributes> ours = IncrementalCompile.list(from);
+        Map<String, BasicFileAttributes> theirs = IncrementalCompile.list(to);
         Set<Path> folders = new java.util.HashSet<>();
         java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
-        boolean link = !copy;
+        boolean link = put == Put.LINK;
         for (Map.Entry<String, BasicFileAttributes> file : ours.entrySet()) {
             BasicFileAttributes mine = file.getValue();
             BasicFileAttributes there = theirs.get(file.getKey());
@@ -540,19 +537,21 @@ final class CompileExecution {
                     && (link && mine.fileKey() != null
                             ? mine.fileKey().equals(there.fileKey())
                             : there.size() == mine.size()
-                                    && there.lastModifiedTime().compareTo(mine.lastModifiedTime()) >= 0);
+                                    && (put == Put.COPY_WITH_TIME
+                                            ? there.lastModifiedTime().equals(mine.lastModifiedTime())
+                                            : there.lastModifiedTime().compareTo(mine.lastModifiedTime()) >= 0));
             if (same) {
                 continue;
             }
-            Path source = classes.resolve(file.getKey());
-            Path target = output.resolve(file.getKey());
+            Path source = from.resolve(file.getKey());
+            Path target = to.resolve(file.getKey());
             if (folders.add(target.getParent())) {
                 Files.createDirectories(target.getParent());
             }
             // a new link appears whole, as a renamed copy does: a file the plugin deleted is linked in its place
             Path temp = there == null ? target : target.resolveSibling(target.getFileName() + ".tandem-tmp");
-            Files.deleteIfExists(temp);
             if (link) {
+                Files.deleteIfExists(temp);
                 try {
                     Files.createLink(temp, source);
                     Files.setLastModifiedTime(temp, now);
@@ -563,7 +562,11 @@ final class CompileExecution {
             }
             if (!link) {
                 temp = target.resolveSibling(target.getFileName() + ".tandem-tmp");
-                Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+                if (put == Put.COPY_WITH_TIME) {
+                    Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                } else {
+                    Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             if (!temp.equals(target)) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
