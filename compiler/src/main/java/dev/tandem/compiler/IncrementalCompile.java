@@ -76,10 +76,11 @@ final class IncrementalCompile {
         final Path stateFile;
         final Publisher publisher;
         /** The sources' encoding (javac's {@code -encoding}), to read their text in. */
-        java.nio.charset.Charset encoding = java.nio.charset.Charset.defaultCharset();
+        final java.nio.charset.Charset encoding;
 
         Request(
                 Map<String, Path> sources,
+                java.nio.charset.Charset encoding,
                 Path classOutput,
                 Map<String, String> setup,
                 String fullReason,
@@ -88,6 +89,7 @@ final class IncrementalCompile {
                 Path stateFile,
                 Publisher publisher) {
             this.sources = new TreeMap<>(sources);
+            this.encoding = encoding;
             this.classOutput = classOutput;
             this.setup = new TreeMap<>(setup);
             this.fullReason = fullReason;

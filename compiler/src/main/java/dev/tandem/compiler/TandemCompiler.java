@@ -159,6 +159,7 @@ public final class TandemCompiler implements Compiler {
             boolean recorded = !processors.none() && notIncremental == null && module.processorPathGiven();
             IncrementalCompile.Request request = new IncrementalCompile.Request(
                     module.sources,
+                    module.encoding(),
                     module.classes,
                     module.setup(javac, processors, recorded),
                     notIncremental,
@@ -172,7 +173,6 @@ public final class TandemCompiler implements Compiler {
                         module.publishGenerated(removedGenerated);
                         publishNanos[0] = System.nanoTime() - publishing;
                     });
-            request.encoding = module.encoding();
             long prepared = System.nanoTime();
             IncrementalCompile compile = new IncrementalCompile((files, all) -> {
                 CompilerResult part = module.compile(javac, files, all, processors, recorded);

@@ -62,6 +62,7 @@ class IncrementalCompileTest {
         return new IncrementalCompile(this::javac)
                 .compile(new IncrementalCompile.Request(
                         sources,
+                        java.nio.charset.StandardCharsets.UTF_8,
                         classes,
                         Map.of("javac options", String.join(" ", OPTIONS)),
                         null,
