@@ -27,6 +27,8 @@ import java.util.zip.ZipEntry;
 final class Processors {
     static final String SERVICE = "META-INF/services/javax.annotation.processing.Processor";
     static final String GRADLE = "META-INF/gradle/incremental.annotation.processors";
+    /** Tandem's replay, which runs a module's processors itself and declares no kind of its own. */
+    static final String REPLAY = "dev.tandem.replay.ReplayProcessor";
 
     /** Each processor that runs, by class name, to its declared kind; null when it declares none. */
     private final Map<String, String> kinds;
@@ -95,6 +97,11 @@ final class Processors {
      * sees one element at a time, so running it on the changed ones does what running it on all would for them).
      */
     String notIsolating() {
+        if (kinds.containsKey(REPLAY)) {
+            return "replay's " + REPLAY + " is named, and replay does not work with this compiler yet; where the"
+                    + " module's processors are all declared isolating (Lombok, MapStruct), take ReplayProcessor out of"
+                    + " annotationProcessors: this compiler then runs them on the changed sources alone";
+        }
         List<String> not = new ArrayList<>();
         for (Map.Entry<String, String> processor : kinds.entrySet()) {
             if (!"isolating".equals(processor.getValue())) {
