@@ -299,6 +299,61 @@ final class ClassAnalysis {
         }
 
         /**
+         * Reads a method's Code attribute for the names of its parameters, from the local variable table javac writes
+         * with {@code -g} (Maven's default): processors that see this class through its class file read its
+         * parameters' names from there (MapStruct maps constructor arguments by name), so a renamed parameter must
+         * change the ABI, while a method body's change leaves it equal. {@code owner} is the member's line ("method
+         * access name descriptor"). Empty when the table is not there.
+         */
+        private String parameterNames(String owner) throws IOException {
+            String[] member = owner.split(" ");
+            int access = Integer.parseInt(member[1]);
+            int slots = (access & ACC_STATIC) != 0 ? 0 : 1;
+            String descriptor = member[3];
+            for (int i = 1; descriptor.charAt(i) != ')'; i++) {
+                char c = descriptor.charAt(i);
+                slots += c == 'J' || c == 'D' ? 2 : 1;
+                while (descriptor.charAt(i) == '[') {
+                    i++;
+                }
+                if (descriptor.charAt(i) == 'L') {
+                    i = descriptor.indexOf(';', i);
+                }
+            }
+            in.skipBytes(4); // max_stack, max_locals
+            in.skipBytes(in.readInt()); // the code
+            in.skipBytes(8 * in.readUnsignedShort()); // the exception table
+            String[] names = new String[slots];
+            int count = in.readUnsignedShort();
+            for (int i = 0; i < count; i++) {
+                String attribute = utf8(in.readUnsignedShort());
+                int length = in.readInt();
+                if (!attribute.equals("LocalVariableTable")) {
+                    in.skipBytes(length);
+                    continue;
+                }
+                int n = in.readUnsignedShort();
+                for (int j = 0; j < n; j++) {
+                    int start = in.readUnsignedShort();
+                    in.readUnsignedShort(); // length
+                    String name = utf8(in.readUnsignedShort());
+                    in.readUnsignedShort(); // descriptor
+                    int slot = in.readUnsignedShort();
+                    if (start == 0 && slot < slots) {
+                        names[slot] = name;
+                    }
+                }
+            }
+            StringBuilder text = new StringBuilder();
+            for (String name : names) {
+                if (name != null) {
+                    text.append(' ').append(name);
+                }
+            }
+            return text.toString();
+        }
+
+        /**
          * Reads an attribute table; returns, for what dependents can see, one line per attribute that matters to
          * them (signatures, constants, thrown types, annotations, annotation defaults).
          */
@@ -439,6 +494,30 @@ final class ClassAnalysis {
                         lines.add(text.toString());
                         break;
                     }
+                    case "MethodParameters": {
+                        // javac -parameters: processors read the names (MapStruct maps constructor arguments by them)
+                        StringBuilder text = new StringBuilder(attribute);
+                        int n = in.readUnsignedByte();
+                        for (int j = 0; j < n; j++) {
+                            int name = in.readUnsignedShort();
+                            text.append(' ')
+                                    .append(name == 0 ? "-" : utf8(name))
+                                    .append(':')
+                                    .append(in.readUnsignedShort());
+                        }
+                        lines.add(text.toString());
+                        break;
+                    }
+                    case "Code":
+                        if (visible && owner.startsWith("method ")) {
+                            String names = parameterNames(owner);
+                            if (!names.isEmpty()) {
+                                lines.add("parameters" + names);
+                            }
+                        } else {
+                            in.skipBytes(length);
+                        }
+                        break;
                     case "SourceFile":
                         sourceFileName = utf8(in.readUnsignedShort());
                         break;

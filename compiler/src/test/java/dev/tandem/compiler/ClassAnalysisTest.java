@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,32 @@ class ClassAnalysisTest {
         ClassAnalysis user = classes.get("a.User");
         assertThat(user.accessible()).containsExactlyInAnyOrder("a.Api", "a.Param", "a.Thrown", "a.Base", "a.Gen");
         assertThat(user.privateOnly()).containsExactlyInAnyOrder("a.Body", "a.Hidden");
+    }
+
+    @Test
+    @DisplayName("a public constructor's parameters renamed (same types) change the ABI, with -g or -parameters, as"
+            + " MapStruct maps constructor arguments by name; a body change does not")
+    void parameterNames() throws IOException {
+        for (List<String> options : List.of(List.of("-g"), List.of("-parameters"))) {
+            String fromTo = dto(options, "String from, String to", "origin = from; destination = to;");
+            String toFrom = dto(options, "String to, String from", "origin = from; destination = to;");
+            String body = dto(options, "String from, String to", "origin = to; destination = from;");
+            assertThat(toFrom).as(options.toString()).isNotEqualTo(fromTo);
+            assertThat(body).as(options.toString()).isEqualTo(fromTo);
+        }
+    }
+
+    private String dto(List<String> options, String parameters, String body) throws IOException {
+        if (javac == null) {
+            javac = new Javac(dir);
+        }
+        return javac.compile(
+                        options,
+                        "a/Dto.java",
+                        "package a; public class Dto { String origin, destination; public Dto(" + parameters + ") {"
+                                + body + " } private void helper(int secret) { } }")
+                .get("a.Dto")
+                .abi();
     }
 
     @Test

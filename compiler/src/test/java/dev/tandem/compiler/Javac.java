@@ -24,10 +24,16 @@ final class Javac {
 
     /** Compiles {@code path, source, path, source…}; the analyses of the class files by class name. */
     Map<String, ClassAnalysis> compile(String... files) throws IOException {
+        return compile(List.of(), files);
+    }
+
+    /** The same, with javac options besides ({@code -g}, {@code -parameters}). */
+    Map<String, ClassAnalysis> compile(List<String> options, String... files) throws IOException {
         Path sources = dir.resolve("src" + compiles);
         Path classes = dir.resolve("classes" + compiles++);
         Files.createDirectories(classes);
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none"));
+        args.addAll(options);
         for (int i = 0; i < files.length; i += 2) {
             Path file = sources.resolve(files[i]);
             Files.createDirectories(file.getParent());
