@@ -42,6 +42,8 @@ final class CompileExecution {
     final Path generatedHome;
     /** Where the recorder writes the origins of what processors wrote, in each run of javac. */
     final Path origins;
+    /** The recorder's settings, first on its processor path: written anew for each compile. */
+    private final Path recorderFolder;
 
     final Path stateFile;
     final Map<String, Path> sources = new TreeMap<>();
@@ -80,6 +82,7 @@ final class CompileExecution {
         this.stateFile = home.resolve("compile.state");
         this.generatedHome = home.resolve("generated");
         this.origins = home.resolve("origins");
+        this.recorderFolder = home.resolve("recorder");
         this.sourceFiles = configuration.getSourceFiles();
         this.sourceLocations = configuration.getSourceLocations();
         this.classpath = configuration.getClasspathEntries();
@@ -163,25 +166,40 @@ final class CompileExecution {
     }
 
     /**
-     * Removes Tandem's folders that something replaced with a link or a file (never what a link points to), and
-     * the state with them, so that the compile is a full one into a folder of Tandem's own. Returns the first
-     * one removed, or null.
+     * Removes what stands where Tandem keeps a folder of its own ({@code classes/}, {@code generated/}, {@code
+     * recorder/}) and is not a folder, and what stands at {@code origins} and is not a file: a link goes, never what
+     * it points to, so that nothing outside is written through it. The warning line to print, or null when all was
+     * in order. A replaced output folder makes the module compile in full.
      */
     String removeForeignFolders() throws CompilerException {
-        for (Path folder : List.of(classes, generatedHome)) {
-            if (Files.isSymbolicLink(folder)
-                    || (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                            && !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
-                try {
-                    Files.delete(folder);
-                } catch (IOException e) {
-                    throw new CompilerException("Tandem compiler: cannot remove " + folder + ": " + e, e);
-                }
-                forget();
-                return folder.toString();
+        List<String> removed = new ArrayList<>();
+        boolean outputs = false;
+        for (Path folder : List.of(classes, generatedHome, recorderFolder, origins)) {
+            boolean wanted = folder.equals(origins)
+                    ? !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            || Files.isRegularFile(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    : !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            || Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (wanted) {
+                continue;
             }
+            try {
+                IncrementalCompile.delete(folder);
+            } catch (IOException e) {
+                throw new CompilerException("Tandem compiler: cannot remove " + folder + ": " + e, e);
+            }
+            removed.add(folder.toString());
+            outputs |= folder.equals(classes) || folder.equals(generatedHome);
         }
-        return null;
+        if (removed.isEmpty()) {
+            return null;
+        }
+        if (outputs) {
+            forget();
+        }
+        return "Tandem compiler: " + String.join(", ", removed) + (removed.size() == 1 ? " was" : " were")
+                + " not what Tandem keeps there (a link, a file or a folder in its place); removed (a link, never what"
+                + " it pointed to)" + (outputs ? ", and the module is compiled in full" : "");
     }
 
     /** The sources' encoding, as javac reads them: the configuration's, or the platform's. */
@@ -442,8 +460,9 @@ final class CompileExecution {
      * folder holding its settings (the record to write, the processors named in {@code annotationProcessors}).
      */
     private void recordOrigins() throws IOException {
-        Path settingsFolder = home.resolve("recorder");
+        Path settingsFolder = recorderFolder;
         Path settings = settingsFolder.resolve(OriginRecorder.SETTINGS);
+        IncrementalCompile.delete(settingsFolder); // a link inside would be followed: written anew, whole
         Files.createDirectories(settings.getParent());
         java.util.Properties values = new java.util.Properties();
         values.setProperty("record", origins.toString());

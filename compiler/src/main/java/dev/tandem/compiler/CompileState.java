@@ -234,7 +234,8 @@ final class CompileState {
         String text = body + ClassAnalysis.sha256(body.toString().getBytes(StandardCharsets.UTF_8)) + "\n";
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temp, text.getBytes(StandardCharsets.UTF_8));
+        Files.deleteIfExists(temp); // a link left there goes, and is never written through
+        Files.write(temp, text.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.CREATE_NEW);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

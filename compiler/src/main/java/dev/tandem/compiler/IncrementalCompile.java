@@ -518,6 +518,25 @@ final class IncrementalCompile {
         return files;
     }
 
+    /**
+     * Deletes a file, a folder with all it holds, or a link: only the link, never what it points to (a link inside
+     * a folder too). Nothing when there is none.
+     */
+    static void delete(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(path) || !Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(path);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path file : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        }
+    }
+
     /** The set-up parts that changed since the last compile, as a full compile's reason; null when none did. */
     private static String setupChange(CompileState last, Map<String, String> setup) {
         Set<String> changed = new TreeSet<>();
@@ -730,19 +749,8 @@ final class IncrementalCompile {
         void drop() throws IOException {
             files.clear();
             for (Path output : outputs) {
-                Path folder = output == null ? null : folder(output);
-                if (folder == null || !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                if (Files.isSymbolicLink(folder)
-                        || !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(folder); // not Tandem's: only the link or file goes, never what it points to
-                    continue;
-                }
-                try (Stream<Path> walk = Files.walk(folder)) {
-                    for (Path file : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                        Files.delete(file);
-                    }
+                if (output != null) {
+                    delete(folder(output));
                 }
             }
         }

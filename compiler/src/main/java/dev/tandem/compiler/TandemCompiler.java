@@ -133,8 +133,7 @@ public final class TandemCompiler implements Compiler {
             throws CompilerException {
         String foreign = module.removeForeignFolders();
         if (foreign != null) {
-            log.warn("Tandem compiler: " + foreign + " was a link or a file, not Tandem's folder; it was removed (not"
-                    + " what it pointed to), and the module is compiled in full");
+            log.warn(foreign);
         }
         String alone = module.cannotBeIncremental();
         if (alone != null) {

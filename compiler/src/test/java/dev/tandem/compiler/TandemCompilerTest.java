@@ -759,7 +759,10 @@ class TandemCompilerTest {
         Files.createSymbolicLink(classes, elsewhere);
         write("a/A.java", "package a; public class A { public int f() { return 2; } }");
         assertThat(compile(configuration()).isSuccess()).isTrue();
-        assertThat(log.get(0)).startsWith("WARN Tandem compiler: " + classes + " was a link or a file, not Tandem's");
+        assertThat(log.get(0))
+                .isEqualTo("WARN Tandem compiler: " + classes + " was not what Tandem keeps there (a link, a file or a"
+                        + " folder in its place); removed (a link, never what it pointed to), and the module is"
+                        + " compiled in full");
         assertThat(log.get(1)).contains("full compile of 3 sources");
         assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
         assertThat(elsewhere.resolve("a/B.class"))
@@ -770,6 +773,55 @@ class TandemCompilerTest {
         assertThat(compile(configuration()).isSuccess()).isTrue();
         assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
         assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+    }
+
+    @Test
+    @DisplayName("links in place of every folder and file of Tandem's (the class and generated folders at once, the"
+            + " recorder's settings, the origins, the temporary files) are removed, and nothing outside is written")
+    void linksEverywhere() throws Exception {
+        write("b/CGen.java", "package b; public class CGen { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path outsideFile = Files.write(outside.resolve("precious.txt"), "mine".getBytes(StandardCharsets.UTF_8));
+        for (String name : List.of("classes", "generated", "recorder")) {
+            Path folder = home().resolve(name);
+            Files.move(folder, outside.resolve(name));
+            Files.createSymbolicLink(folder, outside.resolve(name));
+        }
+        Files.deleteIfExists(home().resolve("origins"));
+        Files.createDirectories(home().resolve("origins/in-the-way"));
+        Files.createSymbolicLink(home().resolve("origins.tmp"), outsideFile);
+        Files.createSymbolicLink(home().resolve("compile.state.tmp"), outsideFile);
+        write("b/CGen.java", "package b; public class CGen { int more; }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(log.get(0))
+                .startsWith("WARN Tandem compiler: " + home().resolve("classes") + ", " + home().resolve("generated")
+                        + ", " + home().resolve("recorder") + ", " + home().resolve("origins") + " were not what")
+                .endsWith(", and the module is compiled in full");
+        assertThat(log.get(1)).contains("full compile of 4 sources");
+        try (Stream<Path> walk = Files.walk(outside)) {
+            assertThat(walk.filter(Files::isRegularFile)
+                            .map(f -> outside.relativize(f).toString()))
+                    .as("outside, as it was")
+                    .containsExactlyInAnyOrder(
+                            "precious.txt",
+                            "classes/a/A.class",
+                            "classes/a/B.class",
+                            "classes/b/C.class",
+                            "classes/b/CGen.class",
+                            "classes/b/CGenHelper.class",
+                            "generated/b/CGenHelper.java",
+                            "recorder/" + dev.tandem.compiler.javac.OriginRecorder.SETTINGS);
+        }
+        assertThat(Files.readAllBytes(outsideFile))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("mine");
+        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
+        assertThat(classFiles())
+                .containsExactly("a/A.class", "a/B.class", "b/C.class", "b/CGen.class", "b/CGenHelper.class");
+        write("b/CGen.java", "package b; public class CGen { int evenMore; }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms");
     }
 
     @Test

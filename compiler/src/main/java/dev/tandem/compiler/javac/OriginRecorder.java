@@ -249,7 +249,11 @@ public final class OriginRecorder implements Processor {
         try {
             Files.createDirectories(record.getParent());
             Path temp = record.resolveSibling(record.getFileName() + ".tmp");
-            Files.write(temp, text.toString().getBytes(StandardCharsets.UTF_8));
+            Files.deleteIfExists(temp); // a link left there goes, and is never written through
+            Files.write(
+                    temp,
+                    text.toString().getBytes(StandardCharsets.UTF_8),
+                    java.nio.file.StandardOpenOption.CREATE_NEW);
             Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // without a record Tandem cannot tell what came from where, and compiles in full next time
