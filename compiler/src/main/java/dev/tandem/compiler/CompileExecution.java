@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.codehaus.plexus.compiler.Compiler;
 import org.codehaus.plexus.compiler.CompilerConfiguration;
 import org.codehaus.plexus.compiler.CompilerException;
+import org.codehaus.plexus.compiler.CompilerMessage;
 import org.codehaus.plexus.compiler.CompilerResult;
 
 /** One compile execution of one module: its sources, its folders, and the configuration the plugin made. */
@@ -501,6 +502,25 @@ final class CompileExecution {
         configuration.setProcessorPathEntries(processorPath);
         configuration.setAnnotationProcessors(processorNames);
         configuration.setGeneratedSourcesDirectory(generatedFolder);
+    }
+
+    /**
+     * A message of javac's as Maven alone would give it: one about a generated source names it in the plugin's
+     * folder for them, not in Tandem's, where processors write while Tandem compiles.
+     */
+    CompilerMessage asMavenWouldSay(CompilerMessage message) {
+        String file = message.getFile();
+        if (file == null || generated == null || !file.startsWith(generatedHome.toString() + File.separator)) {
+            return message;
+        }
+        return new CompilerMessage(
+                generated + file.substring(generatedHome.toString().length()),
+                message.getKind(),
+                message.getStartLine(),
+                message.getStartColumn(),
+                message.getEndLine(),
+                message.getEndColumn(),
+                message.getMessage());
     }
 
     /**

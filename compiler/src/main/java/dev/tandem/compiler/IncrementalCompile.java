@@ -245,6 +245,16 @@ final class IncrementalCompile {
                 }
             }
         }
+        if (full == null) {
+            // a new source named as a file the processors wrote: without Tandem the processor fails to write it again
+            for (String source : changed) {
+                if (!last.sources().containsKey(source) && originOf.containsKey(source)) {
+                    full = "the new source " + source + " has the name of a source processors wrote for "
+                            + originOf.get(source);
+                    break;
+                }
+            }
+        }
         Map<String, List<String>> classesOf = new TreeMap<>();
         if (full == null) {
             for (ClassAnalysis analysis : classes.values()) {

@@ -178,7 +178,9 @@ public final class TandemCompiler implements Compiler {
                 if (all) {
                     messages.clear(); // a full compile's messages are the ones Maven alone would print
                 }
-                messages.addAll(part.getCompilerMessages());
+                for (CompilerMessage message : part.getCompilerMessages()) {
+                    messages.add(module.asMavenWouldSay(message));
+                }
                 return part.isSuccess();
             });
             result = compile.compile(request);

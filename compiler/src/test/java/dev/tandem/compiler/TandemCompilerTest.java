@@ -521,6 +521,44 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("a new source named as a source a processor wrote compiles in full, where the processor cannot write"
+            + " it again, as without Tandem (it was compiled alone and replaced the generated class)")
+    void newSourceNamedAsAGeneratedOne() throws Exception {
+        write("b/CGen.java", "package b; public class CGen { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        write("b/CGenHelper.java", "package b; class CGenHelper { }");
+        boolean success;
+        try {
+            success = compile(withProcessor("isolating")).isSuccess();
+        } catch (org.codehaus.plexus.compiler.CompilerException | RuntimeException processorFailed) {
+            success = false;
+        }
+        assertThat(success).as("javac alone fails").isFalse();
+        assertThat(javacCalls.get(javacCalls.size() - 1))
+                .as("all sources at once, as without Tandem")
+                .containsExactly("A.java", "B.java", "C.java", "CGen.java", "CGenHelper.java");
+    }
+
+    @Test
+    @DisplayName("an error in a generated source names it where Maven alone would, in the plugin's folder for them,"
+            + " not in Tandem's")
+    void messagesNameThePluginsFolder() throws Exception {
+        compile(withProcessor("isolating"));
+        CompileExecution module = new CompileExecution(withProcessor("isolating"));
+        String inTandems = home().resolve("generated/b/CGenHelper.java").toString();
+        CompilerMessage said = module.asMavenWouldSay(
+                new CompilerMessage(inTandems, CompilerMessage.Kind.ERROR, 3, 4, 3, 9, "cannot find symbol"));
+        assertThat(said.getFile())
+                .isEqualTo(generatedSources().resolve("b/CGenHelper.java").toString());
+        assertThat(said.getMessage()).isEqualTo("cannot find symbol");
+        assertThat(said.getStartLine()).isEqualTo(3);
+        String source = src.resolve("a/A.java").toString();
+        assertThat(module.asMavenWouldSay(new CompilerMessage(source, CompilerMessage.Kind.ERROR, 1, 1, 1, 2, "x"))
+                        .getFile())
+                .isEqualTo(source);
+    }
+
+    @Test
     @DisplayName("a class that code a processor wrote depends on changes its API: the source it was written for"
             + " compiles again, and the processor writes it anew")
     void generatedCodeDependsOnAChangedApi() throws Exception {
