@@ -63,12 +63,24 @@ public final class OriginRecorder implements Processor {
     private Path record;
 
     /**
-     * Every option given: javac asks once, before any processor of the module is initialised, and must not warn of
-     * an option one of them reads (a warning fails a build with {@code -Werror}).
+     * The options the module's processors support: javac asks once, after this processor's {@code init}, when they
+     * are made but not yet initialised, and warns at the end of an option none supports, as it would without Tandem
+     * (a warning fails a build with {@code -Werror}). A processor that cannot say before its {@code init} counts as
+     * supporting every option given, so that javac never warns of one it reads.
      */
     @Override
     public Set<String> getSupportedOptions() {
-        return javac == null ? Set.of() : new LinkedHashSet<>(javac.getOptions().keySet());
+        Set<String> options = new LinkedHashSet<>();
+        for (Delegate delegate : delegates) {
+            try {
+                options.addAll(delegate.processor.getSupportedOptions());
+            } catch (RuntimeException notYet) {
+                return javac == null
+                        ? Set.of()
+                        : new LinkedHashSet<>(javac.getOptions().keySet());
+            }
+        }
+        return options;
     }
 
     @Override
@@ -194,7 +206,10 @@ public final class OriginRecorder implements Processor {
                 }
             }
         }
-        return false;
+        // javac warns (-Xlint:processing) of the annotations no processor claimed: claimed for javac only when the
+        // module's processors claimed them all, as Lombok claims its own
+        unmatched.remove("");
+        return unmatched.isEmpty();
     }
 
     @Override
