@@ -452,7 +452,23 @@ final class CompileExecution {
         try {
             return javac.performCompile(configuration);
         } catch (CompilerException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new JavacFailed(e);
+        }
+    }
+
+    /**
+     * The plugin's javac failed, not Tandem (a processor that threw, say): the build shows javac's own failure, as
+     * Maven alone would. What the compile set aside stays, so the next one is full.
+     */
+    static final class JavacFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        JavacFailed(CompilerException failure) {
+            super(failure.getMessage(), failure);
+        }
+
+        CompilerException failure() {
+            return (CompilerException) getCause();
         }
     }
 

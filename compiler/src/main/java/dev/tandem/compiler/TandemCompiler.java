@@ -188,6 +188,8 @@ public final class TandemCompiler implements Compiler {
                     + " class path; " + ms(compile.hashNanos) + " ms hashing sources; " + ms(compile.analyseNanos)
                     + " ms reading class files; " + ms(compile.javacNanos) + " ms in javac; "
                     + ms(publishNanos[0]) + " ms putting the class files in " + module.output);
+        } catch (CompileExecution.JavacFailed e) {
+            throw e.failure();
         } catch (IOException e) {
             throw new CompilerException("Tandem compiler: " + e, e);
         } finally {

@@ -1,6 +1,7 @@
 package dev.tandem.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import javax.tools.ToolProvider;
 import org.codehaus.plexus.compiler.Compiler;
 import org.codehaus.plexus.compiler.CompilerConfiguration;
 import org.codehaus.plexus.compiler.CompilerError;
+import org.codehaus.plexus.compiler.CompilerException;
 import org.codehaus.plexus.compiler.CompilerMessage;
 import org.codehaus.plexus.compiler.CompilerOutputStyle;
 import org.codehaus.plexus.compiler.CompilerResult;
@@ -42,6 +44,8 @@ class TandemCompilerTest {
     private final List<Set<String>> javacCalls = new ArrayList<>();
     /** Arguments as if from compilerArgs, in the command line Tandem reads only (the stand-in javac skips them). */
     private List<String> extra = List.of();
+    /** When set, the javac stand-in fails with this, as the plugin's javac does when a processor throws. */
+    private String javacThrows;
 
     @BeforeEach
     void module() throws IOException {
@@ -200,6 +204,23 @@ class TandemCompilerTest {
         assertThat(compile(configuration()).isSuccess()).isTrue();
         assertThat(summary()).endsWith("ms: a class file of the last compile could not be read");
         assertThat(Files.readAllBytes(output.resolve("a/B.class"))).startsWith(0xCA, 0xFE, 0xBA, 0xBE);
+    }
+
+    @Test
+    @DisplayName("javac's own failure (a processor that threw) is the build's, as without Tandem, not Tandem's; the"
+            + " next compile is full")
+    void javacFails() throws Exception {
+        compile(configuration());
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        javacThrows = "java.lang.IllegalStateException: the processor broke";
+        assertThatThrownBy(() -> compile(configuration()))
+                .isInstanceOf(CompilerException.class)
+                .hasMessage("java.lang.IllegalStateException: the processor broke");
+        javacThrows = null;
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: the last compile was interrupted (" + home() + "/classes-set-aside was" + " left)");
+        assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
     }
 
     @Test
@@ -530,7 +551,7 @@ class TandemCompilerTest {
         boolean success;
         try {
             success = compile(withProcessor("isolating")).isSuccess();
-        } catch (org.codehaus.plexus.compiler.CompilerException | RuntimeException processorFailed) {
+        } catch (CompilerException | RuntimeException processorFailed) {
             success = false;
         }
         assertThat(success).as("javac alone fails").isFalse();
@@ -905,7 +926,7 @@ class TandemCompilerTest {
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
         Compiler slow = new JdkJavac() {
             @Override
-            public CompilerResult performCompile(CompilerConfiguration configuration) {
+            public CompilerResult performCompile(CompilerConfiguration configuration) throws CompilerException {
                 most.accumulateAndGet(inJavac.incrementAndGet(), Math::max);
                 try {
                     Thread.sleep(300);
@@ -976,7 +997,10 @@ class TandemCompilerTest {
         }
 
         @Override
-        public CompilerResult performCompile(CompilerConfiguration configuration) {
+        public CompilerResult performCompile(CompilerConfiguration configuration) throws CompilerException {
+            if (javacThrows != null) {
+                throw new CompilerException(javacThrows); // as plexus's javac does with a processor's exception
+            }
             new File(configuration.getOutputLocation()).mkdirs();
             synchronized (javacCalls) {
                 javacCalls.add(configuration.getSourceFiles().stream()
