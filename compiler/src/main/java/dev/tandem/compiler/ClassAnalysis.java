@@ -39,6 +39,8 @@ final class ClassAnalysis {
     private static final int ACC_SYNTHETIC = 0x1000;
     private static final int ACC_ANNOTATION = 0x2000;
     private static final int ACC_MODULE = 0x8000;
+    /** The parameter slots of what is not a method: its attributes have no parameter names to read. */
+    private static final int NOT_A_METHOD = -1;
 
     private final String name;
     private final Set<String> accessible;
@@ -180,7 +182,7 @@ final class ClassAnalysis {
             readMembers(false);
             readMembers(true);
             boolean annotationType = (access & ACC_ANNOTATION) != 0;
-            for (String attribute : readAttributes(true, "class")) {
+            for (String attribute : readAttributes(true, "class", NOT_A_METHOD)) {
                 abiLines.add("class attribute " + attribute);
             }
             sourceRetention = annotationType && sourceRetention;
@@ -284,7 +286,8 @@ final class ClassAnalysis {
                 if (visible) {
                     abiLines.add(member);
                 }
-                for (String attribute : readAttributes(visible, member)) {
+                int slots = methods ? parameterSlots(access, descriptor) : NOT_A_METHOD;
+                for (String attribute : readAttributes(visible, member, slots)) {
                     if (visible) {
                         abiLines.add(member + " " + attribute);
                     }
@@ -298,18 +301,9 @@ final class ClassAnalysis {
             }
         }
 
-        /**
-         * Reads a method's Code attribute for the names of its parameters, from the local variable table javac writes
-         * with {@code -g} (Maven's default): processors that see this class through its class file read its
-         * parameters' names from there (MapStruct maps constructor arguments by name), so a renamed parameter must
-         * change the ABI, while a method body's change leaves it equal. {@code owner} is the member's line ("method
-         * access name descriptor"). Empty when the table is not there.
-         */
-        private String parameterNames(String owner) throws IOException {
-            String[] member = owner.split(" ");
-            int access = Integer.parseInt(member[1]);
+        /** The local variable slots a method's parameters take: {@code this}, then one per value, two per long or double. */
+        private static int parameterSlots(int access, String descriptor) {
             int slots = (access & ACC_STATIC) != 0 ? 0 : 1;
-            String descriptor = member[3];
             for (int i = 1; descriptor.charAt(i) != ')'; i++) {
                 char c = descriptor.charAt(i);
                 slots += c == 'J' || c == 'D' ? 2 : 1;
@@ -320,6 +314,17 @@ final class ClassAnalysis {
                     i = descriptor.indexOf(';', i);
                 }
             }
+            return slots;
+        }
+
+        /**
+         * Reads a method's Code attribute for the names of its parameters, from the local variable table javac writes
+         * with {@code -g} (Maven's default): processors that see this class through its class file read its
+         * parameters' names from there (MapStruct maps constructor arguments by name), so a renamed parameter must
+         * change the ABI, while a method body's change leaves it equal. {@code slots} is the number of local variable
+         * slots the parameters take ({@link #parameterSlots}). Empty when the table is not there.
+         */
+        private String parameterNames(int slots) throws IOException {
             in.skipBytes(4); // max_stack, max_locals
             in.skipBytes(in.readInt()); // the code
             in.skipBytes(8 * in.readUnsignedShort()); // the exception table
@@ -357,7 +362,7 @@ final class ClassAnalysis {
          * Reads an attribute table; returns, for what dependents can see, one line per attribute that matters to
          * them (signatures, constants, thrown types, annotations, annotation defaults).
          */
-        private List<String> readAttributes(boolean visible, String owner) throws IOException {
+        private List<String> readAttributes(boolean visible, String owner, int parameterSlots) throws IOException {
             int count = in.readUnsignedShort();
             List<String> lines = new ArrayList<>();
             Set<String> into = visible ? accessible : all;
@@ -481,7 +486,7 @@ final class ClassAnalysis {
                                     .append(utf8(in.readUnsignedShort()))
                                     .append(':')
                                     .append(utf8(in.readUnsignedShort()));
-                            for (String line : readAttributes(visible, "record component")) {
+                            for (String line : readAttributes(visible, "record component", NOT_A_METHOD)) {
                                 text.append(" {").append(line).append('}');
                             }
                         }
@@ -509,8 +514,8 @@ final class ClassAnalysis {
                         break;
                     }
                     case "Code":
-                        if (visible && owner.startsWith("method ")) {
-                            String names = parameterNames(owner);
+                        if (visible && parameterSlots != NOT_A_METHOD) {
+                            String names = parameterNames(parameterSlots);
                             if (!names.isEmpty()) {
                                 lines.add("parameters" + names);
                             }

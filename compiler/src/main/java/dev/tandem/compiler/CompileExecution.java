@@ -1,6 +1,7 @@
 package dev.tandem.compiler;
 
 import dev.tandem.cache.internal.ConsumerLock;
+import dev.tandem.cache.internal.FolderHandles;
 import dev.tandem.compiler.javac.OriginRecorder;
 import java.io.File;
 import java.io.IOException;
@@ -185,7 +186,7 @@ final class CompileExecution {
                 continue;
             }
             try {
-                IncrementalCompile.delete(folder);
+                FolderHandles.deleteTree(home, folder);
             } catch (IOException e) {
                 throw new CompilerException("Tandem compiler: cannot remove " + folder + ": " + e, e);
             }
@@ -479,7 +480,7 @@ final class CompileExecution {
     private void recordOrigins() throws IOException {
         Path settingsFolder = recorderFolder;
         Path settings = settingsFolder.resolve(OriginRecorder.SETTINGS);
-        IncrementalCompile.delete(settingsFolder); // a link inside would be followed: written anew, whole
+        FolderHandles.deleteTree(home, settingsFolder); // a link inside would be followed: written anew, whole
         Files.createDirectories(settings.getParent());
         java.util.Properties values = new java.util.Properties();
         values.setProperty("record", origins.toString());

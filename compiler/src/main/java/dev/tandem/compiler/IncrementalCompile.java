@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * One module's compile, made incremental: the sources a change affects are compiled, the rest of the last compile's
@@ -246,7 +244,8 @@ final class IncrementalCompile {
             }
         }
         if (full == null) {
-            // a new source named as a file the processors wrote: without Tandem the processor fails to write it again
+            // a new source named as a source the processors wrote: without Tandem the processor fails to write it
+            // again (one named as a class file of another source is found when javac rewrites that file)
             for (String source : changed) {
                 if (!last.sources().containsKey(source) && originOf.containsKey(source)) {
                     full = "the new source " + source + " has the name of a source processors wrote for "
@@ -528,25 +527,6 @@ final class IncrementalCompile {
         return files;
     }
 
-    /**
-     * Deletes a file, a folder with all it holds, or a link: only the link, never what it points to (a link inside
-     * a folder too). Nothing when there is none.
-     */
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isSymbolicLink(path) || !Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(path);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path file : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
-        }
-    }
-
     /** The set-up parts that changed since the last compile, as a full compile's reason; null when none did. */
     private static String setupChange(CompileState last, Map<String, String> setup) {
         Set<String> changed = new TreeSet<>();
@@ -677,101 +657,6 @@ final class IncrementalCompile {
     }
 
     /**
-     * Files moved out of the class output and the generated sources' folder while a compile may still fail, into a
-     * folder beside each: moved back when it fails (the same files, times and all), dropped when it succeeds. A
-     * folder left over means a compile was interrupted, and the outputs cannot be trusted.
-     */
-    private static final class SetAside {
-        static final int CLASSES = 0;
-        static final int GENERATED = 1;
-        /** The class output, and the generated sources' folder or null. */
-        final Path[] outputs;
-
-        final Set<Path> files = new TreeSet<>();
-        /** What was set aside and not written again, per output, once the compile succeeded. */
-        private final List<Set<String>> removed = List.of(new TreeSet<>(), new TreeSet<>());
-
-        SetAside(Path classOutput, Path generatedSources) {
-            this.outputs = new Path[] {classOutput, generatedSources};
-        }
-
-        private static Path folder(Path output) {
-            return output.resolveSibling(output.getFileName() + "-set-aside");
-        }
-
-        private int outputOf(Path file) {
-            return outputs[GENERATED] != null && file.startsWith(outputs[GENERATED]) ? GENERATED : CLASSES;
-        }
-
-        private Path asideOf(Path file) {
-            Path output = outputs[outputOf(file)];
-            return folder(output).resolve(relative(output, file));
-        }
-
-        /** The folder a compile left, or null. */
-        String leftOver() {
-            for (Path output : outputs) {
-                if (output != null && Files.exists(folder(output), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    return folder(output).toString();
-                }
-            }
-            return null;
-        }
-
-        void add(Path file) throws IOException {
-            if (!files.add(file)) {
-                Files.deleteIfExists(file); // compiled again: the first version is kept aside
-                return;
-            }
-            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                files.remove(file); // nothing to keep: the compile writes it or it stays gone
-                return;
-            }
-            Path aside = asideOf(file);
-            Files.createDirectories(aside.getParent());
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-        }
-
-        /** Deletes what the compile created and puts back what was set aside. */
-        void restore(Set<Path> created) throws IOException {
-            for (Path file : created) {
-                Files.deleteIfExists(file);
-            }
-            for (Path file : files) {
-                Files.createDirectories(file.getParent());
-                Files.move(asideOf(file), file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            files.clear();
-            drop();
-        }
-
-        /** Notes what the compile did not write again, once it succeeded. */
-        void settle() {
-            for (Path file : files) {
-                if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    int output = outputOf(file);
-                    removed.get(output).add(relative(outputs[output], file));
-                }
-            }
-        }
-
-        /** Forgets what was set aside, deleting it. */
-        void drop() throws IOException {
-            files.clear();
-            for (Path output : outputs) {
-                if (output != null) {
-                    delete(folder(output));
-                }
-            }
-        }
-
-        /** The files of one output that were set aside and not written again (relative), after {@link #settle}. */
-        Set<String> removed(int output) {
-            return removed.get(output);
-        }
-    }
-
-    /**
      * The analyses of the class output's class files (as {@code files} lists them) by name; null when one cannot be
      * read. Read on all cores: parsing thousands of class files is the largest part of Tandem's own time in a
      * one-file edit, and javac is not running yet.
@@ -806,7 +691,7 @@ final class IncrementalCompile {
         return classOutput.resolve(binaryName.replace('.', '/') + ".class");
     }
 
-    private static String relative(Path folder, Path file) {
+    static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');
     }
 
