@@ -73,6 +73,22 @@ final class ClassAnalysis {
         this.sourceFile = sourceFile;
     }
 
+    /** An analysis as {@link ClassAnalyses} kept it, its ABI digest already made. */
+    static ClassAnalysis restored(
+            String name,
+            Set<String> accessible,
+            Set<String> privateOnly,
+            Map<String, String> constants,
+            String abi,
+            boolean sourceRetentionAnnotation,
+            boolean moduleInfo,
+            String sourceFile) {
+        ClassAnalysis analysis = new ClassAnalysis(
+                name, accessible, privateOnly, constants, null, sourceRetentionAnnotation, moduleInfo, sourceFile);
+        analysis.abi = abi;
+        return analysis;
+    }
+
     /** The class's binary name, as {@code Class.forName} takes it ({@code a.b.Outer$Inner}). */
     String name() {
         return name;

@@ -232,10 +232,18 @@ final class CompileState {
                     .append('\n');
         }
         String text = body + ClassAnalysis.sha256(body.toString().getBytes(StandardCharsets.UTF_8)) + "\n";
+        replaceWhole(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code file} with {@code bytes} at once, through a new file beside it: a build killed meanwhile leaves
+     * the old file or the new one, never a part; a link left where the new file goes is deleted, never written through.
+     */
+    static void replaceWhole(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp); // a link left there goes, and is never written through
-        Files.write(temp, text.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.CREATE_NEW);
+        Files.deleteIfExists(temp);
+        Files.write(temp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -133,8 +133,13 @@ final class IncrementalCompile {
     private long now;
     private Map<String, String> setup;
     private SetAside aside;
-    /** Where the time went, for the debug line: hashing sources, reading class files, in the compiler. */
-    long hashNanos, analyseNanos, javacNanos;
+    /**
+     * Where the time went, for the debug line: hashing sources, reading class files (or their kept analyses), in the
+     * compiler, keeping the analyses for the next compile.
+     */
+    long hashNanos, analyseNanos, javacNanos, keepNanos;
+    /** The class files' analyses were the ones the last compile kept, not parsed. */
+    boolean analysesKept;
     /** The class files are copied to the build's output, not linked. */
     private boolean copies;
 
@@ -225,7 +230,14 @@ final class IncrementalCompile {
             full = structural(changed, removed);
         }
         start = System.nanoTime();
-        Map<String, ClassAnalysis> classes = full == null ? analyse(request.classOutput, output) : Map.of();
+        Map<String, ClassAnalysis> classes = Map.of();
+        if (full == null) {
+            classes = ClassAnalyses.read(analysesFile(), last.outputs());
+            analysesKept = classes != null;
+            if (classes == null) {
+                classes = analyse(request.classOutput, output);
+            }
+        }
         analyseNanos = System.nanoTime() - start;
         if (full == null && classes == null) {
             full = "a class file of the last compile could not be read";
@@ -276,6 +288,7 @@ final class IncrementalCompile {
             return fullCompile(full, damaged != null);
         }
         Dependents dependents = new Dependents(classes.values());
+        Map<String, ClassAnalysis> analyses = new java.util.HashMap<>(classes);
         Set<String> compiled = new TreeSet<>();
         Set<String> toCompile = new TreeSet<>(changed);
         Set<String> gone = new TreeSet<>(removed);
@@ -332,6 +345,7 @@ final class IncrementalCompile {
                     after.put(analysis.name(), analysis);
                 }
             }
+            analyses.putAll(after);
             String untraced = trace(created, toCompile, after::get, generated);
             if (untraced != null) {
                 return restart(
@@ -388,7 +402,7 @@ final class IncrementalCompile {
             toCompile = next;
             gone = Set.of();
         }
-        commit(new CompileState(setup, null, generated, hashes, null, copies, stamps, now));
+        commit(new CompileState(setup, null, generated, hashes, null, copies, stamps, now), analyses);
         return new Result(null, compiled, aside.removed(SetAside.CLASSES), true, false);
     }
 
@@ -478,12 +492,36 @@ final class IncrementalCompile {
 
     /**
      * Publishes a successful compile's class files, then records the state with a digest of the class output as
-     * publishing left it (linking or copying may change the files' times).
+     * publishing left it (linking or copying may change the files' times), and the analyses of its class files
+     * ({@code analyses}: of the last compile's and of those compiled now, by name; null after a full compile, which
+     * reads no class file, so that the next compile reads them all).
      */
-    private void commit(CompileState state) throws IOException {
+    private void commit(CompileState state, Map<String, ClassAnalysis> analyses) throws IOException {
         aside.settle();
         request.publisher.publish(aside.removed(SetAside.CLASSES), aside.removed(SetAside.GENERATED), state.copies());
-        state.withOutputs(stamps(list(request.classOutput))).write(request.stateFile);
+        Map<String, BasicFileAttributes> output = list(request.classOutput);
+        String outputs = stamps(output);
+        long start = System.nanoTime();
+        List<ClassAnalysis> kept = new ArrayList<>();
+        for (String file : output.keySet()) {
+            if (analyses == null || !file.endsWith(".class")) {
+                continue;
+            }
+            ClassAnalysis analysis = analyses.get(
+                    file.substring(0, file.length() - ".class".length()).replace('/', '.'));
+            if (analysis == null) {
+                analyses = null; // a class file named otherwise than its class: the next compile reads them all
+            } else {
+                kept.add(analysis);
+            }
+        }
+        if (analyses != null) {
+            ClassAnalyses.write(analysesFile(), outputs, kept);
+        } else {
+            Files.deleteIfExists(analysesFile());
+        }
+        keepNanos = System.nanoTime() - start;
+        state.withOutputs(outputs).write(request.stateFile);
         // only now: a build killed while publishing leaves the folder, and the next compile is a full one
         aside.drop();
     }
@@ -600,11 +638,25 @@ final class IncrementalCompile {
         } else {
             Map<String, String> generated = new TreeMap<>();
             String untraced = trace(created, request.sources.keySet(), this::analysisOf, generated);
-            commit(new CompileState(
-                    setup, untraced, untraced == null ? generated : Map.of(), hashes, null, copies, stamps, now));
+            commit(
+                    new CompileState(
+                            setup,
+                            untraced,
+                            untraced == null ? generated : Map.of(),
+                            hashes,
+                            null,
+                            copies,
+                            stamps,
+                            now),
+                    null);
             removedClassFiles = aside.removed(SetAside.CLASSES);
         }
         return new Result(reason, new TreeSet<>(request.sources.keySet()), removedClassFiles, ok, damagedState);
+    }
+
+    /** Where the analyses of the class output's files are kept, beside the state ({@link ClassAnalyses}). */
+    private Path analysesFile() {
+        return request.stateFile.resolveSibling("classes.analyses");
     }
 
     /** The analysis of a class of the class output, by binary name; null when it has no class file there. */

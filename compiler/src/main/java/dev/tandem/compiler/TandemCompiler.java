@@ -186,7 +186,8 @@ public final class TandemCompiler implements Compiler {
             result = compile.compile(request);
             log.debug("Tandem compiler: " + ms(prepared - start) + " ms reading the configuration, processors and"
                     + " class path; " + ms(compile.hashNanos) + " ms hashing sources; " + ms(compile.analyseNanos)
-                    + " ms reading class files; " + ms(compile.javacNanos) + " ms in javac; "
+                    + " ms reading class files" + (compile.analysesKept ? " (the analyses kept of them)" : "") + "; "
+                    + ms(compile.javacNanos) + " ms in javac; " + ms(compile.keepNanos) + " ms keeping their analyses; "
                     + ms(publishNanos[0]) + " ms putting the class files in " + module.output);
         } catch (CompileExecution.JavacFailed e) {
             throw e.failure();

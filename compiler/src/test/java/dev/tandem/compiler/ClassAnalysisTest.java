@@ -54,6 +54,50 @@ class ClassAnalysisTest {
     }
 
     @Test
+    @DisplayName("analyses kept in a file read back the same, for the class output they were kept for; for another,"
+            + " or damaged, none are read")
+    void keptAnalyses() throws IOException {
+        Map<String, ClassAnalysis> classes = compile(
+                "a/Api.java",
+                "package a; public class Api { public static final String NAME = \"n\"; }",
+                "a/Keep.java",
+                "package a; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.SOURCE)"
+                        + " public @interface Keep {}",
+                "a/User.java",
+                "package a; public class User extends Api { int count() { return Body.n(); } static class In {} }"
+                        + " class Body { static int n() { return 1; } }");
+        Path file = dir.resolve("kept/classes.analyses");
+        ClassAnalyses.write(file, "digest-1", classes.values());
+        Map<String, ClassAnalysis> read = ClassAnalyses.read(file, "digest-1");
+        assertThat(read).containsOnlyKeys(classes.keySet());
+        for (ClassAnalysis analysis : classes.values()) {
+            ClassAnalysis back = read.get(analysis.name());
+            assertThat(back.accessible()).as(analysis.name()).isEqualTo(analysis.accessible());
+            assertThat(back.privateOnly()).as(analysis.name()).isEqualTo(analysis.privateOnly());
+            assertThat(back.constants()).as(analysis.name()).isEqualTo(analysis.constants());
+            assertThat(back.abi()).as(analysis.name()).isEqualTo(analysis.abi());
+            assertThat(back.sourceFile()).as(analysis.name()).isEqualTo(analysis.sourceFile());
+            assertThat(back.sourceRetentionAnnotation())
+                    .as(analysis.name())
+                    .isEqualTo(analysis.sourceRetentionAnnotation());
+            assertThat(back.moduleInfo()).as(analysis.name()).isEqualTo(analysis.moduleInfo());
+        }
+        assertThat(read.get("a.Keep").sourceRetentionAnnotation()).isTrue();
+        assertThat(read.get("a.Api").constants()).isNotEmpty();
+        assertThat(read.get("a.Body").sourceFile()).isEqualTo("a/User.java");
+        assertThat(ClassAnalyses.read(file, "digest-2"))
+                .as("another class output")
+                .isNull();
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        bytes[bytes.length - 40] ^= 1;
+        java.nio.file.Files.write(file, bytes);
+        assertThat(ClassAnalyses.read(file, "digest-1")).as("damaged").isNull();
+        assertThat(ClassAnalyses.read(dir.resolve("kept/none"), "digest-1"))
+                .as("none")
+                .isNull();
+    }
+
+    @Test
     @DisplayName("a public constructor's parameters renamed (same types) change the ABI, with -g or -parameters, as"
             + " MapStruct maps constructor arguments by name; a body change does not")
     void parameterNames() throws IOException {

@@ -41,6 +41,9 @@ class TandemCompilerTest {
     private Path src;
     private Path output;
     private final List<String> log = new ArrayList<>();
+    /** The last compile's debug lines. */
+    private final List<String> debugLog = new ArrayList<>();
+
     private final List<Set<String>> javacCalls = new ArrayList<>();
     /** Arguments as if from compilerArgs, in the command line Tandem reads only (the stand-in javac skips them). */
     private List<String> extra = List.of();
@@ -104,12 +107,13 @@ class TandemCompilerTest {
             }
         }
         log.clear();
+        debugLog.clear();
         javacCalls.clear();
         return new TandemCompiler(id -> new JdkJavac(), into(log)).performCompile(configuration);
     }
 
-    /** A log that keeps the INFO and WARN lines, each with its level first. */
-    private static TandemCompiler.Log into(List<String> lines) {
+    /** A log that keeps the INFO and WARN lines, each with its level first, and the debug lines apart. */
+    private TandemCompiler.Log into(List<String> lines) {
         return new TandemCompiler.Log() {
             @Override
             public void info(String line) {
@@ -122,7 +126,9 @@ class TandemCompilerTest {
             }
 
             @Override
-            public void debug(String line) {}
+            public void debug(String line) {
+                debugLog.add(line);
+            }
         };
     }
 
@@ -187,6 +193,59 @@ class TandemCompilerTest {
         assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
         assertThat(Files.isSameFile(ours, theirs)).isFalse();
         assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+    }
+
+    /** The debug line with where Tandem's time went. */
+    private String timings() {
+        return debugLog.stream()
+                .filter(l -> l.startsWith("Tandem compiler: ") && l.contains(" ms in javac"))
+                .findFirst()
+                .orElse("(none)");
+    }
+
+    @Test
+    @DisplayName("an incremental compile keeps the analyses of the class files, and the next one decides from them"
+            + " without reading a class file: a signature change still recompiles its dependents")
+    void keptAnalyses() throws Exception {
+        write(
+                "a/User.java",
+                "package a; class User { static final String NAME = \"x\"; int h() { return new B().g(); } }");
+        compile(configuration());
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(timings()).doesNotContain("kept");
+        assertThat(home().resolve("classes.analyses")).isRegularFile();
+
+        write("a/A.java", "package a; public class A { public int f() { return 2; } public int g() { return 3; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(timings()).contains("ms reading class files (the analyses kept of them)");
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 2 of 4 sources in \\d+ ms");
+        assertThat(javacCalls).containsExactly(Set.of("A.java"), Set.of("B.java"));
+
+        write("a/B.java", "package a; public class B { int g() { return new A().f(); } long k() { return 1; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(timings()).contains("(the analyses kept of them)");
+        assertThat(javacCalls)
+                .as("B's new API, kept from the last compile's analyses, recompiles its user")
+                .containsExactly(Set.of("B.java"), Set.of("User.java"));
+    }
+
+    @Test
+    @DisplayName(
+            "damaged kept analyses are a miss: every class file is read, and the compile is as incremental as ever")
+    void damagedKeptAnalyses() throws Exception {
+        compile(configuration());
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        compile(configuration());
+        Path kept = home().resolve("classes.analyses");
+        byte[] bytes = Files.readAllBytes(kept);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(kept, bytes);
+        write("a/A.java", "package a; public class A { public int f() { return 2; } public int g() { return 3; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(timings()).doesNotContain("kept");
+        assertThat(log).noneMatch(l -> l.startsWith("WARN"));
+        assertThat(javacCalls).containsExactly(Set.of("A.java"), Set.of("B.java"));
     }
 
     @Test
