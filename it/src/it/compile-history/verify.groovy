@@ -99,6 +99,13 @@ history(basedir, localRepositoryPath, mvn, modules, [
     [name: 'the upstream module\'s API', edit: { d ->
         replace(d, 'api/src/main/java/api/Greeter.java', 'greet(String who)', 'greet(CharSequence who)')
      }, compiled: [api: 1], full: [app: 'class path']],
+    // from its second change on, an upstream module's classes are compared: only what uses a changed class compiles
+    [name: 'the upstream module\'s API again: only its users', edit: { d ->
+        replace(d, 'api/src/main/java/api/Greeter.java', 'public String greet', 'public String wave() { return "o/"; } public String greet')
+     }, compiled: [api: 1, app: 1]],
+    [name: 'an upstream method body: none', edit: { d ->
+        replace(d, 'api/src/main/java/api/Greeter.java', '"o/"', '"o/~"')
+     }, compiled: [api: 1, app: 0]],
     // the 3.x plugin calls no compiler when only an option changed (Maven alone keeps the old class files too):
     // with a source edit it does, and everything recompiles with the new option
     // Lombok (isolating, writes no file) runs on the changed sources alone

@@ -6,7 +6,6 @@ import dev.tandem.compiler.javac.OriginRecorder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
@@ -269,9 +268,22 @@ final class CompileExecution {
 
     /**
      * Everything besides the sources that decides the class files, in parts: the JDK, javac's arguments without
-     * the sources and paths, a stamp (size, time) of every class and processor path file, and with Lombok the
-     * {@code lombok.config} files it reads.
+     * the sources and paths, the class path's entries in order (what changes in them is {@link ClassPathChange}'s)
+     * and the classes in the output that are not the compile's, a stamp (size, time) of every processor path file,
+     * and with Lombok the {@code lombok.config} files it reads.
      */
+    /** The class path's entries, the output left out. */
+    List<Path> classPathEntries() {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : classpath) {
+            Path file = Paths.get(entry).toAbsolutePath().normalize();
+            if (!file.equals(output)) {
+                entries.add(file);
+            }
+        }
+        return entries;
+    }
+
     Map<String, String> setup(Compiler javac, Processors processors, boolean recorded)
             throws CompilerException, IOException {
         Map<String, String> parts = new TreeMap<>();
@@ -310,7 +322,7 @@ final class CompileExecution {
         for (String entry : classpath) {
             Path file = Paths.get(entry).toAbsolutePath().normalize();
             if (!file.equals(output)) {
-                stamp(classes, file);
+                classes.append("entry ").append(file).append('\n'); // what changed in it: ClassPathChange
             } else {
                 foreignClasses(classes);
             }
@@ -364,44 +376,18 @@ final class CompileExecution {
         Map<String, BasicFileAttributes> ours = IncrementalCompile.list(this.classes);
         for (Map.Entry<String, BasicFileAttributes> file : new TreeMap<>(IncrementalCompile.list(output)).entrySet()) {
             if (file.getKey().endsWith(".class") && !ours.containsKey(file.getKey())) {
-                setup.append("output ")
-                        .append(file.getKey())
-                        .append(' ')
-                        .append(file.getValue().size())
-                        .append(' ')
-                        .append(file.getValue().lastModifiedTime().toMillis())
-                        .append('\n');
+                ClassPathChange.stampLine(setup.append("output "), file.getKey(), file.getValue());
             }
         }
     }
 
-    /** Size and time of a file, or of every file under a folder (an upstream module's classes). */
+    /** A path's stamp: the size and time of a file, or of every file under a folder. */
     private static void stamp(StringBuilder setup, Path entry) throws IOException {
-        setup.append("stamp ").append(entry).append('\n');
-        if (!Files.isDirectory(entry)) {
-            stampFile(setup, entry);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(entry)) {
-            for (Path file : (Iterable<Path>) walk.sorted()::iterator) {
-                if (Files.isRegularFile(file)) {
-                    setup.append(entry.relativize(file)).append(' ');
-                    stampFile(setup, file);
-                }
-            }
-        }
-    }
-
-    private static void stampFile(StringBuilder setup, Path file) throws IOException {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            setup.append(attributes.size())
-                    .append(' ')
-                    .append(attributes.lastModifiedTime().toMillis())
-                    .append('\n');
-        } catch (NoSuchFileException missing) {
-            setup.append("missing\n");
-        }
+        setup.append("stamp ")
+                .append(entry)
+                .append(' ')
+                .append(ClassPathChange.stamp(entry))
+                .append('\n');
     }
 
     /**

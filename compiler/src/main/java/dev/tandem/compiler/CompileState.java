@@ -14,12 +14,12 @@ import java.util.TreeMap;
 /**
  * What the last good compile was made of: a digest of each part of its set-up (javac's options, the JDK, the class
  * path...), each source's SHA-256, and the files annotation processors wrote with the source each came from (or
- * why one could not be traced). One text file, {@code tandem-compile 4} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
+ * why one could not be traced). One text file, {@code tandem-compile 5} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
  * which the compile treats as absent (a full compile) and says so. A state of another format (an older Tandem's)
  * is {@link OtherFormat}: a full compile too, without the warning.
  */
 final class CompileState {
-    private static final String HEADER = "tandem-compile 4";
+    private static final String HEADER = "tandem-compile 5";
 
     private final Map<String, String> setup;
     private final String written;
@@ -29,6 +29,7 @@ final class CompileState {
     private final boolean copies;
     private final Map<String, String> stamps;
     private final long time;
+    private final Map<String, String> classPath;
 
     /**
      * @param setup each part of the set-up by its name ("class path") to its digest
@@ -40,6 +41,7 @@ final class CompileState {
      * @param copies the class files are copied to the plugin's output, not linked (something writes there in place)
      * @param stamps each source's size and time ("1234 1701234567890") when it was hashed
      * @param time when the sources were read, in milliseconds since the epoch
+     * @param classPath each class path entry to its stamp and what is kept of it ({@link ClassPathChange#state()})
      */
     CompileState(
             Map<String, String> setup,
@@ -49,7 +51,8 @@ final class CompileState {
             String outputs,
             boolean copies,
             Map<String, String> stamps,
-            long time) {
+            long time,
+            Map<String, String> classPath) {
         this.setup = Collections.unmodifiableMap(new TreeMap<>(setup));
         this.written = written;
         this.generated = Collections.unmodifiableMap(new TreeMap<>(generated));
@@ -58,11 +61,17 @@ final class CompileState {
         this.copies = copies;
         this.stamps = Collections.unmodifiableMap(new TreeMap<>(stamps));
         this.time = time;
+        this.classPath = Collections.unmodifiableMap(new TreeMap<>(classPath));
     }
 
-    /** The same state with the class output's digest as publishing left it. */
-    CompileState withOutputs(String outputs) {
-        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time);
+    /** The same state with the class output's digest as publishing left it, and the class path's entries. */
+    CompileState finished(String outputs, Map<String, String> classPath) {
+        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time, classPath);
+    }
+
+    /** Each class path entry to its stamp and what is kept of it, as {@link ClassPathChange#state()} gave them. */
+    Map<String, String> classPath() {
+        return classPath;
     }
 
     /** Each source's size and time when it was hashed ("1234 1701234567890"), where known. */
@@ -158,6 +167,7 @@ final class CompileState {
         long time = 0;
         Map<String, String> sources = new TreeMap<>();
         Map<String, String> stamps = new TreeMap<>();
+        Map<String, String> classPath = new TreeMap<>();
         for (String line : lines.subList(1, lines.size() - 1)) {
             if (line.startsWith("setup ")) {
                 int space = line.lastIndexOf(' ');
@@ -168,6 +178,12 @@ final class CompileState {
                     throw new Damaged(file, "a malformed line");
                 }
                 generated.put(fields[1], fields[2]);
+            } else if (line.startsWith("classpath\t")) {
+                int tab = line.lastIndexOf('\t'); // a path may hold a tab, a stamp does not
+                if (tab <= "classpath\t".length() || line.indexOf(' ', tab) < 0) {
+                    throw new Damaged(file, "a malformed line");
+                }
+                classPath.put(line.substring("classpath\t".length(), tab), line.substring(tab + 1));
             } else if (line.startsWith("written ")) {
                 written = line.substring("written ".length());
             } else if (line.startsWith("outputs ")) {
@@ -194,7 +210,7 @@ final class CompileState {
                 throw new Damaged(file, "a malformed line");
             }
         }
-        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time);
+        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time, classPath);
     }
 
     void write(Path file) throws IOException {
@@ -214,6 +230,13 @@ final class CompileState {
                     .append(output.getKey())
                     .append('\t')
                     .append(output.getValue())
+                    .append('\n');
+        }
+        for (Map.Entry<String, String> entry : classPath.entrySet()) {
+            body.append("classpath\t")
+                    .append(entry.getKey())
+                    .append('\t')
+                    .append(entry.getValue())
                     .append('\n');
         }
         if (outputs != null) {

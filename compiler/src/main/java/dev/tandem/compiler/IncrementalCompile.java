@@ -57,6 +57,11 @@ final class IncrementalCompile {
          * "JDK"...), each as text: a change of any part is a full compile that names it.
          */
         final Map<String, String> setup;
+        /**
+         * The class path's entries, the module's own output left out: the list is a part of {@link #setup}, what
+         * changed in each entry is compared class by class ({@link ClassPathChange}).
+         */
+        final List<Path> classPath;
         /** Why the caller wants a full compile whatever changed, or null. */
         final String fullReason;
         /**
@@ -81,6 +86,7 @@ final class IncrementalCompile {
                 java.nio.charset.Charset encoding,
                 Path classOutput,
                 Map<String, String> setup,
+                List<Path> classPath,
                 String fullReason,
                 Path generatedSources,
                 Path origins,
@@ -90,6 +96,7 @@ final class IncrementalCompile {
             this.encoding = encoding;
             this.classOutput = classOutput;
             this.setup = new TreeMap<>(setup);
+            this.classPath = List.copyOf(classPath);
             this.fullReason = fullReason;
             this.generatedSources = generatedSources;
             this.origins = origins;
@@ -133,6 +140,7 @@ final class IncrementalCompile {
     private long now;
     private Map<String, String> setup;
     private SetAside aside;
+    private ClassPathChange classPath;
     /**
      * Where the time went, for the debug line: hashing sources, reading class files (or their kept analyses), in the
      * compiler, keeping the analyses for the next compile.
@@ -194,6 +202,10 @@ final class IncrementalCompile {
                         : interrupted != null
                                 ? "the last compile was interrupted (" + interrupted + " was left)"
                                 : setupChange(last, setup);
+        classPath = new ClassPathChange(
+                request.classPath,
+                last == null ? null : last.classPath(),
+                request.stateFile.resolveSibling("classpath"));
         copies = last != null && last.copies();
         // the class output as the last compile left it, listed once for the check below and the analysis
         Map<String, BasicFileAttributes> output = full == null ? list(request.classOutput) : Map.of();
@@ -204,6 +216,10 @@ final class IncrementalCompile {
         }
         if (full == null) {
             full = request.fullReason;
+        }
+        if (full == null) {
+            classPath.compare(request.generatedSources != null);
+            full = classPath.fullReason();
         }
         if (full == null && request.generatedSources != null && last.written() != null) {
             full = "annotation processors wrote a file in the last compile that Tandem cannot trace to one source: "
@@ -291,6 +307,15 @@ final class IncrementalCompile {
         Map<String, ClassAnalysis> analyses = new java.util.HashMap<>(classes);
         Set<String> compiled = new TreeSet<>();
         Set<String> toCompile = new TreeSet<>(changed);
+        if (!classPath.changed().isEmpty()) {
+            // what depends on the class path's classes whose API changed, as on the module's own
+            toCompile.addAll(sourcesOf(dependents.of(classPath.changed()), classes, originOf, Set.of()));
+            Set<String> named = new TreeSet<>(classPath.appearedOrGone());
+            if (request.generatedSources != null) {
+                named.addAll(classPath.changed());
+            }
+            toCompile.addAll(mentioning(simpleNames(named), toCompile, originOf));
+        }
         Set<String> gone = new TreeSet<>(removed);
         Set<Path> createdAll = new TreeSet<>();
         Map<String, String> generated = new TreeMap<>(last.generated());
@@ -357,52 +382,25 @@ final class IncrementalCompile {
             if (change.fullRecompilation() != null) {
                 return restart(createdAll, change.fullRecompilation());
             }
-            Set<String> next = new TreeSet<>();
-            for (String dependent : dependents.of(change.changed())) {
-                ClassAnalysis analysis = classes.get(dependent);
-                if (analysis != null) {
-                    // a generated source is compiled again by running the processors on the source it came from
-                    String source = originOf.getOrDefault(analysis.sourceFile(), analysis.sourceFile());
-                    if (sources.containsKey(source) && !compiled.contains(source)) {
-                        next.add(source);
-                    }
-                }
-            }
+            Set<String> next = sourcesOf(dependents.of(change.changed()), classes, originOf, compiled);
             // a class that appears or goes can change what a simple name means in sources that never named it in a
             // class file: a wildcard import, an unused import, a java.lang type shadowed by a new one in the package
             // and where processors run (Lombok), what they read from source-retention annotations leaves no trace
             // either (@Delegate(types = Api.class)): a class whose API changed recompiles every source that names it
-            Set<String> names = new TreeSet<>();
+            Set<String> named = new TreeSet<>();
             for (String name : union(before.keySet(), after.keySet())) {
                 boolean appearsOrGoes = before.containsKey(name) != after.containsKey(name);
                 boolean processed =
                         request.generatedSources != null && change.changed().contains(name);
-                if ((appearsOrGoes || processed) && name.indexOf('$') < 0) {
-                    names.add(name.substring(name.lastIndexOf('.') + 1));
+                if (appearsOrGoes || processed) {
+                    named.add(name);
                 }
             }
-            if (!names.isEmpty()) {
-                for (Map.Entry<String, Path> source : sources.entrySet()) {
-                    if (!compiled.contains(source.getKey())
-                            && !next.contains(source.getKey())
-                            && mentions(source.getValue(), names)) {
-                        next.add(source.getKey());
-                    }
-                }
-                // and the generated sources, through the sources they came from
-                for (Map.Entry<String, String> file : originOf.entrySet()) {
-                    if (sources.containsKey(file.getValue())
-                            && !compiled.contains(file.getValue())
-                            && !next.contains(file.getValue())
-                            && mentions(request.generatedSources.resolve(file.getKey()), names)) {
-                        next.add(file.getValue());
-                    }
-                }
-            }
+            next.addAll(mentioning(simpleNames(named), union(compiled, next), originOf));
             toCompile = next;
             gone = Set.of();
         }
-        commit(new CompileState(setup, null, generated, hashes, null, copies, stamps, now), analyses);
+        commit(new CompileState(setup, null, generated, hashes, null, copies, stamps, now, Map.of()), analyses);
         return new Result(null, compiled, aside.removed(SetAside.CLASSES), true, false);
     }
 
@@ -492,7 +490,8 @@ final class IncrementalCompile {
 
     /**
      * Publishes a successful compile's class files, then records the state with a digest of the class output as
-     * publishing left it (linking or copying may change the files' times), and the analyses of its class files
+     * publishing left it (linking or copying may change the files' times) and the class path's entries' stamps (with
+     * the analyses of those that changed, {@link ClassPathChange#keep()}), and the analyses of its class files
      * ({@code analyses}: of the last compile's and of those compiled now, by name; null after a full compile, which
      * reads no class file, so that the next compile reads them all).
      */
@@ -521,7 +520,8 @@ final class IncrementalCompile {
             Files.deleteIfExists(analysesFile());
         }
         keepNanos = System.nanoTime() - start;
-        state.withOutputs(outputs).write(request.stateFile);
+        classPath.keep();
+        state.finished(outputs, classPath.state()).write(request.stateFile);
         // only now: a build killed while publishing leaves the folder, and the next compile is a full one
         aside.drop();
     }
@@ -582,6 +582,64 @@ final class IncrementalCompile {
     }
 
     /** Whether a source's text has one of the names as a whole word (comments and strings count: it is a superset). */
+    /**
+     * The sources to compile again for some classes of the last compile (by binary name), other than {@code done}: the
+     * source each is in, or for a class of a generated source the source the processors wrote it for, which makes
+     * them write it again.
+     */
+    private Set<String> sourcesOf(
+            Set<String> names, Map<String, ClassAnalysis> classes, Map<String, String> originOf, Set<String> done) {
+        Set<String> result = new TreeSet<>();
+        for (String name : names) {
+            ClassAnalysis analysis = classes.get(name);
+            if (analysis != null) {
+                String source = originOf.getOrDefault(analysis.sourceFile(), analysis.sourceFile());
+                if (request.sources.containsKey(source) && !done.contains(source)) {
+                    result.add(source);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The simple names of some top-level classes (nested ones are named through their outer class). */
+    private static Set<String> simpleNames(Set<String> binaryNames) {
+        Set<String> names = new TreeSet<>();
+        for (String name : binaryNames) {
+            if (name.indexOf('$') < 0) {
+                names.add(name.substring(name.lastIndexOf('.') + 1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The sources, other than {@code done}, whose text or whose generated sources' text names one of {@code names}
+     * (simple names): a class that appears or goes can change what a simple name means in a source that never named
+     * it in a class file, and processors read what leaves no trace in class files.
+     */
+    private Set<String> mentioning(Set<String> names, Set<String> done, Map<String, String> originOf)
+            throws IOException {
+        Set<String> result = new TreeSet<>();
+        if (names.isEmpty()) {
+            return result;
+        }
+        for (Map.Entry<String, Path> source : request.sources.entrySet()) {
+            if (!done.contains(source.getKey()) && mentions(source.getValue(), names)) {
+                result.add(source.getKey());
+            }
+        }
+        for (Map.Entry<String, String> file : originOf.entrySet()) {
+            if (request.sources.containsKey(file.getValue())
+                    && !done.contains(file.getValue())
+                    && !result.contains(file.getValue())
+                    && mentions(request.generatedSources.resolve(file.getKey()), names)) {
+                result.add(file.getValue());
+            }
+        }
+        return result;
+    }
+
     private boolean mentions(Path source, Set<String> names) throws IOException {
         String text = new String(Files.readAllBytes(source), request.encoding);
         for (String name : names) {
@@ -647,7 +705,8 @@ final class IncrementalCompile {
                             null,
                             copies,
                             stamps,
-                            now),
+                            now,
+                            Map.of()),
                     null);
             removedClassFiles = aside.removed(SetAside.CLASSES);
         }
@@ -713,7 +772,7 @@ final class IncrementalCompile {
      * read. Read on all cores: parsing thousands of class files is the largest part of Tandem's own time in a
      * one-file edit, and javac is not running yet.
      */
-    private static Map<String, ClassAnalysis> analyse(Path classOutput, Map<String, BasicFileAttributes> files) {
+    static Map<String, ClassAnalysis> analyse(Path classOutput, Map<String, BasicFileAttributes> files) {
         List<ClassAnalysis> read = files.keySet().parallelStream()
                 .filter(name -> name.endsWith(".class"))
                 .map(name -> {

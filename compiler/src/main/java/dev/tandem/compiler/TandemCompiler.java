@@ -161,6 +161,7 @@ public final class TandemCompiler implements Compiler {
                     module.encoding(),
                     module.classes,
                     module.setup(javac, processors, recorded),
+                    module.classPathEntries(),
                     notIncremental,
                     processors.none() || module.generated == null ? null : module.generatedHome,
                     recorded ? module.origins : null,

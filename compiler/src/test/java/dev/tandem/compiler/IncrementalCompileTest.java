@@ -65,6 +65,7 @@ class IncrementalCompileTest {
                         java.nio.charset.StandardCharsets.UTF_8,
                         classes,
                         Map.of("javac options", String.join(" ", OPTIONS)),
+                        List.of(),
                         null,
                         null,
                         null,

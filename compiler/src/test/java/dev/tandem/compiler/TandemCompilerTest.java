@@ -428,6 +428,147 @@ class TandemCompilerTest {
                 .isFalse();
     }
 
+    /** Compiles an upstream module's class into {@code upstream} (a folder, or a jar when it ends with .jar). */
+    private void upstream(Path upstream, String path, String text) throws IOException {
+        Path source = dir.resolve("upstream-src").resolve(path);
+        Files.createDirectories(source.getParent());
+        Files.write(source, text.getBytes(StandardCharsets.UTF_8));
+        Path classes = upstream.toString().endsWith(".jar") ? dir.resolve("upstream-classes") : upstream;
+        Files.createDirectories(classes);
+        assertThat(ToolProvider.getSystemJavaCompiler()
+                        .run(null, null, null, "-d", classes.toString(), source.toString()))
+                .isZero();
+        if (classes != upstream) {
+            Files.createDirectories(upstream.getParent());
+            try (java.util.zip.ZipOutputStream jar =
+                            new java.util.zip.ZipOutputStream(Files.newOutputStream(upstream));
+                    Stream<Path> walk = Files.walk(classes)) {
+                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                    jar.putNextEntry(new java.util.zip.ZipEntry(
+                            classes.relativize(file).toString().replace('\\', '/')));
+                    jar.write(Files.readAllBytes(file));
+                    jar.closeEntry();
+                }
+            }
+            Files.setLastModifiedTime(
+                    upstream,
+                    java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000 * (++jarWrites)));
+        }
+    }
+
+    private int jarWrites;
+
+    private CompilerConfiguration withUpstream(Path upstream) throws IOException {
+        CompilerConfiguration configuration = configuration();
+        configuration.setClasspathEntries(List.of(output.toString(), upstream.toString()));
+        return configuration;
+    }
+
+    @Test
+    @DisplayName("an upstream module's class changes its API: its first change compiles in full, after which only the"
+            + " sources that depend on a changed class compile, from a folder or a jar; a body change compiles none")
+    void upstreamApi() throws Exception {
+        for (String kind : List.of("up/classes", "up/up.jar")) {
+            Path upstream = dir.resolve(kind);
+            upstream(
+                    upstream,
+                    "u/Greeter.java",
+                    "package u; public class Greeter { public static int hi() { return 1; } }");
+            upstream(upstream, "u/Other.java", "package u; public class Other { public static int n() { return 1; } }");
+            write("a/B.java", "package a; public class B { int g() { return new A().f() + u.Greeter.hi(); } }");
+            write("b/C.java", "package b; public class C { int n() { return u.Other.n(); } }");
+            compile(withUpstream(upstream));
+            upstream(
+                    upstream,
+                    "u/Greeter.java",
+                    "package u; public class Greeter { public static int hi() { return 2; } }");
+            assertThat(compile(withUpstream(upstream)).isSuccess()).isTrue();
+            assertThat(summary()).as(kind).contains("ms: the class path entry " + upstream + " changed (from now on");
+
+            upstream(
+                    upstream,
+                    "u/Greeter.java",
+                    "package u; public class Greeter { public static long hi() { return 2; } }");
+            CompilerResult result = compile(withUpstream(upstream));
+            assertThat(summary())
+                    .as(kind)
+                    .endsWith("ms: the changed sources did not compile on their own, so everything was compiled, as"
+                            + " without Tandem (failed)");
+            assertThat(javacCalls).as(kind).containsExactly(Set.of("B.java"), Set.of("A.java", "B.java", "C.java"));
+            assertThat(result.isSuccess()).as("int = long, as without Tandem").isFalse();
+
+            upstream(
+                    upstream,
+                    "u/Greeter.java",
+                    "package u; public class Greeter { public static int hi() { return 3; } }");
+            assertThat(compile(withUpstream(upstream)).isSuccess()).isTrue();
+            upstream(
+                    upstream,
+                    "u/Greeter.java",
+                    "package u; public class Greeter { public static int hi() { return 4; } }");
+            assertThat(compile(withUpstream(upstream)).isSuccess()).isTrue();
+            assertThat(summary())
+                    .as(kind + ": a body change")
+                    .matches("INFO Tandem compiler: compiled 0 of 3 sources in \\d+ ms");
+            assertThat(javacCalls).isEmpty();
+
+            upstream(
+                    upstream,
+                    "u/Other.java",
+                    "package u; public class Other { public static int n() { return 1; } public static final int MAX = 5; }");
+            assertThat(compile(withUpstream(upstream)).isSuccess()).isTrue();
+            assertThat(summary()).as(kind).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
+            assertThat(javacCalls).containsExactly(Set.of("C.java"));
+            upstream(
+                    upstream,
+                    "u/Other.java",
+                    "package u; public class Other { public static int n() { return 1; } public static final int MAX = 6; }");
+            assertThat(compile(withUpstream(upstream)).isSuccess()).isTrue();
+            assertThat(summary())
+                    .as(kind)
+                    .endsWith("ms: the constant u.Other.MAX changed (javac copies constants into"
+                            + " their users, whose class files do not name it), on the class path (" + upstream + ")");
+            deleteAll(dir.resolve("target"));
+            deleteAll(dir.resolve("up"));
+            deleteAll(dir.resolve("upstream-src"));
+            deleteAll(dir.resolve("upstream-classes"));
+        }
+    }
+
+    @Test
+    @DisplayName("with processors, an upstream class whose API changed recompiles every source that names it, and a"
+            + " changed resource upstream compiles in full (a processor may read it)")
+    void upstreamWithProcessors() throws Exception {
+        Path upstream = dir.resolve("up/classes");
+        upstream(upstream, "u/Greeter.java", "package u; public class Greeter { public int hi() { return 1; } }");
+        write("b/D.java", "package b; @SuppressWarnings(\"Greeter\") public class D { }");
+        CompilerConfiguration configuration = withProcessor("isolating");
+        configuration.setClasspathEntries(List.of(output.toString(), upstream.toString()));
+        compile(configuration);
+        upstream(upstream, "u/Greeter.java", "package u; public class Greeter { public int hi() { return 2; } }");
+        compile(configuration);
+        upstream(upstream, "u/Greeter.java", "package u; public class Greeter { public long hi() { return 2; } }");
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(javacCalls)
+                .as("D names it only in a source-retention place a processor may read")
+                .containsExactly(Set.of("D.java"));
+        Files.write(upstream.resolve("u/greetings.properties"), "hi=1".getBytes(StandardCharsets.UTF_8));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: a file other than a class file changed in the class path entry " + upstream
+                        + " (annotation processors may read it)");
+    }
+
+    private static void deleteAll(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path f : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
     @Test
     @DisplayName("classes another compiler put in the output (Kotlin, Scala) are seen, and a change to them is a class"
             + " path change")
