@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -134,11 +135,25 @@ final class ClassPathChange {
 
     /**
      * Keeps the analyses of the entries that changed since the last compile (analysing those not analysed yet), for
-     * the next compile to compare with; after a first compile, none (nothing changed).
+     * the next compile to compare with, and deletes what was kept of entries no longer on the class path; after a
+     * first compile, none (nothing changed).
      */
     void keep() throws IOException {
         if (last == null) {
             return;
+        }
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Set<Path> current = new java.util.HashSet<>();
+            for (String entry : entries.keySet()) {
+                current.add(keptFile(entry));
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (!current.contains(file)) {
+                        Files.deleteIfExists(file); // an entry no longer on the class path, or a temporary file
+                    }
+                }
+            }
         }
         for (Map.Entry<String, String> entry : stamps.entrySet()) {
             String was = last.get(entry.getKey());

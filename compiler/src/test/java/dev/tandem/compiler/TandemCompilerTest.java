@@ -557,6 +557,16 @@ class TandemCompilerTest {
         assertThat(summary())
                 .endsWith("ms: a file other than a class file changed in the class path entry " + upstream
                         + " (annotation processors may read it)");
+        try (Stream<Path> kept = Files.list(home().resolve("classpath"))) {
+            assertThat(kept).hasSize(1);
+        }
+        configuration.setClasspathEntries(List.of(output.toString()));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        try (Stream<Path> kept = Files.list(home().resolve("classpath"))) {
+            assertThat(kept)
+                    .as("what was kept of an entry no longer on the class path")
+                    .isEmpty();
+        }
     }
 
     private static void deleteAll(Path folder) throws IOException {
