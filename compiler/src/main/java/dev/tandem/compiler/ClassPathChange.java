@@ -110,6 +110,9 @@ final class ClassPathChange {
                 return;
             }
             changed.addAll(change.changed());
+            // a class of the entry that inherits or exposes a changed one changed for the module too: the module's
+            // subclass of it names it alone (an inherited method is called on the subclass)
+            changed.addAll(new Dependents(after.values()).throughApi(change.changed()));
             for (String name : change.changed()) {
                 if (before.containsKey(name) != after.containsKey(name)) {
                     appearedOrGone.add(name);

@@ -48,4 +48,21 @@ final class Dependents {
         affected.removeAll(changed);
         return affected;
     }
+
+    /**
+     * The classes whose API names one of {@code changed}, directly or through the API of another such class (a
+     * subclass of a changed class, its subclass...): their own API changed with it, for what their users see.
+     */
+    Set<String> throughApi(Set<String> changed) {
+        Set<String> found = new TreeSet<>();
+        Deque<String> toAsk = new ArrayDeque<>(changed);
+        while (!toAsk.isEmpty()) {
+            for (String dependent : throughApi.getOrDefault(toAsk.pop(), Set.of())) {
+                if (!changed.contains(dependent) && found.add(dependent)) {
+                    toAsk.push(dependent);
+                }
+            }
+        }
+        return found;
+    }
 }

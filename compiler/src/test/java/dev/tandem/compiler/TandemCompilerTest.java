@@ -436,7 +436,7 @@ class TandemCompilerTest {
         Path classes = upstream.toString().endsWith(".jar") ? dir.resolve("upstream-classes") : upstream;
         Files.createDirectories(classes);
         assertThat(ToolProvider.getSystemJavaCompiler()
-                        .run(null, null, null, "-d", classes.toString(), source.toString()))
+                        .run(null, null, null, "-d", classes.toString(), "-cp", classes.toString(), source.toString()))
                 .isZero();
         if (classes != upstream) {
             Files.createDirectories(upstream.getParent());
@@ -533,6 +533,23 @@ class TandemCompilerTest {
             deleteAll(dir.resolve("upstream-src"));
             deleteAll(dir.resolve("upstream-classes"));
         }
+    }
+
+    @Test
+    @DisplayName("an upstream superclass of an upstream superclass loses a method the module calls: the module's"
+            + " subclass, whose class file names neither, compiles and fails as without Tandem")
+    void upstreamInheritance() throws Exception {
+        Path upstream = dir.resolve("up/classes");
+        upstream(upstream, "u/Base.java", "package u; public class Base { public int m() { return 1; } }");
+        upstream(upstream, "u/Mid.java", "package u; public class Mid extends Base { }");
+        write("b/Sub.java", "package b; public class Sub extends u.Mid { int x() { return m(); } }");
+        compile(withUpstream(upstream));
+        upstream(upstream, "u/Base.java", "package u; public class Base { public int m() { return 2; } }");
+        compile(withUpstream(upstream));
+        upstream(upstream, "u/Base.java", "package u; public class Base { public int n() { return 2; } }");
+        CompilerResult result = compile(withUpstream(upstream));
+        assertThat(javacCalls.get(0)).containsExactly("Sub.java");
+        assertThat(result.isSuccess()).as("m() is gone, as without Tandem").isFalse();
     }
 
     @Test
