@@ -77,6 +77,7 @@ final class ClassPathChange {
      * #changed()} tell the outcome. {@code processors}: processors run, and may read any file of the class path.
      */
     void compare(boolean processors) throws IOException {
+        List<ClassAnalysis> changedEntries = new ArrayList<>();
         for (Map.Entry<String, String> entry : stamps.entrySet()) {
             String was = last.get(entry.getKey());
             if (was == null) {
@@ -110,15 +111,17 @@ final class ClassPathChange {
                 return;
             }
             changed.addAll(change.changed());
-            // a class of the entry that inherits or exposes a changed one changed for the module too: the module's
-            // subclass of it names it alone (an inherited method is called on the subclass)
-            changed.addAll(new Dependents(after.values()).throughApi(change.changed()));
+            changedEntries.addAll(after.values());
             for (String name : change.changed()) {
                 if (before.containsKey(name) != after.containsKey(name)) {
                     appearedOrGone.add(name);
                 }
             }
         }
+        // a class of a changed entry that inherits or exposes a changed one changed for the module too: the module's
+        // subclass of it names it alone (an inherited method is called on the subclass), also when the two are in two
+        // entries (upstream modules of a reactor, each rebuilt)
+        changed.addAll(new Dependents(changedEntries).throughApi(changed));
     }
 
     /** Why the module must compile in full, or null when the classes that changed are known. */
@@ -153,7 +156,8 @@ final class ClassPathChange {
             try (java.util.stream.Stream<Path> files = Files.list(folder)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     if (!current.contains(file)) {
-                        Files.deleteIfExists(file); // an entry no longer on the class path, or a temporary file
+                        // an entry no longer on the class path, a temporary file, whatever else was put there
+                        dev.tandem.cache.internal.FolderHandles.deleteTree(folder.getParent(), file);
                     }
                 }
             }
@@ -220,7 +224,7 @@ final class ClassPathChange {
             return Map.of();
         }
         if (Files.isDirectory(entry)) {
-            Map<String, BasicFileAttributes> files = new TreeMap<>(IncrementalCompile.list(entry));
+            Map<String, BasicFileAttributes> files = files(entry);
             for (Map.Entry<String, BasicFileAttributes> file : files.entrySet()) {
                 if (file.getKey().startsWith("META-INF/versions/")
                         && file.getKey().endsWith(".class")) {
@@ -268,6 +272,37 @@ final class ClassPathChange {
         return classes;
     }
 
+    /**
+     * Every file under a folder of the class path by relative path, following links as javac does (a linked file,
+     * a linked folder, the folder itself a link), with the attributes of what they point to.
+     */
+    private static Map<String, BasicFileAttributes> files(Path folder) throws IOException {
+        Map<String, BasicFileAttributes> files = new TreeMap<>();
+        Path root = folder.toRealPath();
+        Files.walkFileTree(
+                root,
+                java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+                Integer.MAX_VALUE,
+                new java.nio.file.SimpleFileVisitor<Path>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isRegularFile()) {
+                            files.put(IncrementalCompile.relative(root, file), attributes);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (e instanceof java.nio.file.FileSystemLoopException) {
+                            return java.nio.file.FileVisitResult.CONTINUE; // javac does not loop either
+                        }
+                        throw e;
+                    }
+                });
+        return files;
+    }
+
     /** Appends a file's line of a stamp: its name, size and time. */
     static StringBuilder stampLine(StringBuilder text, String name, BasicFileAttributes attributes) {
         return text.append(name)
@@ -282,8 +317,7 @@ final class ClassPathChange {
     static String stamp(Path entry) throws IOException {
         StringBuilder text = new StringBuilder();
         if (Files.isDirectory(entry)) {
-            for (Map.Entry<String, BasicFileAttributes> file :
-                    new TreeMap<>(IncrementalCompile.list(entry)).entrySet()) {
+            for (Map.Entry<String, BasicFileAttributes> file : files(entry).entrySet()) {
                 stampLine(text, file.getKey(), file.getValue());
             }
         } else {

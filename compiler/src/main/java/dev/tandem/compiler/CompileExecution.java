@@ -175,8 +175,10 @@ final class CompileExecution {
     String removeForeignFolders() throws CompilerException {
         List<String> removed = new ArrayList<>();
         boolean outputs = false;
-        for (Path folder : List.of(classes, generatedHome, recorderFolder, origins)) {
-            boolean wanted = folder.equals(origins)
+        Path keptAnalyses = stateFile.resolveSibling(IncrementalCompile.KEPT_ANALYSES);
+        Path keptClassPath = stateFile.resolveSibling(IncrementalCompile.KEPT_CLASS_PATH);
+        for (Path folder : List.of(classes, generatedHome, recorderFolder, keptClassPath, origins, keptAnalyses)) {
+            boolean wanted = folder.equals(origins) || folder.equals(keptAnalyses)
                     ? !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                             || Files.isRegularFile(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     : !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)

@@ -205,7 +205,7 @@ final class IncrementalCompile {
         classPath = new ClassPathChange(
                 request.classPath,
                 last == null ? null : last.classPath(),
-                request.stateFile.resolveSibling("classpath"));
+                request.stateFile.resolveSibling(KEPT_CLASS_PATH));
         copies = last != null && last.copies();
         // the class output as the last compile left it, listed once for the check below and the analysis
         Map<String, BasicFileAttributes> output = full == null ? list(request.classOutput) : Map.of();
@@ -310,11 +310,19 @@ final class IncrementalCompile {
         if (!classPath.changed().isEmpty()) {
             // what depends on the class path's classes whose API changed, as on the module's own
             toCompile.addAll(sourcesOf(dependents.of(classPath.changed()), classes, originOf, Set.of()));
-            Set<String> named = new TreeSet<>(classPath.appearedOrGone());
-            if (request.generatedSources != null) {
-                named.addAll(classPath.changed());
+            // and every source whose text names one: what uses a dependency's class may leave no trace in a class
+            // file (a static import on demand choosing another overload, a local variable's type, an annotation on
+            // it, a nested class an import on demand brings), and a dependency is not compiled with the module, so
+            // there is no source of it to fall back on
+            Set<String> names = new TreeSet<>();
+            for (String name : classPath.changed()) {
+                for (String part : name.substring(name.lastIndexOf('.') + 1).split("\\$")) {
+                    if (!part.isEmpty() && !Character.isDigit(part.charAt(0))) {
+                        names.add(part);
+                    }
+                }
             }
-            toCompile.addAll(mentioning(simpleNames(named), toCompile, originOf));
+            toCompile.addAll(mentioning(names, toCompile, originOf));
         }
         Set<String> gone = new TreeSet<>(removed);
         Set<Path> createdAll = new TreeSet<>();
@@ -715,7 +723,7 @@ final class IncrementalCompile {
 
     /** Where the analyses of the class output's files are kept, beside the state ({@link ClassAnalyses}). */
     private Path analysesFile() {
-        return request.stateFile.resolveSibling("classes.analyses");
+        return request.stateFile.resolveSibling(KEPT_ANALYSES);
     }
 
     /** The analysis of a class of the class output, by binary name; null when it has no class file there. */
@@ -797,6 +805,11 @@ final class IncrementalCompile {
     static final String SOURCES = "sources/";
 
     static final String CLASSES = "classes/";
+
+    /** Beside the state: the class files' analyses ({@link ClassAnalyses}), and the class path entries' folder. */
+    static final String KEPT_ANALYSES = "classes.analyses";
+
+    static final String KEPT_CLASS_PATH = "classpath";
 
     private static Path classFile(Path classOutput, String binaryName) {
         return classOutput.resolve(binaryName.replace('.', '/') + ".class");

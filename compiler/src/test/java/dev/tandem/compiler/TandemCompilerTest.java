@@ -586,6 +586,276 @@ class TandemCompilerTest {
         }
     }
 
+    /** Compiles one upstream source into a folder, with other folders on its class path. */
+    private void upstreamInto(Path classes, List<Path> cp, String path, String text) throws IOException {
+        Path source = dir.resolve("att-src/" + classes.getFileName() + "-" + Math.abs(classes.hashCode()))
+                .resolve(path);
+        Files.createDirectories(source.getParent());
+        Files.write(source, text.getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(classes);
+        List<String> all = new ArrayList<>(List.of(classes.toString()));
+        for (Path p : cp) {
+            all.add(p.toString());
+        }
+        assertThat(ToolProvider.getSystemJavaCompiler()
+                        .run(
+                                null,
+                                null,
+                                null,
+                                "-d",
+                                classes.toString(),
+                                "-cp",
+                                String.join(File.pathSeparator, all),
+                                source.toString()))
+                .isZero();
+    }
+
+    private CompilerConfiguration withEntries(Path... entries) throws IOException {
+        CompilerConfiguration configuration = configuration();
+        List<String> cp = new ArrayList<>(List.of(output.toString()));
+        for (Path e : entries) {
+            cp.add(e.toString());
+        }
+        configuration.setClasspathEntries(cp);
+        return configuration;
+    }
+
+    /** What a clean javac of every source says, against the same entries. */
+    private boolean cleanJavac(Path into, Path... entries) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-d", into.toString(), "--release", "11", "-cp"));
+        List<String> cp = new ArrayList<>();
+        for (Path e : entries) {
+            cp.add(e.toString());
+        }
+        args.add(cp.isEmpty() ? "." : String.join(File.pathSeparator, cp));
+        try (Stream<Path> walk = Files.walk(src)) {
+            walk.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+        }
+        return ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(new String[0])) == 0;
+    }
+
+    @Test
+    @DisplayName(
+            "an upstream superclass two entries up loses a method: the module's subclass compiles and fails, as without Tandem")
+    void upstreamChainMiddleEntryRebuilt() throws Exception {
+        Path up1 = dir.resolve("up1/classes");
+        Path up2 = dir.resolve("up2/classes");
+        upstreamInto(up1, List.of(), "u/Base.java", "package u; public class Base { public int m() { return 1; } }");
+        upstreamInto(up2, List.of(up1), "v/Mid.java", "package v; public class Mid extends u.Base { }");
+        write("b/Sub.java", "package b; public class Sub extends v.Mid { int x() { return m(); } }");
+        assertThat(compile(withEntries(up1, up2)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(up1, List.of(), "u/Base.java", "package u; public class Base { public int m() { return 2; } }");
+        upstreamInto(up2, List.of(up1), "v/Mid.java", "package v; public class Mid extends u.Base { }");
+        assertThat(compile(withEntries(up1, up2)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        // the reactor: up1 loses m(), up2 is rebuilt (its Mid recompiles, its API is the same), then this module
+        upstreamInto(up1, List.of(), "u/Base.java", "package u; public class Base { public int n() { return 2; } }");
+        upstreamInto(up2, List.of(up1), "v/Mid.java", "package v; public class Mid extends u.Base { }");
+        CompilerResult result = compile(withEntries(up1, up2));
+        boolean clean = cleanJavac(dir.resolve("clean-out"), up1, up2);
+        assertThat(result.isSuccess()).as("clean javac: m() not found").isEqualTo(clean);
+    }
+
+    @Test
+    @DisplayName(
+            "an upstream class gains an overload a static import on demand picks: the source compiles again, to what a clean javac writes")
+    void upstreamStaticImportOverload() throws Exception {
+        Path up = dir.resolve("up/classes");
+        upstreamInto(
+                up,
+                List.of(),
+                "u/A.java",
+                "package u; public class A { public static String f(long x) { return \"A\"; } }");
+        upstreamInto(up, List.of(), "u/B.java", "package u; public class B { public static int g() { return 0; } }");
+        write(
+                "b/C.java",
+                "package b; import static u.A.*; import static u.B.*; public class C { public String n() { return f(1); } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(up, List.of(), "u/B.java", "package u; public class B { public static int g() { return 1; } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(
+                up,
+                List.of(),
+                "u/B.java",
+                "package u; public class B { public static int g() { return 1; }"
+                        + " public static String f(int x) { return \"B\"; } }");
+        CompilerResult result = compile(withEntries(up));
+        assertThat(result.isSuccess()).isTrue();
+        assertThat(cleanJavac(dir.resolve("clean-out"), up)).isTrue();
+        byte[] clean = Files.readAllBytes(dir.resolve("clean-out/b/C.class"));
+        byte[] ours = Files.readAllBytes(output.resolve("b/C.class"));
+        assertThat(ours)
+                .as("C.class as clean javac writes it (f(1) -> B.f(int))")
+                .isEqualTo(clean);
+    }
+
+    @Test
+    @DisplayName(
+            "an upstream class gains a nested class an import on demand brings in: the source that names it compiles and fails as without Tandem")
+    void upstreamNestedOnDemandAmbiguity() throws Exception {
+        Path up = dir.resolve("up/classes");
+        upstreamInto(
+                up, List.of(), "u/Outer.java", "package u; public class Outer { public static int k() { return 0; } }");
+        upstreamInto(
+                up,
+                List.of(),
+                "v/Helper.java",
+                "package v; public class Helper { public static int h() { return 1; } }");
+        write("b/C.java", "package b; import u.Outer.*; import v.*; public class C { int n() { return Helper.h(); } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(
+                up, List.of(), "u/Outer.java", "package u; public class Outer { public static int k() { return 1; } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(
+                up,
+                List.of(),
+                "u/Outer.java",
+                "package u; public class Outer { public static int k() { return 1; }"
+                        + " public static class Helper { public static int h() { return 2; } } }");
+        CompilerResult result = compile(withEntries(up));
+        boolean clean = cleanJavac(dir.resolve("clean-out"), up);
+        assertThat(result.isSuccess()).as("reference to Helper is ambiguous").isEqualTo(clean);
+    }
+
+    @Test
+    @DisplayName(
+            "an upstream class a source uses only as a local variable type becomes package-private: the source compiles and fails as without Tandem")
+    void upstreamNoTraceAccess() throws Exception {
+        Path up = dir.resolve("up/classes");
+        upstreamInto(up, List.of(), "u/Foo.java", "package u; public class Foo { public int k() { return 0; } }");
+        write("b/C.java", "package b; public class C { int n() { u.Foo f = null; return 1; } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(up, List.of(), "u/Foo.java", "package u; public class Foo { public int k() { return 1; } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(up, List.of(), "u/Foo.java", "package u; class Foo { public int k() { return 1; } }");
+        CompilerResult result = compile(withEntries(up));
+        boolean clean = cleanJavac(dir.resolve("clean-out"), up);
+        assertThat(result.isSuccess()).as("Foo is not public in u").isEqualTo(clean);
+    }
+
+    @Test
+    @DisplayName("an upstream class file that is a link changes through it: seen, as javac sees it")
+    void upstreamSymlinkedClassFile() throws Exception {
+        Path real = dir.resolve("elsewhere/classes");
+        Path up = dir.resolve("up/classes");
+        upstreamInto(
+                real,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static int hi() { return 1; } }");
+        Files.createDirectories(up.resolve("u"));
+        Files.createSymbolicLink(up.resolve("u/Greeter.class"), real.resolve("u/Greeter.class"));
+        write("b/C.java", "package b; public class C { int n() { return u.Greeter.hi(); } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(
+                real,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static long hi() { return 1; } }");
+        CompilerResult result = compile(withEntries(up));
+        boolean clean = cleanJavac(dir.resolve("clean-out"), up);
+        assertThat(result.isSuccess()).as("int = long").isEqualTo(clean);
+    }
+
+    @Test
+    @DisplayName("a class path entry that is a link to a folder: its changes are seen")
+    void upstreamSymlinkedEntry() throws Exception {
+        Path real = dir.resolve("elsewhere/classes");
+        Path up = dir.resolve("up-link");
+        upstreamInto(
+                real,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static int hi() { return 1; } }");
+        Files.createSymbolicLink(up, real);
+        write("b/C.java", "package b; public class C { int n() { return u.Greeter.hi(); } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(
+                real,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static long hi() { return 1; } }");
+        CompilerResult result = compile(withEntries(up));
+        boolean clean = cleanJavac(dir.resolve("clean-out"), up);
+        assertThat(result.isSuccess()).as("int = long").isEqualTo(clean);
+    }
+
+    @Test
+    @DisplayName("a link in place of the class path entries' folder is removed, never written through")
+    void upstreamKeptFolderIsLink() throws Exception {
+        Path up = dir.resolve("up/classes");
+        Path outside = dir.resolve("outside");
+        Files.createDirectories(outside);
+        Files.write(outside.resolve("precious.txt"), "keep me".getBytes(StandardCharsets.UTF_8));
+        upstreamInto(
+                up,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static int hi() { return 1; } }");
+        write("b/C.java", "package b; public class C { int n() { return u.Greeter.hi(); } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Path kept = home().resolve("classpath");
+        deleteAll(kept);
+        Files.createSymbolicLink(kept, outside);
+        Thread.sleep(20);
+        upstreamInto(
+                up,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static int hi() { return 2; } }");
+        CompilerResult result = compile(withEntries(up));
+        try (Stream<Path> files = Files.list(outside)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).collect(Collectors.toList());
+            assertThat(names).as("nothing written through the link").containsExactly("precious.txt");
+        }
+    }
+
+    @Test
+    @DisplayName("a folder put inside the class path entries' folder is removed, not a failure")
+    void upstreamKeptSubfolder() throws Exception {
+        Path up = dir.resolve("up/classes");
+        upstreamInto(
+                up,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static int hi() { return 1; } }");
+        write("b/C.java", "package b; public class C { int n() { return u.Greeter.hi(); } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstreamInto(
+                up,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static int hi() { return 2; } }");
+        assertThat(compile(withEntries(up)).isSuccess()).isTrue();
+        Path junk = home().resolve("classpath/junk");
+        Files.createDirectories(junk);
+        Files.write(junk.resolve("f"), new byte[1]);
+        Thread.sleep(20);
+        upstreamInto(
+                up,
+                List.of(),
+                "u/Greeter.java",
+                "package u; public class Greeter { public static int hi() { return 3; } }");
+        Object outcome;
+        try {
+            CompilerResult result = compile(withEntries(up));
+            outcome = "success=" + result.isSuccess() + " " + summary();
+        } catch (Throwable t) {
+            outcome = t;
+        }
+        assertThat(outcome).isNotInstanceOf(Throwable.class);
+    }
+
     private static void deleteAll(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> walk = Files.walk(folder)) {
