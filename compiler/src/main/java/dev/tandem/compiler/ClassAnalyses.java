@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,7 +93,7 @@ final class ClassAnalyses {
                                 sourceFile < 0 ? null : strings[sourceFile]));
             }
             return in.available() == 0 ? analyses : null;
-        } catch (NoSuchFileException | RuntimeException damaged) {
+        } catch (RuntimeException damaged) {
             return null; // an index out of the table, a negative size...: a miss
         } catch (IOException unreadable) {
             return null;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -46,6 +45,8 @@ final class ClassPathChange {
     private final Map<String, Path> entries = new LinkedHashMap<>();
     /** Each entry's stamp now. */
     private final Map<String, String> stamps = new LinkedHashMap<>();
+    /** The files of each entry that is a folder, listed once for its stamp and its analysis. */
+    private final Map<String, Map<String, BasicFileAttributes>> listings = new TreeMap<>();
     /** The last compile's value of each entry: its stamp, and the digest of its other files or {@link #NOT_KEPT}. */
     private final Map<String, String> last;
     /** The entries analysed in this compile, with the digest of their other files; null when one cannot be. */
@@ -68,7 +69,10 @@ final class ClassPathChange {
         for (Path entry : classPath) {
             String key = entry.toAbsolutePath().normalize().toString();
             entries.put(key, entry);
-            stamps.put(key, stamp(entry));
+            if (Files.isDirectory(entry)) {
+                listings.put(key, Stamps.following(entry));
+            }
+            stamps.put(key, Stamps.of(entry, listings.get(key)));
         }
     }
 
@@ -209,32 +213,33 @@ final class ClassPathChange {
     private Map<String, ClassAnalysis> analysis(String entry) throws IOException {
         if (!analysed.containsKey(entry)) {
             StringBuilder otherFiles = new StringBuilder();
-            analysed.put(entry, analyse(entries.get(entry), otherFiles));
+            analysed.put(entry, analyse(entries.get(entry), listings.get(entry), otherFiles));
             others.put(entry, ClassAnalysis.sha256(otherFiles.toString().getBytes(StandardCharsets.UTF_8)));
         }
         return analysed.get(entry);
     }
 
     /**
-     * The classes of a folder or a jar by name (none when it is missing), with a line per other file in {@code
-     * otherFiles}; null for a multi-release jar's versioned classes or a class file that cannot be read.
+     * The classes of a folder (as {@code listing} lists it) or a jar (when it is null) by name, none when it is
+     * missing, with a line per other file in {@code otherFiles}; null for a multi-release jar's versioned classes or a
+     * class file that cannot be read.
      */
-    static Map<String, ClassAnalysis> analyse(Path entry, StringBuilder otherFiles) throws IOException {
-        if (!Files.exists(entry)) {
-            return Map.of();
-        }
-        if (Files.isDirectory(entry)) {
-            Map<String, BasicFileAttributes> files = files(entry);
-            for (Map.Entry<String, BasicFileAttributes> file : files.entrySet()) {
+    private static Map<String, ClassAnalysis> analyse(
+            Path entry, Map<String, BasicFileAttributes> listing, StringBuilder otherFiles) throws IOException {
+        if (listing != null) {
+            for (Map.Entry<String, BasicFileAttributes> file : listing.entrySet()) {
                 if (file.getKey().startsWith("META-INF/versions/")
                         && file.getKey().endsWith(".class")) {
                     return null;
                 }
                 if (!file.getKey().endsWith(".class")) {
-                    stampLine(otherFiles, file.getKey(), file.getValue());
+                    Stamps.line(otherFiles, file.getKey(), file.getValue());
                 }
             }
-            return IncrementalCompile.analyse(entry, files);
+            return IncrementalCompile.analyse(entry, listing);
+        }
+        if (!Files.exists(entry)) {
+            return Map.of();
         }
         Map<String, ClassAnalysis> classes = new TreeMap<>();
         try (ZipFile jar = new ZipFile(entry.toFile())) {
@@ -270,66 +275,5 @@ final class ClassPathChange {
             return null;
         }
         return classes;
-    }
-
-    /**
-     * Every file under a folder of the class path by relative path, following links as javac does (a linked file,
-     * a linked folder, the folder itself a link), with the attributes of what they point to.
-     */
-    private static Map<String, BasicFileAttributes> files(Path folder) throws IOException {
-        Map<String, BasicFileAttributes> files = new TreeMap<>();
-        Path root = folder.toRealPath();
-        Files.walkFileTree(
-                root,
-                java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
-                Integer.MAX_VALUE,
-                new java.nio.file.SimpleFileVisitor<Path>() {
-                    @Override
-                    public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                        if (attributes.isRegularFile()) {
-                            files.put(IncrementalCompile.relative(root, file), attributes);
-                        }
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                        if (e instanceof java.nio.file.FileSystemLoopException) {
-                            return java.nio.file.FileVisitResult.CONTINUE; // javac does not loop either
-                        }
-                        throw e;
-                    }
-                });
-        return files;
-    }
-
-    /** Appends a file's line of a stamp: its name, size and time. */
-    static StringBuilder stampLine(StringBuilder text, String name, BasicFileAttributes attributes) {
-        return text.append(name)
-                .append(' ')
-                .append(attributes.size())
-                .append(' ')
-                .append(attributes.lastModifiedTime().toMillis())
-                .append('\n');
-    }
-
-    /** An entry's stamp: a folder's files' names, sizes and times, a file's size and time, or that it is missing. */
-    static String stamp(Path entry) throws IOException {
-        StringBuilder text = new StringBuilder();
-        if (Files.isDirectory(entry)) {
-            for (Map.Entry<String, BasicFileAttributes> file : files(entry).entrySet()) {
-                stampLine(text, file.getKey(), file.getValue());
-            }
-        } else {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-                text.append(attributes.size())
-                        .append(' ')
-                        .append(attributes.lastModifiedTime().toMillis());
-            } catch (NoSuchFileException missing) {
-                text.append("missing");
-            }
-        }
-        return ClassAnalysis.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

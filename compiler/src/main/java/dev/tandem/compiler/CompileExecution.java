@@ -375,10 +375,10 @@ final class CompileExecution {
      * another execution into the same folder) put there, which the sources may use.
      */
     private void foreignClasses(StringBuilder setup) throws IOException {
-        Map<String, BasicFileAttributes> ours = IncrementalCompile.list(this.classes);
-        for (Map.Entry<String, BasicFileAttributes> file : new TreeMap<>(IncrementalCompile.list(output)).entrySet()) {
+        Map<String, BasicFileAttributes> ours = Stamps.list(this.classes);
+        for (Map.Entry<String, BasicFileAttributes> file : new TreeMap<>(Stamps.list(output)).entrySet()) {
             if (file.getKey().endsWith(".class") && !ours.containsKey(file.getKey())) {
-                ClassPathChange.stampLine(setup.append("output "), file.getKey(), file.getValue());
+                Stamps.line(setup.append("output "), file.getKey(), file.getValue());
             }
         }
     }
@@ -388,7 +388,7 @@ final class CompileExecution {
         setup.append("stamp ")
                 .append(entry)
                 .append(' ')
-                .append(ClassPathChange.stamp(entry))
+                .append(Stamps.of(entry))
                 .append('\n');
     }
 
@@ -569,8 +569,8 @@ final class CompileExecution {
         for (String gone : removed) {
             Files.deleteIfExists(to.resolve(gone));
         }
-        Map<String, BasicFileAttributes> ours = IncrementalCompile.list(from);
-        Map<String, BasicFileAttributes> theirs = IncrementalCompile.list(to);
+        Map<String, BasicFileAttributes> ours = Stamps.list(from);
+        Map<String, BasicFileAttributes> theirs = Stamps.list(to);
         Set<Path> folders = new java.util.HashSet<>();
         java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
         boolean link = put == Put.LINK;

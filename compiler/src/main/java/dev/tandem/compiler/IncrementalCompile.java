@@ -208,8 +208,8 @@ final class IncrementalCompile {
                 request.stateFile.resolveSibling(KEPT_CLASS_PATH));
         copies = last != null && last.copies();
         // the class output as the last compile left it, listed once for the check below and the analysis
-        Map<String, BasicFileAttributes> output = full == null ? list(request.classOutput) : Map.of();
-        if (full == null && last.outputs() != null && !last.outputs().equals(stamps(output))) {
+        Map<String, BasicFileAttributes> output = full == null ? Stamps.list(request.classOutput) : Map.of();
+        if (full == null && last.outputs() != null && !last.outputs().equals(Stamps.ofOutput(output))) {
             full = "a file the last compile wrote was changed after it (a tool writing class files in place, such as"
                     + " a bytecode enhancer?); its class files are copied from now on, not linked";
             copies = true;
@@ -314,15 +314,7 @@ final class IncrementalCompile {
             // file (a static import on demand choosing another overload, a local variable's type, an annotation on
             // it, a nested class an import on demand brings), and a dependency is not compiled with the module, so
             // there is no source of it to fall back on
-            Set<String> names = new TreeSet<>();
-            for (String name : classPath.changed()) {
-                for (String part : name.substring(name.lastIndexOf('.') + 1).split("\\$")) {
-                    if (!part.isEmpty() && !Character.isDigit(part.charAt(0))) {
-                        names.add(part);
-                    }
-                }
-            }
-            toCompile.addAll(mentioning(names, toCompile, originOf));
+            toCompile.addAll(mentioning(simpleNames(classPath.changed()), toCompile, originOf));
         }
         Set<String> gone = new TreeSet<>(removed);
         Set<Path> createdAll = new TreeSet<>();
@@ -363,9 +355,9 @@ final class IncrementalCompile {
                 return restart(
                         createdAll,
                         file.startsWith(request.classOutput)
-                                ? "javac rewrote " + relative(request.classOutput, file) + ", which belongs to a"
+                                ? "javac rewrote " + Stamps.relative(request.classOutput, file) + ", which belongs to a"
                                         + " source it was not compiling (a class declared in two sources?)"
-                                : "an annotation processor rewrote " + relative(request.generatedSources, file)
+                                : "an annotation processor rewrote " + Stamps.relative(request.generatedSources, file)
                                         + ", which it wrote for a source it was not compiling (a file written for"
                                         + " two sources?)");
             }
@@ -391,20 +383,13 @@ final class IncrementalCompile {
                 return restart(createdAll, change.fullRecompilation());
             }
             Set<String> next = sourcesOf(dependents.of(change.changed()), classes, originOf, compiled);
-            // a class that appears or goes can change what a simple name means in sources that never named it in a
-            // class file: a wildcard import, an unused import, a java.lang type shadowed by a new one in the package
-            // and where processors run (Lombok), what they read from source-retention annotations leaves no trace
-            // either (@Delegate(types = Api.class)): a class whose API changed recompiles every source that names it
-            Set<String> named = new TreeSet<>();
-            for (String name : union(before.keySet(), after.keySet())) {
-                boolean appearsOrGoes = before.containsKey(name) != after.containsKey(name);
-                boolean processed =
-                        request.generatedSources != null && change.changed().contains(name);
-                if (appearsOrGoes || processed) {
-                    named.add(name);
-                }
-            }
-            next.addAll(mentioning(simpleNames(named), union(compiled, next), originOf));
+            // and every source whose text names a class whose API changed: what uses a class may leave no trace in a
+            // class file. A class that appears or goes can change what a simple name means (a wildcard import, an
+            // unused import, a java.lang type shadowed by a new one in the package); a static import on demand picks
+            // another overload of a method added to a class it never named; a local variable's type made
+            // inaccessible; and where processors run (Lombok), what they read from source-retention annotations
+            // (@Delegate(types = Api.class))
+            next.addAll(mentioning(simpleNames(change.changed()), union(compiled, next), originOf));
             toCompile = next;
             gone = Set.of();
         }
@@ -435,9 +420,9 @@ final class IncrementalCompile {
         for (Path file : created) {
             String key;
             if (request.generatedSources != null && file.startsWith(request.generatedSources)) {
-                key = SOURCES + relative(request.generatedSources, file);
+                key = SOURCES + Stamps.relative(request.generatedSources, file);
             } else if (!file.getFileName().toString().endsWith(".class")) {
-                key = CLASSES + relative(request.classOutput, file);
+                key = CLASSES + Stamps.relative(request.classOutput, file);
             } else {
                 continue;
             }
@@ -506,8 +491,9 @@ final class IncrementalCompile {
     private void commit(CompileState state, Map<String, ClassAnalysis> analyses) throws IOException {
         aside.settle();
         request.publisher.publish(aside.removed(SetAside.CLASSES), aside.removed(SetAside.GENERATED), state.copies());
-        Map<String, BasicFileAttributes> output = list(request.classOutput);
-        String outputs = stamps(output);
+        // listed again after publishing: a linked class file's time is the publishing's
+        Map<String, BasicFileAttributes> output = Stamps.list(request.classOutput);
+        String outputs = Stamps.ofOutput(output);
         long start = System.nanoTime();
         List<ClassAnalysis> kept = new ArrayList<>();
         for (String file : output.keySet()) {
@@ -532,45 +518,6 @@ final class IncrementalCompile {
         state.finished(outputs, classPath.state()).write(request.stateFile);
         // only now: a build killed while publishing leaves the folder, and the next compile is a full one
         aside.drop();
-    }
-
-    /**
-     * A digest of every file under the class output, its name, size and time: a tool that writes into the build's
-     * output in place writes into these files too when they are linked, and this is how that shows.
-     */
-    private static String stamps(Map<String, BasicFileAttributes> classOutput) {
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, BasicFileAttributes> file : new TreeMap<>(classOutput).entrySet()) {
-            // to the nanosecond where the file system keeps it: a write just after the link was made must show
-            text.append(file.getKey())
-                    .append(' ')
-                    .append(file.getValue().size())
-                    .append(' ')
-                    .append(file.getValue().lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
-                    .append('\n');
-        }
-        return ClassAnalysis.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Every file under a folder by its path relative to it ('/'-separated), with its attributes, in one walk: asking
-     * file by file costs several times as much with thousands of class files. None when the folder is null or missing.
-     */
-    static Map<String, BasicFileAttributes> list(Path folder) throws IOException {
-        Map<String, BasicFileAttributes> files = new java.util.HashMap<>();
-        if (folder == null || !Files.isDirectory(folder)) {
-            return files;
-        }
-        Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<Path>() {
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile()) {
-                    files.put(relative(folder, file), attributes);
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
-        return files;
     }
 
     /** The set-up parts that changed since the last compile, as a full compile's reason; null when none did. */
@@ -610,12 +557,18 @@ final class IncrementalCompile {
         return result;
     }
 
-    /** The simple names of some top-level classes (nested ones are named through their outer class). */
-    private static Set<String> simpleNames(Set<String> binaryNames) {
+    /**
+     * The simple names a source can use for some classes (by binary name): a nested class's own too, which an import
+     * of its outer class's members brings in (every part of {@code a.Outer$Inner}); not the numbers of local and
+     * anonymous classes.
+     */
+    static Set<String> simpleNames(Set<String> binaryNames) {
         Set<String> names = new TreeSet<>();
         for (String name : binaryNames) {
-            if (name.indexOf('$') < 0) {
-                names.add(name.substring(name.lastIndexOf('.') + 1));
+            for (String part : name.substring(name.lastIndexOf('.') + 1).split("\\$")) {
+                if (!part.isEmpty() && !Character.isDigit(part.charAt(0))) {
+                    names.add(part);
+                }
             }
         }
         return names;
@@ -689,10 +642,10 @@ final class IncrementalCompile {
     private Result fullCompile(String reason, boolean damagedState) throws IOException {
         aside.drop(); // what an interrupted compile left: the class output is compiled anew
         // class files, what processors wrote there, and the generated sources: all written again
-        for (String file : list(request.classOutput).keySet()) {
+        for (String file : Stamps.list(request.classOutput).keySet()) {
             aside.add(request.classOutput.resolve(file));
         }
-        for (String file : list(request.generatedSources).keySet()) {
+        for (String file : Stamps.list(request.generatedSources).keySet()) {
             aside.add(request.generatedSources.resolve(file));
         }
         Set<Path> created = new TreeSet<>();
@@ -747,7 +700,7 @@ final class IncrementalCompile {
         }
         List<Map<String, BasicFileAttributes>> before = new ArrayList<>();
         for (Path folder : folders) {
-            before.add(list(folder));
+            before.add(Stamps.list(folder));
             Files.createDirectories(folder);
         }
         if (request.origins != null) {
@@ -762,7 +715,8 @@ final class IncrementalCompile {
         javacNanos += System.nanoTime() - start;
         for (int i = 0; i < folders.size(); i++) {
             Path folder = folders.get(i);
-            for (Map.Entry<String, BasicFileAttributes> file : list(folder).entrySet()) {
+            for (Map.Entry<String, BasicFileAttributes> file :
+                    Stamps.list(folder).entrySet()) {
                 BasicFileAttributes was = before.get(i).get(file.getKey());
                 if (was == null) {
                     created.add(folder.resolve(file.getKey()));
@@ -813,10 +767,6 @@ final class IncrementalCompile {
 
     private static Path classFile(Path classOutput, String binaryName) {
         return classOutput.resolve(binaryName.replace('.', '/') + ".class");
-    }
-
-    static String relative(Path folder, Path file) {
-        return folder.relativize(file).toString().replace('\\', '/');
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -38,7 +38,7 @@ final class SetAside {
 
     private Path asideOf(Path file) {
         Path output = outputs[outputOf(file)];
-        return folder(output).resolve(IncrementalCompile.relative(output, file));
+        return folder(output).resolve(Stamps.relative(output, file));
     }
 
     /** The folder a compile left, or null. */
@@ -83,7 +83,7 @@ final class SetAside {
         for (Path file : files) {
             if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 int output = outputOf(file);
-                removed.get(output).add(IncrementalCompile.relative(outputs[output], file));
+                removed.get(output).add(Stamps.relative(outputs[output], file));
             }
         }
     }

@@ -98,6 +98,34 @@ class ClassAnalysisTest {
     }
 
     @Test
+    @DisplayName("a kept file larger than any module's analyses, or whose counts are larger than the file, is a miss:"
+            + " never read into memory, never an OutOfMemoryError")
+    void keptAnalysesTooLarge() throws Exception {
+        Path huge = dir.resolve("kept/huge.analyses");
+        java.nio.file.Files.createDirectories(huge.getParent());
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: no disk, more than an array can hold
+        }
+        assertThat(ClassAnalyses.read(huge, "digest-1")).as("3 GiB").isNull();
+        for (int[] counts : new int[][] {{Integer.MAX_VALUE}, {1, Integer.MAX_VALUE}, {-1}}) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            out.writeUTF("tandem-analyses 1");
+            out.writeUTF("digest-1");
+            for (int count : counts) {
+                out.writeInt(count);
+            }
+            out.write(new byte[64]);
+            out.write(java.security.MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+            Path crafted = dir.resolve("kept/crafted.analyses");
+            java.nio.file.Files.write(crafted, bytes.toByteArray());
+            assertThat(ClassAnalyses.read(crafted, "digest-1"))
+                    .as("counts %s, with a right digest", java.util.Arrays.toString(counts))
+                    .isNull();
+        }
+    }
+
+    @Test
     @DisplayName("a public constructor's parameters renamed (same types) change the ABI, with -g or -parameters, as"
             + " MapStruct maps constructor arguments by name; a body change does not")
     void parameterNames() throws IOException {
