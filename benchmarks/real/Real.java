@@ -40,6 +40,11 @@ import org.w3c.dom.Node;
  *   java benchmarks/real/Real.java [check|time|all] [project ...]
  * </pre>
  *
+ * With {@code TANDEM=compiler}, the copy gets Tandem's incremental compiler instead, as incremental-compilation.md
+ * says ({@code compilerId} tandem and the tandem-compiler dependency on every maven-compiler-plugin, and
+ * tandem:prepare), under
+ * target/bench-real/NAME-compiler/: the same history, compared with clean Maven the same way (issue 26).
+ *
  * Projects: mapstruct-lombok (mapstruct-examples, the project's path order), mapstruct-lombok-swapped (Lombok and the
  * binding before MapStruct), eladmin, jhipster. The trees come from {@code $MIRRORS/owner+name/repo} (a bare git
  * repository; default /work/.mirror, where the workplace's {@code fetch} puts them) or are cloned from GitHub when
@@ -49,6 +54,9 @@ import org.w3c.dom.Node;
 public class Real {
     static final Path ROOT = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
     static final Path OUT = ROOT.resolve("target/bench-real");
+    /** TANDEM=compiler: the copy gets Tandem's incremental compiler, not replay. */
+    static final boolean COMPILER_MODE = "compiler".equals(System.getenv("TANDEM"));
+
     static final String JDK25 = firstExisting("/usr/lib/jvm/temurin-25-jdk-amd64", System.getenv("JAVA25_HOME"));
 
     /** One edit, applied to both copies. */
@@ -99,7 +107,13 @@ public class Real {
                 new Step("no change after the deletion", List.of()),
                 new Step("lombok.config added", List.of(
                         write("eladmin-system/src/main/java/lombok.config", "lombok.addLombokGeneratedAnnotation = true\n"))),
-                new Step("lombok.config deleted", List.of(delete("eladmin-system/src/main/java/lombok.config"))));
+                new Step("lombok.config deleted", List.of(delete("eladmin-system/src/main/java/lombok.config"))),
+                new Step("an upstream module's class gains a method", List.of(addField(
+                        "eladmin-common/src/main/java/me/zhengjie/utils/CloseUtil.java",
+                        "public static int closedCount() { return 0; }"))),
+                new Step("an upstream module's class gains a private method", List.of(addField(
+                        "eladmin-common/src/main/java/me/zhengjie/utils/CloseUtil.java",
+                        "private static int unused() { return 1; }"))));
         String jh = "src/main/java/io/github/jhipster/sample/";
         List<Step> jhHistory = List.of(
                 new Step("first build", List.of()),
@@ -139,9 +153,13 @@ public class Real {
             if (!chosen.isEmpty() && !chosen.contains(p.name)) {
                 continue;
             }
-            Path home = OUT.resolve(p.name);
+            Path home = OUT.resolve(p.name + (COMPILER_MODE ? "-compiler" : ""));
             export(p, home);
-            enableReplay(home.resolve("replay/pom.xml"), version, p.lombokFirst);
+            if (COMPILER_MODE) {
+                enableCompiler(home.resolve("replay/pom.xml"), version, p.lombokFirst);
+            } else {
+                enableReplay(home.resolve("replay/pom.xml"), version, p.lombokFirst);
+            }
             String compiler = System.getenv("COMPILER");
             if (compiler != null) {
                 for (String copy : List.of("replay", "plain")) {
@@ -182,7 +200,7 @@ public class Real {
             }
         }
         System.out.println();
-        System.out.println("Replay on real projects, " + Runtime.getRuntime().availableProcessors() + " cores, Tandem "
+        System.out.println((COMPILER_MODE ? "Tandem's compiler" : "Replay") + " on real projects, " + Runtime.getRuntime().availableProcessors() + " cores, Tandem "
                 + version + (System.getenv("COMPILER") != null ? ", maven-compiler-plugin " + System.getenv("COMPILER") : ""));
         report.forEach(System.out::println);
         System.exit(failed ? 1 : 0);
@@ -267,7 +285,8 @@ public class Real {
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<String> summary;
         try (Stream<String> lines = Files.lines(log)) {
-            summary = lines.filter(l -> l.contains("Tandem replay:") || l.contains("Tandem: the"))
+            summary = lines.filter(l -> l.contains("Tandem replay:") || l.contains("Tandem: the")
+                            || l.contains("Tandem compiler:"))
                     .map(l -> l.replaceFirst("^\\[INFO\\] ", "").replaceFirst("^\\[WARNING\\] ", "WARNING "))
                     .collect(Collectors.toList());
         }
@@ -494,7 +513,13 @@ public class Real {
             Element plugins = childOrNew(childOrNew(project, "build"), "plugins");
             addProcessor(doc, childOrNew(buildCompiler(plugins), "configuration"));
         }
-        Element plugins = childOrNew(childOrNew(project, "build"), "plugins");
+        addPrepare(doc, version);
+        save(doc, pom);
+    }
+
+    /** tandem:prepare in the build's plugins. */
+    static void addPrepare(Document doc, String version) {
+        Element plugins = childOrNew(childOrNew(doc.getDocumentElement(), "build"), "plugins");
         Element tandem = gav(doc, "plugin", "dev.tandem", "tandem-maven-plugin", version);
         Element execution = doc.createElement("execution");
         Element goals = doc.createElement("goals");
@@ -502,6 +527,40 @@ public class Real {
         execution.appendChild(goals);
         childOrNew(tandem, "executions").appendChild(execution);
         plugins.appendChild(tandem);
+    }
+
+    // ---- enabling the compiler as incremental-compilation.md says
+
+    static void enableCompiler(Path pom, String version, boolean lombokFirst) throws Exception {
+        Document doc = parse(pom);
+        Element project = doc.getDocumentElement();
+        List<Element> compilers = new ArrayList<>(compilerPlugins(project));
+        Element plugins = childOrNew(childOrNew(project, "build"), "plugins");
+        Element built = buildCompiler(plugins);
+        if (!compilers.contains(built)) {
+            compilers.add(built);
+        }
+        for (Element plugin : compilers) {
+            Element config = childOrNew(plugin, "configuration");
+            Element list = child(config, "annotationProcessorPaths");
+            if (lombokFirst && list != null) {
+                for (Element path : children(list, "path")) {
+                    if ("mapstruct-processor".equals(text(path, "artifactId"))) {
+                        list.removeChild(path);
+                        list.appendChild(path);
+                    }
+                }
+            }
+            Element id = child(config, "compilerId");
+            if (id == null) {
+                append(doc, config, "compilerId", "tandem");
+            } else {
+                id.setTextContent("tandem");
+            }
+            childOrNew(plugin, "dependencies")
+                    .appendChild(gav(doc, "dependency", "dev.tandem", "tandem-compiler", version));
+        }
+        addPrepare(doc, version); // a lombok.config changed alone compiles again
         save(doc, pom);
     }
 

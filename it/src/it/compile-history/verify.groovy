@@ -124,6 +124,11 @@ history(basedir, localRepositoryPath, mvn, modules, [
         beans(d, 'lombok.config', 'chain = false', 'chain = true')
         beans(d, 'b/Plain.java', 'return 1;', 'return 2;')
      }, full: [beans: 'the lombok.config files changed']],
+    // alone: the plugin notices only Java sources and would say "Nothing to compile"; tandem:prepare, in this module's
+    // build, sees that a lombok.config Tandem's compile depends on changed and makes the plugin compile
+    [name: 'Lombok: lombok.config alone, with tandem:prepare', edit: { d -> beans(d, 'lombok.config', 'chain = true', 'chain = false') },
+     full: [beans: 'the lombok.config files changed'],
+     check: { log -> assert log.contains('lombok.config changed since the compile into classes-') }],
     // MapStruct (isolating, writes a source per mapper) runs on the changed sources alone, under Tandem's recorder
     [name: 'MapStruct: a method body beside the mappers', edit: { d -> mappers(d, 'm/Garage.java', 'return 1;', 'return 2;') },
      compiled: [mappers: 1]],

@@ -1,7 +1,10 @@
 package dev.tandem.compiler;
 
+import dev.tandem.cache.internal.CacheLayout;
 import dev.tandem.cache.internal.ConsumerLock;
 import dev.tandem.cache.internal.FolderHandles;
+import dev.tandem.cache.internal.Sha256;
+import dev.tandem.cache.internal.TrackedInputs;
 import dev.tandem.compiler.javac.OriginRecorder;
 import java.io.File;
 import java.io.IOException;
@@ -48,6 +51,9 @@ final class CompileExecution {
 
     final Path stateFile;
     final Map<String, Path> sources = new TreeMap<>();
+    /** The files besides sources the output depends on, with their digests ({@link #keepInputs}). */
+    private final Map<String, String> inputs = new TreeMap<>();
+
     private final Set<File> sourceFiles;
     private final List<String> sourceLocations;
     private final List<String> classpath;
@@ -78,7 +84,7 @@ final class CompileExecution {
         String execution = ClassAnalysis.sha256((output + "\n" + String.join("\n", rootNames))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .substring(0, 8);
-        this.home = target.resolve("tandem").resolve("compile").resolve(output.getFileName() + "-" + execution);
+        this.home = CacheLayout.compilerHomes(target).resolve(output.getFileName() + "-" + execution);
         this.classes = home.resolve("classes");
         this.stateFile = home.resolve("compile.state");
         this.generatedHome = home.resolve("generated");
@@ -177,8 +183,10 @@ final class CompileExecution {
         boolean outputs = false;
         Path keptAnalyses = stateFile.resolveSibling(IncrementalCompile.KEPT_ANALYSES);
         Path keptClassPath = stateFile.resolveSibling(IncrementalCompile.KEPT_CLASS_PATH);
-        for (Path folder : List.of(classes, generatedHome, recorderFolder, keptClassPath, origins, keptAnalyses)) {
-            boolean wanted = folder.equals(origins) || folder.equals(keptAnalyses)
+        Path inputsFile = CacheLayout.compilerInputs(home);
+        for (Path folder :
+                List.of(classes, generatedHome, recorderFolder, keptClassPath, origins, keptAnalyses, inputsFile)) {
+            boolean wanted = folder.equals(origins) || folder.equals(keptAnalyses) || folder.equals(inputsFile)
                     ? !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                             || Files.isRegularFile(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     : !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
@@ -220,6 +228,7 @@ final class CompileExecution {
     void forget() throws CompilerException {
         try {
             Files.deleteIfExists(stateFile);
+            Files.deleteIfExists(CacheLayout.compilerInputs(home));
         } catch (IOException e) {
             throw new CompilerException("Tandem compiler: cannot delete " + stateFile + ": " + e, e);
         }
@@ -360,14 +369,27 @@ final class CompileExecution {
         StringBuilder configs = new StringBuilder();
         for (Path folder : folders) {
             Path config = folder.resolve("lombok.config");
-            if (Files.isRegularFile(config)) {
-                configs.append(config)
-                        .append(' ')
-                        .append(ClassAnalysis.sha256(Files.readAllBytes(config)))
-                        .append('\n');
+            String digest = Files.isRegularFile(config) ? ClassAnalysis.sha256(Files.readAllBytes(config)) : null;
+            inputs.put(config.toString(), digest == null ? Sha256.MISSING : digest);
+            if (digest != null) {
+                configs.append(config).append(' ').append(digest).append('\n');
             }
         }
         return configs.toString();
+    }
+
+    /**
+     * Keeps, for {@code tandem:prepare}, the files besides sources this compile's output depends on (every place a
+     * {@code lombok.config} may be, with its digest or none): maven-compiler-plugin notices only Java sources, and
+     * prepare makes it compile again when one of these changed. No file when there are none (no Lombok).
+     */
+    void keepInputs() throws IOException {
+        Path file = CacheLayout.compilerInputs(home);
+        if (inputs.isEmpty()) {
+            Files.deleteIfExists(file);
+        } else {
+            TrackedInputs.write(file, inputs);
+        }
     }
 
     /**

@@ -185,6 +185,7 @@ public final class TandemCompiler implements Compiler {
                 return part.isSuccess();
             });
             result = compile.compile(request);
+            module.keepInputs();
             log.debug("Tandem compiler: " + ms(prepared - start) + " ms reading the configuration, processors and"
                     + " class path; " + ms(compile.hashNanos) + " ms hashing sources; " + ms(compile.analyseNanos)
                     + " ms reading class files" + (compile.analysesKept ? " (the analyses kept of them)" : "") + "; "

@@ -213,26 +213,13 @@ final class Preparation {
             took[1] = System.nanoTime();
             List<StaleCompile.Change> changes = StaleCompile.changedInputs(layout, indexed.index);
             changes.addAll(StaleCompile.changedCompileInputs(layout, indexed.index));
+            changes.addAll(StaleCompile.changedCompilerInputs(buildDirectory, indexed.index));
             int removed = StaleCompile.removeOutputsOfGoneSources(layout, buildDirectory);
             if (removed > 0) {
                 log.info("Tandem: removed " + removed + " file" + (removed == 1 ? "" : "s")
                         + " that deleted sources had led to (class files, generated sources)");
             }
-            if (!changes.isEmpty()) {
-                List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
-                boolean compiledBefore = Files.isDirectory(buildDirectory.resolve("maven-status"));
-                for (StaleCompile.Change change : changes) {
-                    if (marked.isEmpty() && compiledBefore) {
-                        log.warn("Tandem: " + shown(change.file) + " changed since " + change.consumer
-                                + " read it, but " + buildDirectory.resolve("maven-status")
-                                + " has no maven-compiler-plugin state to reset: if the compile says \"Nothing to"
-                                + " compile\", run mvn clean compile");
-                    } else {
-                        log.info("Tandem: " + shown(change.file) + " changed since " + change.consumer
-                                + " read it: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
-                    }
-                }
-            }
+            rerunCompile(changes, buildDirectory);
             took[2] = System.nanoTime();
             rerunCompileIfProcessorsChanged(layout, buildDirectory);
             if (CompilerNotes.replays(project)) {
@@ -340,6 +327,26 @@ final class Preparation {
      * Marks the compiles stale when an execution's annotation processors or their options changed since the last
      * prepare: the compiler plugin looks only at Java sources.
      */
+    /** Makes the next compile rerun when a file besides sources that its output depends on changed. */
+    private void rerunCompile(List<StaleCompile.Change> changes, Path buildDirectory) throws IOException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<String> marked = StaleCompile.markCompilesStale(buildDirectory);
+        boolean compiledBefore = Files.isDirectory(buildDirectory.resolve("maven-status"));
+        for (StaleCompile.Change change : changes) {
+            if (marked.isEmpty() && compiledBefore) {
+                log.warn("Tandem: " + shown(change.file) + " changed since " + change.consumer
+                        + " read it, but " + buildDirectory.resolve("maven-status")
+                        + " has no maven-compiler-plugin state to reset: if the compile says \"Nothing to"
+                        + " compile\", run mvn clean compile");
+            } else {
+                log.info("Tandem: " + shown(change.file) + " changed since " + change.consumer
+                        + " read it: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
+            }
+        }
+    }
+
     private void rerunCompileIfProcessorsChanged(CacheLayout layout, Path buildDirectory) throws IOException {
         List<String> processorsChanged = ProcessorSetup.changed(layout, processorSetup());
         if (!processorsChanged.isEmpty()) {
@@ -381,6 +388,8 @@ final class Preparation {
     private Result prepareWithoutIndex(CacheLayout layout, Path buildDirectory, List<Path> rootEntries)
             throws IOException {
         rerunCompileIfProcessorsChanged(layout, buildDirectory);
+        // Tandem's compiler, with no index: each tracked file read (a few lombok.config places, most of them absent)
+        rerunCompile(StaleCompile.changedCompilerInputs(buildDirectory, null), buildDirectory);
         // no consumer has a folder here (hasConsumers said so): the root's own entries are all there is to sweep
         CacheMaintenance.sweepTemporaryFiles(rootEntries, CacheMaintenance.STALE_TEMPORARY_MILLIS);
         project.getProperties()

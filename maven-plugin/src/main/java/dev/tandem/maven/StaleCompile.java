@@ -58,8 +58,7 @@ final class StaleCompile {
             for (Map.Entry<String, String> tracked :
                     TrackedInputs.read(CacheLayout.tracked(consumer)).entrySet()) {
                 Path file = Paths.get(tracked.getKey());
-                InputIndex.Entry entry = index.find(file);
-                String now = entry != null ? entry.sha256Hex() : Sha256.hexOrMissing(file);
+                String now = digest(index, file);
                 if (!now.equals(tracked.getValue())) {
                     changes.add(
                             new Change(tracked.getKey(), consumer.getFileName().toString()));
@@ -79,11 +78,44 @@ final class StaleCompile {
             for (String input : CompileRecord.read(file).changedInputs(new java.util.function.Function<Path, String>() {
                 @Override
                 public String apply(Path path) {
-                    InputIndex.Entry entry = index.find(path);
-                    return entry != null ? entry.sha256Hex() : Sha256.hexOrMissing(path);
+                    return digest(index, path);
                 }
             })) {
                 changes.add(new Change(input, "the compile into " + file.getFileName()));
+            }
+        }
+        return changes;
+    }
+
+    /** A file's SHA-256 from the fresh index, or read when it is outside it (or there is none), or MISSING. */
+    private static String digest(InputIndex index, Path file) {
+        InputIndex.Entry entry = index == null ? null : index.find(file);
+        return entry != null ? entry.sha256Hex() : Sha256.hexOrMissing(file);
+    }
+
+    /**
+     * The files besides sources that Tandem's incremental compiler's last compiles depend on ({@code lombok.config}
+     * added, changed or deleted) whose content differs now, from the fresh index (null when there is none) or read.
+     */
+    static List<Change> changedCompilerInputs(Path buildDirectory, InputIndex index) throws IOException {
+        List<Change> changes = new ArrayList<>();
+        Path homes = CacheLayout.compilerHomes(buildDirectory);
+        if (!Files.isDirectory(homes, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return changes;
+        }
+        try (java.nio.file.DirectoryStream<Path> list = Files.newDirectoryStream(homes)) {
+            for (Path home : list) {
+                Path inputs = CacheLayout.compilerInputs(home);
+                if (!Files.isRegularFile(inputs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                for (Map.Entry<String, String> tracked :
+                        TrackedInputs.read(inputs).entrySet()) {
+                    if (!digest(index, Paths.get(tracked.getKey())).equals(tracked.getValue())) {
+                        changes.add(new Change(tracked.getKey(), "the compile into " + home.getFileName()));
+                        break; // one is enough to compile again
+                    }
+                }
             }
         }
         return changes;

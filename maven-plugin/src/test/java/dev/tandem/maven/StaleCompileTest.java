@@ -44,6 +44,55 @@ class StaleCompileTest {
     }
 
     @Test
+    @DisplayName("Tandem's compiler: a lombok.config added where none was, changed or deleted is found, once per"
+            + " compile; none when nothing changed, or when the compiler's file is damaged or a link")
+    void findsChangedCompilerInputs() throws Exception {
+        Path target = project.resolve("target");
+        Path config = write("src/main/java/lombok.config", "lombok.accessors.chain = true");
+        Path absent = project.resolve("src/main/java/a/lombok.config");
+        Map<String, String> tracked = new TreeMap<>();
+        tracked.put(config.toString(), Sha256.hexOrMissing(config));
+        tracked.put(absent.toString(), Sha256.MISSING);
+        Path home = CacheLayout.compilerHomes(target).resolve("classes-1a2b3c4d");
+        Files.createDirectories(home);
+        TrackedInputs.write(CacheLayout.compilerInputs(home), tracked);
+
+        assertThat(StaleCompile.changedCompilerInputs(target, null)).isEmpty();
+        assertThat(StaleCompile.changedCompilerInputs(target, InputIndex.empty(project)))
+                .isEmpty();
+
+        write("src/main/java/a/lombok.config", "lombok.accessors.chain = false");
+        assertThat(StaleCompile.changedCompilerInputs(target, null))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.file).isEqualTo(absent.toString());
+                    assertThat(c.consumer).isEqualTo("the compile into classes-1a2b3c4d");
+                });
+        Files.delete(absent);
+        write("src/main/java/lombok.config", "lombok.accessors.chain = false");
+        assertThat(StaleCompile.changedCompilerInputs(target, null))
+                .singleElement()
+                .satisfies(c -> assertThat(c.file).isEqualTo(config.toString()));
+        Files.delete(config);
+        assertThat(StaleCompile.changedCompilerInputs(target, null)).hasSize(1);
+
+        Files.write(CacheLayout.compilerInputs(home), "damaged".getBytes(StandardCharsets.UTF_8));
+        assertThat(StaleCompile.changedCompilerInputs(target, null))
+                .as("damaged")
+                .isEmpty();
+        Files.delete(CacheLayout.compilerInputs(home));
+        Path elsewhere = project.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        TrackedInputs.write(elsewhere.resolve("inputs"), tracked);
+        Files.createSymbolicLink(CacheLayout.compilerInputs(home), elsewhere.resolve("inputs"));
+        assertThat(StaleCompile.changedCompilerInputs(target, null))
+                .as("a link")
+                .isEmpty();
+        assertThat(StaleCompile.changedCompilerInputs(project.resolve("nowhere"), null))
+                .isEmpty();
+    }
+
+    @Test
     @DisplayName("every compiler execution's inputFiles.lst is removed, and nothing else")
     void marksEveryCompileStale() throws Exception {
         Path target = project.resolve("target");

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  *   build.properties           build number and time ({@link BuildRecord})
  *   outputs/&lt;class output&gt;   per compiler execution, what its last compile read and wrote ({@link CompileRecord})
  *   outputs/&lt;class output&gt;.classpath   the jars of its class path in this build ({@link ClassPathRecord})
+ *   compile/&lt;class output&gt;-&lt;digest&gt;/   tandem-compiler's, always under the build directory
+ *     inputs                   files besides sources its output depends on ({@link TrackedInputs})
  *   consumers/&lt;id&gt;/
  *     consumer.properties      owner id, format version, last build that used it
  *     entries.pack             cache entries, append-only ({@link EntryPack})
@@ -86,6 +88,22 @@ public final class CacheLayout {
     /** The {@link ClassPathRecord} of the compiler execution whose class output is {@code classOutput}. */
     public Path classPathRecord(Path classOutput) {
         return compileRecords().resolve(executionName(classOutput) + ".classpath");
+    }
+
+    /**
+     * The folders of Tandem's incremental compiler ({@code tandem-compiler}), one per compiler execution, under the
+     * build directory whatever the cache root: {@code target/tandem/compile/<class output>-<digest>/}.
+     */
+    public static Path compilerHomes(Path buildDirectory) {
+        return buildDirectory.resolve("tandem").resolve("compile");
+    }
+
+    /**
+     * In a compiler's folder ({@link #compilerHomes}): the files besides sources its last compile's output depends on
+     * ({@link TrackedInputs}: every place a {@code lombok.config} may be), which {@code tandem:prepare} checks.
+     */
+    public static Path compilerInputs(Path compilerHome) {
+        return compilerHome.resolve("inputs");
     }
 
     /** A compiler execution's name in outputs/: its class output folder's name ("classes", "test-classes"). */
