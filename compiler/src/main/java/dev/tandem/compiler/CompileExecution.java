@@ -379,17 +379,17 @@ final class CompileExecution {
     }
 
     /**
-     * Keeps, for {@code tandem:prepare}, the files besides sources this compile's output depends on (every place a
-     * {@code lombok.config} may be, with its digest or none): maven-compiler-plugin notices only Java sources, and
-     * prepare makes it compile again when one of these changed. No file when there are none (no Lombok).
+     * Keeps, for {@code tandem:prepare}, what this compile's output depends on that maven-compiler-plugin does not
+     * notice: every place a {@code lombok.config} may be, with its digest or none (the plugin notices only Java
+     * sources), and the sources, which must still be there (3.10.1 and older call no compiler when a source was only
+     * deleted, and its class files would stay). prepare makes the plugin compile when one of them changed.
      */
     void keepInputs() throws IOException {
-        Path file = CacheLayout.compilerInputs(home);
-        if (inputs.isEmpty()) {
-            Files.deleteIfExists(file);
-        } else {
-            TrackedInputs.write(file, inputs);
+        Map<String, String> kept = new TreeMap<>(inputs);
+        for (Path source : sources.values()) {
+            kept.put(source.toString(), TrackedInputs.PRESENT);
         }
+        TrackedInputs.write(CacheLayout.compilerInputs(home), kept);
     }
 
     /**

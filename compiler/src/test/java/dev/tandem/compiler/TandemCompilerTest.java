@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -168,6 +169,21 @@ class TandemCompilerTest {
         assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 3 sources in \\d+ ms");
         assertThat(javacCalls).containsExactly(Set.of("A.java"));
         assertThat(classFiles()).containsExactly("a/A.class", "a/B.class", "b/C.class");
+    }
+
+    @Test
+    @DisplayName("beside the state, the sources, for tandem:prepare to make the plugin compile when one is only deleted"
+            + " (3.10.1 and older call no compiler then)")
+    void inputsForPrepare() throws Exception {
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        Map<String, String> inputs = dev.tandem.cache.internal.TrackedInputs.read(
+                dev.tandem.cache.internal.CacheLayout.compilerInputs(home()));
+        assertThat(inputs)
+                .containsOnlyKeys(
+                        src.resolve("a/A.java").toString(),
+                        src.resolve("a/B.java").toString(),
+                        src.resolve("b/C.java").toString());
+        assertThat(inputs.values()).containsOnly(dev.tandem.cache.internal.TrackedInputs.PRESENT);
     }
 
     @Test

@@ -94,8 +94,9 @@ final class StaleCompile {
     }
 
     /**
-     * The files besides sources that Tandem's incremental compiler's last compiles depend on ({@code lombok.config}
-     * added, changed or deleted) whose content differs now, from the fresh index (null when there is none) or read.
+     * What Tandem's incremental compiler's last compiles depend on and the compiler plugin does not notice: a {@code
+     * lombok.config} added, changed or deleted (from the fresh index, null when there is none, or read), a source
+     * deleted (3.10.1 and older call no compiler then).
      */
     static List<Change> changedCompilerInputs(Path buildDirectory, InputIndex index) throws IOException {
         List<Change> changes = new ArrayList<>();
@@ -111,7 +112,11 @@ final class StaleCompile {
                 }
                 for (Map.Entry<String, String> tracked :
                         TrackedInputs.read(inputs).entrySet()) {
-                    if (!digest(index, Paths.get(tracked.getKey())).equals(tracked.getValue())) {
+                    Path file = Paths.get(tracked.getKey());
+                    boolean changed = tracked.getValue().equals(TrackedInputs.PRESENT)
+                            ? !Files.exists(file)
+                            : !digest(index, file).equals(tracked.getValue());
+                    if (changed) {
                         changes.add(new Change(tracked.getKey(), "the compile into " + home.getFileName()));
                         break; // one is enough to compile again
                     }

@@ -76,6 +76,21 @@ class StaleCompileTest {
         Files.delete(config);
         assertThat(StaleCompile.changedCompilerInputs(target, null)).hasSize(1);
 
+        Path source = write("src/main/java/a/A.java", "package a; class A {}");
+        Path other = write("src/main/java/a/B.java", "package a; class B {}");
+        TrackedInputs.write(
+                CacheLayout.compilerInputs(home),
+                Map.of(source.toString(), TrackedInputs.PRESENT, other.toString(), TrackedInputs.PRESENT));
+        write("src/main/java/a/A.java", "package a; class A { int edited; }");
+        assertThat(StaleCompile.changedCompilerInputs(target, null))
+                .as("a source edited: the plugin notices that itself")
+                .isEmpty();
+        Files.delete(other);
+        assertThat(StaleCompile.changedCompilerInputs(target, null))
+                .as("a source deleted alone")
+                .singleElement()
+                .satisfies(c -> assertThat(c.file).isEqualTo(other.toString()));
+
         Files.write(CacheLayout.compilerInputs(home), "damaged".getBytes(StandardCharsets.UTF_8));
         assertThat(StaleCompile.changedCompilerInputs(target, null))
                 .as("damaged")

@@ -18,6 +18,12 @@ public final class TrackedInputs {
     static final int MAGIC = 0x544e4454; // "TNDT"
     static final short VERSION = 1;
 
+    /**
+     * In place of a SHA-256: only that the file must still be there. Tandem's compiler tracks its sources so, as the
+     * compiler plugin notices their edits itself, but not (3.10.1 and older) a source deleted alone.
+     */
+    public static final String PRESENT = "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
+
     private TrackedInputs() {}
 
     /** @return path to hex SHA-256; empty when there is no file or it is damaged */
