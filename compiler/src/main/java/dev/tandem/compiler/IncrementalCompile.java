@@ -536,7 +536,6 @@ final class IncrementalCompile {
         return "the " + (parts.isEmpty() ? last1 : String.join(", ", parts) + " and " + last1) + " changed";
     }
 
-    /** Whether a source's text has one of the names as a whole word (comments and strings count: it is a superset). */
     /**
      * The sources to compile again for some classes of the last compile (by binary name), other than {@code done}: the
      * source each is in, or for a class of a generated source the source the processors wrote it for, which makes
@@ -557,17 +556,25 @@ final class IncrementalCompile {
         return result;
     }
 
+    /** In {@link #simpleNames}: a name a source can use from any package. */
+    static final String ANYWHERE = "*";
+
     /**
-     * The simple names a source can use for some classes (by binary name): a nested class's own too, which an import
-     * of its outer class's members brings in (every part of {@code a.Outer$Inner}); not the numbers of local and
-     * anonymous classes.
+     * The simple names a source can use for some classes (by binary name), each with the packages a source reaches it
+     * from. A top-level class's name, from its own package, or where the source names that package (an import, single
+     * or on demand, static or not, or a qualified name): {@code a.b.C} from {@code a.b}. A nested class's name (every
+     * part of {@code a.Outer$Inner}; not the numbers of local and anonymous classes) from {@link #ANYWHERE}: an import
+     * of its outer class's members brings it in, and a subclass of its outer class inherits it.
      */
-    static Set<String> simpleNames(Set<String> binaryNames) {
-        Set<String> names = new TreeSet<>();
+    static Map<String, Set<String>> simpleNames(Set<String> binaryNames) {
+        Map<String, Set<String>> names = new TreeMap<>();
         for (String name : binaryNames) {
-            for (String part : name.substring(name.lastIndexOf('.') + 1).split("\\$")) {
-                if (!part.isEmpty() && !Character.isDigit(part.charAt(0))) {
-                    names.add(part);
+            int dot = name.lastIndexOf('.');
+            String pkg = dot < 0 ? "" : name.substring(0, dot);
+            String[] parts = name.substring(dot + 1).split("\\$");
+            for (int i = 0; i < parts.length; i++) {
+                if (!parts[i].isEmpty() && !Character.isDigit(parts[i].charAt(0))) {
+                    names.computeIfAbsent(parts[i], n -> new TreeSet<>()).add(i == 0 ? pkg : ANYWHERE);
                 }
             }
         }
@@ -579,14 +586,14 @@ final class IncrementalCompile {
      * (simple names): a class that appears or goes can change what a simple name means in a source that never named
      * it in a class file, and processors read what leaves no trace in class files.
      */
-    private Set<String> mentioning(Set<String> names, Set<String> done, Map<String, String> originOf)
+    private Set<String> mentioning(Map<String, Set<String>> names, Set<String> done, Map<String, String> originOf)
             throws IOException {
         Set<String> result = new TreeSet<>();
         if (names.isEmpty()) {
             return result;
         }
         for (Map.Entry<String, Path> source : request.sources.entrySet()) {
-            if (!done.contains(source.getKey()) && mentions(source.getValue(), names)) {
+            if (!done.contains(source.getKey()) && mentions(source.getKey(), source.getValue(), names)) {
                 result.add(source.getKey());
             }
         }
@@ -594,23 +601,47 @@ final class IncrementalCompile {
             if (request.sources.containsKey(file.getValue())
                     && !done.contains(file.getValue())
                     && !result.contains(file.getValue())
-                    && mentions(request.generatedSources.resolve(file.getKey()), names)) {
+                    && mentions(file.getKey(), request.generatedSources.resolve(file.getKey()), names)) {
                 result.add(file.getValue());
             }
         }
         return result;
     }
 
-    private boolean mentions(Path source, Set<String> names) throws IOException {
+    /**
+     * Whether a source's text (comments and strings count: it is a superset) has one of the names as a whole word,
+     * where the source reaches it ({@link #simpleNames}): its package is the folder of {@code path}, as the compile
+     * checks for every class.
+     */
+    private boolean mentions(String path, Path source, Map<String, Set<String>> names) throws IOException {
         String text = new String(Files.readAllBytes(source), request.encoding);
-        for (String name : names) {
-            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-                boolean startsWord = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
-                int end = at + name.length();
-                boolean endsWord = end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
-                if (startsWord && endsWord) {
+        int slash = path.lastIndexOf('/');
+        String own = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
+        for (Map.Entry<String, Set<String>> name : names.entrySet()) {
+            if (!hasWord(text, name.getKey(), false)) {
+                continue;
+            }
+            for (String pkg : name.getValue()) {
+                if (pkg.equals(ANYWHERE) || pkg.equals(own) || (!pkg.isEmpty() && hasWord(text, pkg + ".", true))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} has {@code word} where no identifier goes on before it (nor, for a package's {@code
+     * qualified} prefix, a dot: {@code x.a.} does not name package {@code a}) and, for a word, none goes on after it.
+     */
+    private static boolean hasWord(String text, String word, boolean qualified) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            char before = at == 0 ? ' ' : text.charAt(at - 1);
+            boolean starts = !Character.isJavaIdentifierPart(before) && !(qualified && before == '.');
+            int end = at + word.length();
+            boolean ends = qualified || end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
+            if (starts && ends) {
+                return true;
             }
         }
         return false;
