@@ -53,6 +53,8 @@ final class ClassPathChange {
     private final Map<String, Map<String, ClassAnalysis>> analysed = new TreeMap<>();
 
     private final Map<String, String> others = new TreeMap<>();
+    /** Why an entry analysed as null cannot be compared. */
+    private final Map<String, String> cannotCompare = new TreeMap<>();
 
     private String fullReason;
     private final Set<String> changed = new TreeSet<>();
@@ -91,17 +93,22 @@ final class ClassPathChange {
             if (stampOf(was).equals(entry.getValue())) {
                 continue;
             }
+            boolean kept = !othersOf(was).equals(NOT_KEPT);
             Map<String, ClassAnalysis> before =
-                    othersOf(was).equals(NOT_KEPT) ? null : ClassAnalyses.read(keptFile(entry.getKey()), stampOf(was));
+                    kept ? ClassAnalyses.read(keptFile(entry.getKey()), stampOf(was)) : null;
             if (before == null) {
-                fullReason = "the class path entry " + entry.getKey() + " changed (from now on its classes are"
-                        + " compared, so that its next change recompiles only what it affects)";
+                fullReason = "the class path entry " + entry.getKey() + " changed ("
+                        + (kept
+                                ? "what was kept of its classes is gone or damaged, and is kept anew"
+                                : "from now on"
+                                        + " its classes are compared, so that its next change recompiles only what it affects")
+                        + ")";
                 return;
             }
             Map<String, ClassAnalysis> after = analysis(entry.getKey());
             if (after == null) {
-                fullReason = "the class path entry " + entry.getKey() + " changed, and its classes cannot be compared"
-                        + " (a multi-release jar, or an unreadable class file)";
+                fullReason = "the class path entry " + entry.getKey() + " changed, and its classes cannot be compared ("
+                        + cannotCompare.get(entry.getKey()) + ")";
                 return;
             }
             if (processors && !othersOf(was).equals(others.get(entry.getKey()))) {
@@ -213,7 +220,9 @@ final class ClassPathChange {
     private Map<String, ClassAnalysis> analysis(String entry) throws IOException {
         if (!analysed.containsKey(entry)) {
             StringBuilder otherFiles = new StringBuilder();
-            analysed.put(entry, analyse(entries.get(entry), listings.get(entry), otherFiles));
+            String[] why = new String[1];
+            analysed.put(entry, analyse(entries.get(entry), listings.get(entry), otherFiles, why));
+            cannotCompare.put(entry, why[0]);
             others.put(entry, ClassAnalysis.sha256(otherFiles.toString().getBytes(StandardCharsets.UTF_8)));
         }
         return analysed.get(entry);
@@ -221,22 +230,27 @@ final class ClassPathChange {
 
     /**
      * The classes of a folder (as {@code listing} lists it) or a jar (when it is null) by name, none when it is
-     * missing, with a line per other file in {@code otherFiles}; null for a multi-release jar's versioned classes or a
-     * class file that cannot be read.
+     * missing, with a line per other file in {@code otherFiles}; null, with the reason in {@code why[0]}, for a
+     * multi-release jar's versioned classes, a class file that cannot be read, or a file that is not a jar.
      */
     private static Map<String, ClassAnalysis> analyse(
-            Path entry, Map<String, BasicFileAttributes> listing, StringBuilder otherFiles) throws IOException {
+            Path entry, Map<String, BasicFileAttributes> listing, StringBuilder otherFiles, String[] why)
+            throws IOException {
+        String multiRelease = "a multi-release jar or folder: javac may read its versioned classes instead";
         if (listing != null) {
             for (Map.Entry<String, BasicFileAttributes> file : listing.entrySet()) {
                 if (file.getKey().startsWith("META-INF/versions/")
                         && file.getKey().endsWith(".class")) {
+                    why[0] = multiRelease;
                     return null;
                 }
                 if (!file.getKey().endsWith(".class")) {
                     Stamps.line(otherFiles, file.getKey(), file.getValue());
                 }
             }
-            return IncrementalCompile.analyse(entry, listing);
+            Map<String, ClassAnalysis> classes = IncrementalCompile.analyse(entry, listing);
+            why[0] = "a class file in it cannot be read";
+            return classes;
         }
         if (!Files.exists(entry)) {
             return Map.of();
@@ -258,6 +272,7 @@ final class ClassPathChange {
                             .append(file.getCrc())
                             .append('\n');
                 } else if (file.getName().startsWith("META-INF/versions/")) {
+                    why[0] = multiRelease;
                     return null;
                 } else {
                     classFiles.add(file);
@@ -268,10 +283,12 @@ final class ClassPathChange {
                     ClassAnalysis analysis = ClassAnalysis.read(in.readAllBytes());
                     classes.put(analysis.name(), analysis);
                 } catch (IOException unreadable) {
+                    why[0] = "its " + file.getName() + " cannot be read: " + unreadable.getMessage();
                     return null;
                 }
             }
         } catch (java.util.zip.ZipException notAJar) {
+            why[0] = "not a folder, and not a jar: " + notAJar.getMessage();
             return null;
         }
         return classes;

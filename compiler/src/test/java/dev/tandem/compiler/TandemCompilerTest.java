@@ -606,6 +606,49 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("a class path entry whose kept analyses are damaged, a jar that became another file and a"
+            + " multi-release folder compile in full, and the line says which")
+    void upstreamCannotBeCompared() throws Exception {
+        Path jar = dir.resolve("up/up.jar");
+        upstream(jar, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 1; } }");
+        write("b/C.java", "package b; public class C { int n() { return u.Greeter.hi(); } }");
+        compile(withEntries(jar));
+        upstream(jar, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 2; } }");
+        compile(withEntries(jar));
+        try (Stream<Path> kept = Files.list(home().resolve("classpath"))) {
+            Files.write(kept.findFirst().orElseThrow(), "damaged".getBytes(StandardCharsets.UTF_8));
+        }
+        upstream(jar, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 3; } }");
+        assertThat(compile(withEntries(jar)).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: the class path entry " + jar + " changed (what was kept of its classes is gone or"
+                        + " damaged, and is kept anew)");
+        upstream(jar, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 4; } }");
+        assertThat(compile(withEntries(jar)).isSuccess()).isTrue();
+        assertThat(summary()).as("kept anew").matches("INFO Tandem compiler: compiled 0 of 3 sources in \\d+ ms");
+
+        Files.write(jar, "not a zip".getBytes(StandardCharsets.UTF_8));
+        CompilerResult result = compile(withEntries(jar));
+        assertThat(summary())
+                .contains("ms: the class path entry " + jar + " changed, and its classes cannot be compared (not a"
+                        + " folder, and not a jar: ");
+        assertThat(result.isSuccess()).as("javac cannot read it either").isFalse();
+
+        Path folder = dir.resolve("up/classes");
+        upstream(folder, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 1; } }");
+        compile(withEntries(folder));
+        Thread.sleep(20);
+        upstream(folder, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 2; } }");
+        compile(withEntries(folder));
+        Files.createDirectories(folder.resolve("META-INF/versions/11/u"));
+        Files.copy(folder.resolve("u/Greeter.class"), folder.resolve("META-INF/versions/11/u/Greeter.class"));
+        assertThat(compile(withEntries(folder)).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: the class path entry " + folder + " changed, and its classes cannot be compared (a"
+                        + " multi-release jar or folder: javac may read its versioned classes instead)");
+    }
+
+    @Test
     @DisplayName("an upstream superclass of an upstream superclass loses a method the module calls: the module's"
             + " subclass, whose class file names neither, compiles and fails as without Tandem")
     void upstreamInheritance() throws Exception {
