@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * index, then the SHA-256 of all that.
  */
 final class ClassAnalyses {
-    private static final String HEADER = "tandem-analyses 1";
+    static final String HEADER = "tandem-analyses 2"; // 2: private fields and member classes, @deprecated
     private static final int DIGEST = 32;
     private static final int SOURCE_RETENTION = 1;
     private static final int MODULE_INFO = 2;

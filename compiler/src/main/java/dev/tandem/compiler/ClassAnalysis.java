@@ -301,6 +301,10 @@ final class ClassAnalysis {
                 String member = (methods ? "method " : "field ") + access + " " + memberName + " " + descriptor;
                 if (visible) {
                     abiLines.add(member);
+                } else if (!methods && (access & ACC_SYNTHETIC) == 0) {
+                    // a private field hides an inherited one of its name from every user (javac: "has private
+                    // access"): its name, not its type or value, is part of the API
+                    abiLines.add("private field " + memberName);
                 }
                 int slots = methods ? parameterSlots(access, descriptor) : NOT_A_METHOD;
                 for (String attribute : readAttributes(visible, member, slots)) {
@@ -539,6 +543,9 @@ final class ClassAnalysis {
                             in.skipBytes(length);
                         }
                         break;
+                    case "Deprecated": // the javadoc tag @deprecated without the annotation: its users are warned
+                        lines.add("Deprecated");
+                        break;
                     case "SourceFile":
                         sourceFileName = utf8(in.readUnsignedShort());
                         break;
@@ -552,6 +559,9 @@ final class ClassAnalysis {
                             // a member class of this one is part of its API: Outer.In names it
                             if (outer != 0 && className(outer).equals(self) && (flags & ACC_PRIVATE) == 0) {
                                 lines.add("member " + flags + " " + className(inner));
+                            } else if (outer != 0 && className(outer).equals(self)) {
+                                // as a private field: it hides an inherited member class of its name
+                                lines.add("private member " + className(inner));
                             }
                         }
                         break;

@@ -53,6 +53,9 @@ final class ClassPathChange {
     private final Map<String, Map<String, ClassAnalysis>> analysed = new TreeMap<>();
 
     private final Map<String, String> others = new TreeMap<>();
+    /** The entries analysed that hold {@link Processors#SERVICE}: javac runs their code in the compile. */
+    private final Set<String> holdsProcessors = new TreeSet<>();
+
     /** Why an entry analysed as null cannot be compared. */
     private final Map<String, String> cannotCompare = new TreeMap<>();
 
@@ -109,6 +112,11 @@ final class ClassPathChange {
             if (after == null) {
                 fullReason = "the class path entry " + entry.getKey() + " changed, and its classes cannot be compared ("
                         + cannotCompare.get(entry.getKey()) + ")";
+                return;
+            }
+            if (processors && holdsProcessors.contains(entry.getKey())) {
+                fullReason = "the class path entry " + entry.getKey() + " changed, and it holds annotation processors"
+                        + " (" + Processors.SERVICE + "), which run in this compile";
                 return;
             }
             if (processors && !othersOf(was).equals(others.get(entry.getKey()))) {
@@ -223,6 +231,9 @@ final class ClassPathChange {
             String[] why = new String[1];
             analysed.put(entry, analyse(entries.get(entry), listings.get(entry), otherFiles, why));
             cannotCompare.put(entry, why[0]);
+            if (("\n" + otherFiles).contains("\n" + Processors.SERVICE + " ")) {
+                holdsProcessors.add(entry);
+            }
             others.put(entry, ClassAnalysis.sha256(otherFiles.toString().getBytes(StandardCharsets.UTF_8)));
         }
         return analysed.get(entry);

@@ -314,7 +314,10 @@ final class IncrementalCompile {
             // file (a static import on demand choosing another overload, a local variable's type, an annotation on
             // it, a nested class an import on demand brings), and a dependency is not compiled with the module, so
             // there is no source of it to fall back on
-            toCompile.addAll(mentioning(simpleNames(classPath.changed()), toCompile, originOf));
+            toCompile.addAll(mentioning(
+                    simpleNames(union(classPath.changed(), dependents.throughApi(classPath.changed()))),
+                    toCompile,
+                    originOf));
         }
         Set<String> gone = new TreeSet<>(removed);
         Set<Path> createdAll = new TreeSet<>();
@@ -389,7 +392,11 @@ final class IncrementalCompile {
             // another overload of a method added to a class it never named; a local variable's type made
             // inaccessible; and where processors run (Lombok), what they read from source-retention annotations
             // (@Delegate(types = Api.class))
-            next.addAll(mentioning(simpleNames(change.changed()), union(compiled, next), originOf));
+            // (a subclass of one too: a method reference through it names the method's declaring class alone)
+            next.addAll(mentioning(
+                    simpleNames(union(change.changed(), dependents.throughApi(change.changed()))),
+                    union(compiled, next),
+                    originOf));
             toCompile = next;
             gone = Set.of();
         }
@@ -614,7 +621,7 @@ final class IncrementalCompile {
      * checks for every class.
      */
     private boolean mentions(String path, Path source, Map<String, Set<String>> names) throws IOException {
-        String text = new String(Files.readAllBytes(source), request.encoding);
+        String text = unicodeEscapesRead(new String(Files.readAllBytes(source), request.encoding));
         int slash = path.lastIndexOf('/');
         String own = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
         for (Map.Entry<String, Set<String>> name : names.entrySet()) {
@@ -628,6 +635,45 @@ final class IncrementalCompile {
             }
         }
         return false;
+    }
+
+    /**
+     * The text as javac reads it, its unicode escapes ({@code \\u0042}, {@code \\uu0042}) translated first: a name
+     * written with one is the same name. A backslash escaped by another starts none.
+     */
+    static String unicodeEscapesRead(String text) {
+        int at = text.indexOf("\\u");
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder read = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+                read.append("\\\\");
+                i += 2;
+                continue;
+            }
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u') {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) == 'u') {
+                    j++;
+                }
+                if (j + 4 <= text.length()) {
+                    try {
+                        read.append((char) Integer.parseInt(text.substring(j, j + 4), 16));
+                        i = j + 4;
+                        continue;
+                    } catch (NumberFormatException notAnEscape) {
+                        // javac rejects it; read as it is
+                    }
+                }
+            }
+            read.append(c);
+            i++;
+        }
+        return read.toString();
     }
 
     /**

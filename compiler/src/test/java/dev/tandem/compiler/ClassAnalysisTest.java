@@ -110,7 +110,7 @@ class ClassAnalysisTest {
         for (int[] counts : new int[][] {{Integer.MAX_VALUE}, {1, Integer.MAX_VALUE}, {-1}}) {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-            out.writeUTF("tandem-analyses 1");
+            out.writeUTF(ClassAnalyses.HEADER);
             out.writeUTF("digest-1");
             for (int count : counts) {
                 out.writeInt(count);

@@ -482,6 +482,115 @@ class TandemCompilerTest {
         assertThat(cleanJavac(dir.resolve("clean-out"))).as("clean javac").isFalse();
     }
 
+    @Test
+    @DisplayName("a subclass's superclass gains an overload that a static method reference through the subclass picks:"
+            + " javac names the declaring class in the reference, so the source is found by the subclass's name")
+    void methodReferenceThroughSubclass() throws Exception {
+        write("a/Base.java", "package a; public class Base { public static String foo(long x) { return \"long\"; } }");
+        write("a/Sub.java", "package a; public class Sub extends Base { }");
+        write("a/Sub2.java", "package a; public class Sub2 extends Sub { }");
+        write(
+                "b/User.java",
+                "package b; public class User { java.util.function.IntFunction<String> f = a.Sub2::foo; }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        write(
+                "a/Sub.java",
+                "package a; public class Sub extends Base { public static String foo(int x) { return \"int\"; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(javacCalls.get(1)).contains("User.java");
+        assertThat(cleanJavac(dir.resolve("clean-out"))).isTrue();
+        assertThat(Files.readAllBytes(output.resolve("b/User.class")))
+                .as("User.class as clean javac writes it (a.Sub.foo(int))")
+                .isEqualTo(Files.readAllBytes(dir.resolve("clean-out/b/User.class")));
+    }
+
+    @Test
+    @DisplayName("a private field or member class that hides an inherited one changes what users see: they compile"
+            + " again and fail as without Tandem, never at run time")
+    void privateMemberHides() throws Exception {
+        for (String kind : List.of("field", "member class")) {
+            write(
+                    "a/Base.java",
+                    "package a; public class Base { public static int count; public static class In { } }");
+            write("a/Sub.java", "package a; public class Sub extends Base { }");
+            write("b/User.java", "package b; public class User { int n() { return a.Sub.count; } a.Sub.In in; }");
+            assertThat(compile(configuration()).isSuccess()).isTrue();
+            write(
+                    "a/Sub.java",
+                    kind.equals("field")
+                            ? "package a; public class Sub extends Base { private static int count; }"
+                            : "package a; public class Sub extends Base { private static class In { } }");
+            CompilerResult result = compile(configuration());
+            assertThat(javacCalls.get(1)).as(kind).contains("User.java");
+            assertThat(result.isSuccess()).as(kind + ": has private access").isFalse();
+            assertThat(cleanJavac(dir.resolve("clean-out"))).as("clean javac").isFalse();
+            deleteAll(dir.resolve("target"));
+        }
+    }
+
+    @Test
+    @DisplayName("a method deprecated by the javadoc tag alone (the class file's Deprecated attribute) changes what its"
+            + " users see: they compile again, so javac warns of it (and with -Werror fails) as without Tandem")
+    void deprecatedByJavadoc() throws Exception {
+        write("a/Old.java", "package a; public class Old { public static int old() { return 1; } }");
+        write("b/User.java", "package b; public class User { int n() { return a.Old.old(); } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        write(
+                "a/Old.java",
+                "package a; public class Old { /** @deprecated */ @SuppressWarnings(\"dep-ann\")"
+                        + " public static int old() { return 1; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        // javac warns of the use when it compiles User (with -Xlint:deprecation -Werror, a failure)
+        assertThat(javacCalls).containsExactly(Set.of("Old.java"), Set.of("User.java"));
+    }
+
+    @Test
+    @DisplayName("a name written with a unicode escape is the same name to the text search")
+    void unicodeEscapedName() throws Exception {
+        write("a/D.java", "package a; public class D { public static String f(long x) { return \"D\"; } }");
+        write("a/E.java", "package a; public class E { public static int g() { return 0; } }");
+        write(
+                "b/C.java",
+                "package b; import static a.D.*; import static a.\\u0045.*;"
+                        + " public class C { public String n() { return f(1); } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        write(
+                "a/E.java",
+                "package a; public class E { public static int g() { return 0; }"
+                        + " public static String f(int x) { return \"E\"; } }");
+        assertThat(compile(configuration()).isSuccess()).isTrue();
+        assertThat(javacCalls).containsExactly(Set.of("E.java"), Set.of("C.java"));
+        assertThat(IncrementalCompile.unicodeEscapesRead("a\\u0045 \\\\u0045 \\uu0046 \\uZZZZ"))
+                .isEqualTo("aE \\\\u0045 F \\uZZZZ");
+    }
+
+    @Test
+    @DisplayName("a class path entry holding annotation processors that run changes: a full compile, as its code runs")
+    void upstreamProcessorChanged() throws Exception {
+        Path proc = dir.resolve("proc/classes");
+        String checker = "package p; import java.util.Set; import javax.annotation.processing.*;"
+                + " import javax.lang.model.SourceVersion; import javax.lang.model.element.*;"
+                + " @SupportedAnnotationTypes(\"*\") public class Check extends AbstractProcessor {"
+                + " public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }"
+                + " public boolean process(Set<? extends TypeElement> a, RoundEnvironment r) { return %s; } }";
+        upstream(proc, "p/Check.java", String.format(checker, "false"));
+        Files.createDirectories(proc.resolve("META-INF/gradle"));
+        Files.createDirectories(proc.resolve("META-INF/services"));
+        Files.write(proc.resolve(Processors.SERVICE), "p.Check\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(proc.resolve(Processors.GRADLE), "p.Check,isolating\n".getBytes(StandardCharsets.UTF_8));
+        CompilerConfiguration configuration = withEntries(proc);
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstream(proc, "p/Check.java", String.format(checker, "1 == 2"));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstream(proc, "p/Check.java", String.format(checker, "2 == 3"));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: the class path entry " + proc + " changed, and it holds annotation processors ("
+                        + Processors.SERVICE + "), which run in this compile");
+    }
+
     /** Compiles an upstream module's class into {@code upstream} (a folder, or a jar when it ends with .jar). */
     private void upstream(Path upstream, String path, String text) throws IOException {
         upstream(upstream, List.of(), path, text);

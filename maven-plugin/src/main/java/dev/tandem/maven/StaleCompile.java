@@ -107,11 +107,26 @@ final class StaleCompile {
         try (java.nio.file.DirectoryStream<Path> list = Files.newDirectoryStream(homes)) {
             for (Path home : list) {
                 Path inputs = CacheLayout.compilerInputs(home);
-                if (!Files.isRegularFile(inputs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.exists(inputs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                for (Map.Entry<String, String> tracked :
-                        TrackedInputs.read(inputs).entrySet()) {
+                boolean[] damaged = {!Files.isRegularFile(inputs, java.nio.file.LinkOption.NOFOLLOW_LINKS)};
+                Map<String, String> all = damaged[0]
+                        ? Map.of()
+                        : TrackedInputs.read(inputs, new java.util.function.Consumer<String>() {
+                            @Override
+                            public void accept(String name) {
+                                damaged[0] = true;
+                            }
+                        });
+                if (damaged[0]) {
+                    // what the compile depends on is unknown: it runs (and the compiler writes the file anew)
+                    changes.add(new Change(
+                            inputs.toString(),
+                            "the compile into " + home.getFileName() + " wrote it (it is damaged, or not a file)"));
+                    continue;
+                }
+                for (Map.Entry<String, String> tracked : all.entrySet()) {
                     Path file = Paths.get(tracked.getKey());
                     boolean changed = tracked.getValue().equals(TrackedInputs.PRESENT)
                             ? !Files.exists(file)

@@ -45,7 +45,8 @@ class StaleCompileTest {
 
     @Test
     @DisplayName("Tandem's compiler: a lombok.config added where none was, changed or deleted is found, once per"
-            + " compile; none when nothing changed, or when the compiler's file is damaged or a link")
+            + " compile, and a source deleted; none when nothing changed; a damaged file or a link in its place makes"
+            + " the compile run")
     void findsChangedCompilerInputs() throws Exception {
         Path target = project.resolve("target");
         Path config = write("src/main/java/lombok.config", "lombok.accessors.chain = true");
@@ -93,16 +94,19 @@ class StaleCompileTest {
 
         Files.write(CacheLayout.compilerInputs(home), "damaged".getBytes(StandardCharsets.UTF_8));
         assertThat(StaleCompile.changedCompilerInputs(target, null))
-                .as("damaged")
-                .isEmpty();
+                .as("damaged: what the compile depends on is unknown, so it runs")
+                .singleElement()
+                .satisfies(c -> assertThat(c.consumer).endsWith("(it is damaged, or not a file)"));
         Files.delete(CacheLayout.compilerInputs(home));
         Path elsewhere = project.resolve("elsewhere");
         Files.createDirectories(elsewhere);
         TrackedInputs.write(elsewhere.resolve("inputs"), tracked);
         Files.createSymbolicLink(CacheLayout.compilerInputs(home), elsewhere.resolve("inputs"));
         assertThat(StaleCompile.changedCompilerInputs(target, null))
-                .as("a link")
-                .isEmpty();
+                .as("a link, never read through")
+                .singleElement()
+                .satisfies(c -> assertThat(c.file)
+                        .isEqualTo(CacheLayout.compilerInputs(home).toString()));
         assertThat(StaleCompile.changedCompilerInputs(project.resolve("nowhere"), null))
                 .isEmpty();
     }
