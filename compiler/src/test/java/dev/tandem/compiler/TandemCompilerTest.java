@@ -448,23 +448,31 @@ class TandemCompilerTest {
     @DisplayName("a class gains an overload that a static import on demand picks in a source whose class file never"
             + " named the class: that source compiles again, to the bytes a clean javac writes")
     void staticImportOnDemandOverload() throws Exception {
-        write("a/D.java", "package a; public class D { public static String f(long x) { return \"D\"; } }");
-        write("a/E.java", "package a; public class E { public static int g() { return 0; } }");
-        write(
-                "b/C.java",
-                "package b; import static a.D.*; import static a.E.*;"
-                        + " public class C { public String n() { return f(1); } }");
-        assertThat(compile(configuration()).isSuccess()).isTrue();
-        write(
-                "a/E.java",
-                "package a; public class E { public static int g() { return 0; }"
-                        + " public static String f(int x) { return \"E\"; } }");
-        assertThat(compile(configuration()).isSuccess()).isTrue();
-        assertThat(javacCalls).containsExactly(Set.of("E.java"), Set.of("C.java"));
-        assertThat(cleanJavac(dir.resolve("clean-out"))).isTrue();
-        assertThat(Files.readAllBytes(output.resolve("b/C.class")))
-                .as("C.class as clean javac writes it (f(1) -> E.f(int))")
-                .isEqualTo(Files.readAllBytes(dir.resolve("clean-out/b/C.class")));
+        // the second time with the class's name written with a unicode escape: the same name to javac
+        for (String e : List.of("E", "\\u0045")) {
+            write("a/D.java", "package a; public class D { public static String f(long x) { return \"D\"; } }");
+            write("a/E.java", "package a; public class E { public static int g() { return 0; } }");
+            write(
+                    "b/C.java",
+                    "package b; import static a.D.*; import static a." + e + ".*;"
+                            + " public class C { public String n() { return f(1); } }");
+            assertThat(compile(configuration()).isSuccess()).isTrue();
+            write(
+                    "a/E.java",
+                    "package a; public class E { public static int g() { return 0; }"
+                            + " public static String f(int x) { return \"E\"; } }");
+            assertThat(compile(configuration()).isSuccess()).isTrue();
+            assertThat(javacCalls).as(e).containsExactly(Set.of("E.java"), Set.of("C.java"));
+            assertThat(cleanJavac(dir.resolve("clean-out"))).isTrue();
+            assertThat(Files.readAllBytes(output.resolve("b/C.class")))
+                    .as("C.class as clean javac writes it (f(1) -> E.f(int))")
+                    .isEqualTo(Files.readAllBytes(dir.resolve("clean-out/b/C.class")));
+            deleteAll(dir.resolve("target"));
+            deleteAll(dir.resolve("clean-out"));
+        }
+        assertThat(IncrementalCompile.unicodeEscapesRead("a\\u0045 \\\\u0045 \\uu0046 \\uZZZZ"))
+                .as("an escaped backslash starts none; several u's are one escape; a bad one stays")
+                .isEqualTo("aE \\\\u0045 F \\uZZZZ");
     }
 
     @Test
@@ -542,26 +550,6 @@ class TandemCompilerTest {
         assertThat(compile(configuration()).isSuccess()).isTrue();
         // javac warns of the use when it compiles User (with -Xlint:deprecation -Werror, a failure)
         assertThat(javacCalls).containsExactly(Set.of("Old.java"), Set.of("User.java"));
-    }
-
-    @Test
-    @DisplayName("a name written with a unicode escape is the same name to the text search")
-    void unicodeEscapedName() throws Exception {
-        write("a/D.java", "package a; public class D { public static String f(long x) { return \"D\"; } }");
-        write("a/E.java", "package a; public class E { public static int g() { return 0; } }");
-        write(
-                "b/C.java",
-                "package b; import static a.D.*; import static a.\\u0045.*;"
-                        + " public class C { public String n() { return f(1); } }");
-        assertThat(compile(configuration()).isSuccess()).isTrue();
-        write(
-                "a/E.java",
-                "package a; public class E { public static int g() { return 0; }"
-                        + " public static String f(int x) { return \"E\"; } }");
-        assertThat(compile(configuration()).isSuccess()).isTrue();
-        assertThat(javacCalls).containsExactly(Set.of("E.java"), Set.of("C.java"));
-        assertThat(IncrementalCompile.unicodeEscapesRead("a\\u0045 \\\\u0045 \\uu0046 \\uZZZZ"))
-                .isEqualTo("aE \\\\u0045 F \\uZZZZ");
     }
 
     @Test
