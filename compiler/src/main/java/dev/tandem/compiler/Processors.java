@@ -30,11 +30,21 @@ final class Processors {
     /** Tandem's replay, which runs a module's processors itself and declares no kind of its own. */
     static final String REPLAY = "dev.tandem.replay.ReplayProcessor";
 
+    static final String MAPSTRUCT = "org.mapstruct.ap.MappingProcessor";
+    /** What lombok-mapstruct-binding provides: MapStruct waits for Lombok whatever their order. */
+    static final String MAPSTRUCT_WAITS = "META-INF/services/org.mapstruct.ap.spi.AstModifyingAnnotationProcessor";
+
     /** Each processor that runs, by class name, to its declared kind; null when it declares none. */
     private final Map<String, String> kinds;
+    /** The processors in the order javac runs them. */
+    private final List<String> order;
+    /** Whether the path has {@link #MAPSTRUCT_WAITS}. */
+    private final boolean mapStructWaits;
 
-    private Processors(Map<String, String> kinds) {
+    private Processors(Map<String, String> kinds, List<String> order, boolean mapStructWaits) {
         this.kinds = kinds;
+        this.order = order;
+        this.mapStructWaits = mapStructWaits;
     }
 
     /**
@@ -47,8 +57,9 @@ final class Processors {
     static Processors find(String proc, String[] named, List<Path> path) throws IOException {
         Map<String, String> kinds = new TreeMap<>();
         if ("none".equals(proc)) {
-            return new Processors(kinds);
+            return new Processors(kinds, List.of(), false);
         }
+        boolean waits = false;
         Set<String> names = new LinkedHashSet<>();
         Map<String, String> declared = new TreeMap<>();
         for (Path entry : path) {
@@ -57,6 +68,7 @@ final class Processors {
                     names.add(line);
                 }
             }
+            waits |= !lines(entry, MAPSTRUCT_WAITS).isEmpty();
             for (String line : lines(entry, GRADLE)) {
                 int comma = line.indexOf(',');
                 if (comma > 0) {
@@ -74,7 +86,7 @@ final class Processors {
         for (String name : names) {
             kinds.put(name, declared.get(name));
         }
-        return new Processors(kinds);
+        return new Processors(kinds, new ArrayList<>(names), waits);
     }
 
     /** True when no processor runs. */
@@ -116,6 +128,25 @@ final class Processors {
         }
         return "the annotation processor " + String.join(", ", not) + "; only processors declared isolating (in "
                 + GRADLE + ") run on the changed sources alone";
+    }
+
+    /**
+     * Why the module must compile in full though its processors are isolating, or null: MapStruct runs before Lombok
+     * and lombok-mapstruct-binding is not there to make it wait, so a clean build's MapStruct sees a Lombok class
+     * without its accessors (and fails, "has no properties"), where an incremental compile reads that class from its
+     * class file, accessors and all, and would pass.
+     */
+    String orderAFullBuildRejects() {
+        int mapStruct = order.indexOf(MAPSTRUCT);
+        for (int i = 0; i < order.size() && mapStruct >= 0 && !mapStructWaits; i++) {
+            if (order.get(i).startsWith("lombok.") && i > mapStruct) {
+                return "MapStruct runs before Lombok, and lombok-mapstruct-binding is not on the processor path: a"
+                        + " clean build's MapStruct does not see Lombok's accessors, where a class compiled before"
+                        + " shows them; compiled in full, as without Tandem (put Lombok first, or add the binding,"
+                        + " as MapStruct's documentation says)";
+            }
+        }
+        return null;
     }
 
     /** The non-comment lines of a file in a jar or folder of the path; none when it has no such file. */

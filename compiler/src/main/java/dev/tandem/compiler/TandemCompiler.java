@@ -148,6 +148,9 @@ public final class TandemCompiler implements Compiler {
         try {
             Processors processors = module.processors();
             String notIncremental = processors.none() ? null : processors.notIsolating();
+            if (notIncremental == null && !processors.none()) {
+                notIncremental = processors.orderAFullBuildRejects();
+            }
             if (notIncremental == null) {
                 notIncremental = module.unknownArguments(javac);
             }

@@ -2,9 +2,13 @@ package dev.tandem.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessorsTest {
     @Test
@@ -24,5 +28,43 @@ class ProcessorsTest {
         assertThat(processors.notIsolating())
                 .startsWith("the annotation processor com.example.Gen declares no incremental kind; only processors"
                         + " declared isolating");
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("MapStruct before Lombok without lombok-mapstruct-binding compiles in full (a clean build sees no"
+            + " accessors); Lombok first, or the binding anywhere on the path, does not")
+    void mapStructBeforeLombok() throws Exception {
+        Path mapStruct = entry("mapstruct-processor", Processors.SERVICE, Processors.MAPSTRUCT);
+        Path lombok = entry("lombok", Processors.SERVICE, "lombok.launch.AnnotationProcessorHider$AnnotationProcessor");
+        Path binding = entry("lombok-mapstruct-binding", Processors.MAPSTRUCT_WAITS, "lombok.mapstruct.NotifierHider");
+        assertThat(Processors.find(null, null, List.of(mapStruct, lombok)).orderAFullBuildRejects())
+                .startsWith("MapStruct runs before Lombok, and lombok-mapstruct-binding is not on the processor path");
+        assertThat(Processors.find(null, null, List.of(lombok, mapStruct)).orderAFullBuildRejects())
+                .isNull();
+        assertThat(Processors.find(null, null, List.of(mapStruct, lombok, binding))
+                        .orderAFullBuildRejects())
+                .isNull();
+        assertThat(Processors.find(null, null, List.of(mapStruct)).orderAFullBuildRejects())
+                .isNull();
+        assertThat(Processors.find(
+                                null,
+                                new String[] {
+                                    "lombok.launch.AnnotationProcessorHider$AnnotationProcessor", Processors.MAPSTRUCT
+                                },
+                                List.of(mapStruct, lombok))
+                        .orderAFullBuildRejects())
+                .as("-processor's order is javac's")
+                .isNull();
+    }
+
+    /** A folder of the processor path with one service file. */
+    private Path entry(String name, String service, String line) throws Exception {
+        Path entry = dir.resolve(name);
+        Files.createDirectories(entry.resolve(service).getParent());
+        Files.write(entry.resolve(service), (line + "\n").getBytes(StandardCharsets.UTF_8));
+        return entry;
     }
 }
