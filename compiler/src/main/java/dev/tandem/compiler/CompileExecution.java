@@ -357,7 +357,7 @@ final class CompileExecution {
 
     /**
      * Every {@code lombok.config} Lombok may read for these sources (in a source's folder or any folder above
-     * it), with a digest of its text.
+     * it), with a digest of its text, and the files they import.
      */
     private String lombokConfigs() throws IOException {
         Set<Path> folders = new TreeSet<>();
@@ -367,15 +367,62 @@ final class CompileExecution {
             }
         }
         StringBuilder configs = new StringBuilder();
+        Set<Path> seen = new java.util.HashSet<>();
         for (Path folder : folders) {
-            Path config = folder.resolve("lombok.config");
-            String digest = Files.isRegularFile(config) ? ClassAnalysis.sha256(Files.readAllBytes(config)) : null;
-            inputs.put(config.toString(), digest == null ? Sha256.MISSING : digest);
-            if (digest != null) {
-                configs.append(config).append(' ').append(digest).append('\n');
-            }
+            lombokConfig(folder.resolve("lombok.config"), configs, seen);
         }
         return configs.toString();
+    }
+
+    /**
+     * A {@code lombok.config} (or a file one imports) with its digest, in the set-up's text and the tracked inputs,
+     * then the files it imports: {@code import} lines name a path relative to its folder, an absolute one, one under
+     * {@code ~} or an environment variable ({@code <NAME>/...}), or an archive ({@code x.jar}, {@code
+     * x.zip!in/it.config}), whose whole file counts.
+     */
+    private void lombokConfig(Path config, StringBuilder configs, Set<Path> seen) throws IOException {
+        if (!seen.add(config)) {
+            return; // imported twice, or in a loop, which Lombok allows
+        }
+        byte[] text = Files.isRegularFile(config) ? Files.readAllBytes(config) : null;
+        String digest = text == null ? null : ClassAnalysis.sha256(text);
+        inputs.put(config.toString(), digest == null ? Sha256.MISSING : digest);
+        if (digest == null) {
+            return;
+        }
+        configs.append(config).append(' ').append(digest).append('\n');
+        for (String line : new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n|\r")) {
+            String trimmed = line.trim();
+            if (!trimmed.startsWith("import ")) {
+                continue;
+            }
+            String target = trimmed.substring("import ".length()).trim();
+            if (target.startsWith("~")) {
+                target = System.getProperty("user.home") + target.substring(1);
+            } else if (target.startsWith("<") && target.indexOf('>') > 0) {
+                String value = System.getenv(target.substring(1, target.indexOf('>')));
+                target = (value == null ? "" : value) + target.substring(target.indexOf('>') + 1);
+            }
+            int bang = target.indexOf('!');
+            boolean archive = bang >= 0 || target.endsWith(".jar") || target.endsWith(".zip");
+            Path file;
+            try {
+                file = config.getParent()
+                        .resolve(bang >= 0 ? target.substring(0, bang) : target)
+                        .normalize();
+            } catch (java.nio.file.InvalidPathException invalid) {
+                continue; // Lombok cannot read it either
+            }
+            if (archive) {
+                if (seen.add(file)) {
+                    String jar = Files.isRegularFile(file) ? ClassAnalysis.sha256(Files.readAllBytes(file)) : null;
+                    inputs.put(file.toString(), jar == null ? Sha256.MISSING : jar);
+                    configs.append(file).append(' ').append(jar).append('\n');
+                }
+            } else {
+                lombokConfig(file, configs, seen);
+            }
+        }
     }
 
     /**

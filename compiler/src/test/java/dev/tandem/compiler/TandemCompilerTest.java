@@ -553,6 +553,46 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("with Lombok, a file a lombok.config imports (a path, an archive) is part of the set-up, and of what"
+            + " tandem:prepare checks")
+    void lombokConfigImports() throws Exception {
+        Path lombok = dir.resolve("lombok-fake/classes");
+        upstream(
+                lombok,
+                "lombok/Fake.java",
+                "package lombok; import java.util.Set; import javax.annotation.processing.*;"
+                        + " import javax.lang.model.SourceVersion; import javax.lang.model.element.*;"
+                        + " @SupportedAnnotationTypes(\"*\") public class Fake extends AbstractProcessor {"
+                        + " public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }"
+                        + " public boolean process(Set<? extends TypeElement> a, RoundEnvironment r) { return false; } }");
+        Files.createDirectories(lombok.resolve("META-INF/services"));
+        Files.createDirectories(lombok.resolve("META-INF/gradle"));
+        Files.write(lombok.resolve(Processors.SERVICE), "lombok.Fake\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(lombok.resolve(Processors.GRADLE), "lombok.Fake,isolating\n".getBytes(StandardCharsets.UTF_8));
+        CompilerConfiguration configuration = configuration();
+        configuration.setProcessorPathEntries(List.of(lombok.toString()));
+        Path shared = dir.resolve("config/shared.config");
+        Path archive = dir.resolve("config/configs.jar");
+        Files.createDirectories(shared.getParent());
+        Files.write(shared, "lombok.accessors.chain = true\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(archive, "first".getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                src.resolve("lombok.config"),
+                "import ../../../config/shared.config\nimport ../../../config/configs.jar!lombok.config\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        Map<String, String> inputs = dev.tandem.cache.internal.TrackedInputs.read(
+                dev.tandem.cache.internal.CacheLayout.compilerInputs(home()));
+        assertThat(inputs).containsKeys(shared.toString(), archive.toString());
+        for (Path imported : List.of(shared, archive)) {
+            write("a/A.java", "package a; public class A { public int f() { return " + imported.hashCode() + "; } }");
+            Files.write(imported, ("changed " + imported).getBytes(StandardCharsets.UTF_8));
+            assertThat(compile(configuration).isSuccess()).isTrue();
+            assertThat(summary()).as(imported.toString()).endsWith("ms: the lombok.config files changed");
+        }
+    }
+
+    @Test
     @DisplayName("a class path entry holding annotation processors that run changes: a full compile, as its code runs")
     void upstreamProcessorChanged() throws Exception {
         Path proc = dir.resolve("proc/classes");
