@@ -48,7 +48,7 @@ return { File project, File localRepository, Closure mvn, List modules, List ste
         log.readLines().each { line ->
             def mojo = line =~ /--- .*compiler.*:compile \(default-compile\) @ (\S+) ---/
             if (mojo.find()) module = mojo.group(1)
-            def compiled = line =~ /Tandem compiler: compiled (\d+) of (\d+) sources/
+            def compiled = line =~ /Tandem compiler: compiled (\d+) of (\d+) sources?/
             def full = line =~ /Tandem compiler: full compile of (\d+) sources? in \d+ ms: (.*)/
             if (compiled.find()) result << [module, [compiled: compiled.group(1) as int]]
             if (full.find()) result << [module, [full: full.group(2)]]

@@ -211,8 +211,8 @@ public final class TandemCompiler implements Compiler {
                 log.info(line);
             }
         } else {
-            log.info("Tandem compiler: compiled " + result.compiled.size() + " of " + module.sources.size()
-                    + " sources in " + ms + " ms" + (result.success ? "" : " (failed)"));
+            log.info("Tandem compiler: compiled " + result.compiled.size() + " of " + sources(module.sources.size())
+                    + " in " + ms + " ms" + (result.success ? "" : " (failed)"));
         }
         log.debug("Tandem compiler: compiled " + result.compiled);
         return new CompilerResult(result.success, messages);

@@ -336,12 +336,12 @@ final class Preparation {
         boolean compiledBefore = Files.isDirectory(buildDirectory.resolve("maven-status"));
         for (StaleCompile.Change change : changes) {
             if (marked.isEmpty() && compiledBefore) {
-                log.warn("Tandem: " + shown(change.file) + " changed since " + change.consumer
+                log.warn("Tandem: " + shown(change.file) + " " + change.what + " since " + change.consumer
                         + " read it, but " + buildDirectory.resolve("maven-status")
                         + " has no maven-compiler-plugin state to reset: if the compile says \"Nothing to"
                         + " compile\", run mvn clean compile");
             } else {
-                log.info("Tandem: " + shown(change.file) + " changed since " + change.consumer
+                log.info("Tandem: " + shown(change.file) + " " + change.what + " since " + change.consumer
                         + " read it: the next compile reruns" + (marked.isEmpty() ? "" : " " + marked));
             }
         }
@@ -388,14 +388,17 @@ final class Preparation {
     private Result prepareWithoutIndex(CacheLayout layout, Path buildDirectory, List<Path> rootEntries)
             throws IOException {
         rerunCompileIfProcessorsChanged(layout, buildDirectory);
-        // Tandem's compiler, with no index: each tracked file read (a few lombok.config places, most of them absent)
+        // Tandem's compiler, with no index: each tracked lombok.config read (most places have none), each source
+        // stat'ed
         rerunCompile(StaleCompile.changedCompilerInputs(buildDirectory, null), buildDirectory);
         // no consumer has a folder here (hasConsumers said so): the root's own entries are all there is to sweep
         CacheMaintenance.sweepTemporaryFiles(rootEntries, CacheMaintenance.STALE_TEMPORARY_MILLIS);
         project.getProperties()
                 .setProperty(CACHE_DIRECTORY_PROPERTY, layout.root().toString());
+        boolean compiler = Files.isDirectory(CacheLayout.compilerHomes(buildDirectory));
         return Result.info("Tandem: nothing uses the cache in this module yet, so its inputs are not indexed"
-                + " (-Dtandem.alwaysIndex indexes them anyway)");
+                + " (-Dtandem.alwaysIndex indexes them anyway)"
+                + (compiler ? "; what Tandem's compiler depends on besides changed sources was checked" : ""));
     }
 
     /**

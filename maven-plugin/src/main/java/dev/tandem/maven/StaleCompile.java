@@ -43,10 +43,17 @@ final class StaleCompile {
     static final class Change {
         final String file;
         final String consumer;
+        /** What became of the file: "changed", or "was deleted" for a source of Tandem's compiler. */
+        final String what;
 
         Change(String file, String consumer) {
+            this(file, consumer, "changed");
+        }
+
+        Change(String file, String consumer, String what) {
             this.file = file;
             this.consumer = consumer;
+            this.what = what;
         }
     }
 
@@ -128,11 +135,14 @@ final class StaleCompile {
                 }
                 for (Map.Entry<String, String> tracked : all.entrySet()) {
                     Path file = Paths.get(tracked.getKey());
-                    boolean changed = tracked.getValue().equals(TrackedInputs.PRESENT)
-                            ? !Files.exists(file)
-                            : !digest(index, file).equals(tracked.getValue());
+                    boolean source = tracked.getValue().equals(TrackedInputs.PRESENT);
+                    boolean changed =
+                            source ? !Files.exists(file) : !digest(index, file).equals(tracked.getValue());
                     if (changed) {
-                        changes.add(new Change(tracked.getKey(), "the compile into " + home.getFileName()));
+                        changes.add(new Change(
+                                tracked.getKey(),
+                                "the compile into " + home.getFileName(),
+                                source ? "was deleted" : "changed"));
                         break; // one is enough to compile again
                     }
                 }
@@ -203,6 +213,7 @@ final class StaleCompile {
         try (Stream<Path> walk = Files.walk(status, 3)) {
             walk.filter(StaleCompile::isCompilerState).forEach(lists::add);
         }
+        java.util.Collections.sort(lists); // compile before testCompile
         for (Path list : lists) {
             Files.deleteIfExists(list);
             Path named = list.getFileName().toString().equals(INPUT_FILES)

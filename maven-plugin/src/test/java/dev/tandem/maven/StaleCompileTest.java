@@ -90,7 +90,10 @@ class StaleCompileTest {
         assertThat(StaleCompile.changedCompilerInputs(target, null))
                 .as("a source deleted alone")
                 .singleElement()
-                .satisfies(c -> assertThat(c.file).isEqualTo(other.toString()));
+                .satisfies(c -> {
+                    assertThat(c.file).isEqualTo(other.toString());
+                    assertThat(c.what).isEqualTo("was deleted");
+                });
 
         Files.write(CacheLayout.compilerInputs(home), "damaged".getBytes(StandardCharsets.UTF_8));
         assertThat(StaleCompile.changedCompilerInputs(target, null))
