@@ -415,8 +415,8 @@ final class CompileExecution {
             }
             if (archive) {
                 if (seen.add(file)) {
-                    String jar = Files.isRegularFile(file) ? ClassAnalysis.sha256(Files.readAllBytes(file)) : null;
-                    inputs.put(file.toString(), jar == null ? Sha256.MISSING : jar);
+                    String jar = Sha256.hexOrMissing(file); // read as a stream, not into memory
+                    inputs.put(file.toString(), jar);
                     configs.append(file).append(' ').append(jar).append('\n');
                 }
             } else {

@@ -146,6 +146,13 @@ final class IncrementalCompile {
      * compiler, keeping the analyses for the next compile.
      */
     long hashNanos, analyseNanos, javacNanos, keepNanos;
+
+    /**
+     * The texts the search read in this compile, each read once though every batch searches: sources do not change
+     * during a compile, and a generated source is rewritten only once its source compiled, which is never searched
+     * again.
+     */
+    private final Map<Path, String> texts = new java.util.HashMap<>();
     /** The class files' analyses were the ones the last compile kept, not parsed. */
     boolean analysesKept;
     /** The class files are copied to the build's output, not linked. */
@@ -621,7 +628,11 @@ final class IncrementalCompile {
      * checks for every class.
      */
     private boolean mentions(String path, Path source, Map<String, Set<String>> names) throws IOException {
-        String text = unicodeEscapesRead(new String(Files.readAllBytes(source), request.encoding));
+        String text = texts.get(source);
+        if (text == null) { // each batch of a compile searches again: every source is read once
+            text = unicodeEscapesRead(new String(Files.readAllBytes(source), request.encoding));
+            texts.put(source, text);
+        }
         int slash = path.lastIndexOf('/');
         String own = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
         for (Map.Entry<String, Set<String>> name : names.entrySet()) {

@@ -669,6 +669,14 @@ class TandemCompilerTest {
         }
     }
 
+    /** The upstream class most tests change: u.Greeter, whose static hi() returns {@code value}. */
+    private void greeter(Path upstream, int value) throws IOException {
+        upstream(
+                upstream,
+                "u/Greeter.java",
+                "package u; public class Greeter { public static int hi() { return " + value + "; } }");
+    }
+
     private int jarWrites;
 
     @Test
@@ -677,18 +685,12 @@ class TandemCompilerTest {
     void upstreamApi() throws Exception {
         for (String kind : List.of("up/classes", "up/up.jar")) {
             Path upstream = dir.resolve(kind);
-            upstream(
-                    upstream,
-                    "u/Greeter.java",
-                    "package u; public class Greeter { public static int hi() { return 1; } }");
+            greeter(upstream, 1);
             upstream(upstream, "u/Other.java", "package u; public class Other { public static int n() { return 1; } }");
             write("a/B.java", "package a; public class B { int g() { return new A().f() + u.Greeter.hi(); } }");
             write("b/C.java", "package b; public class C { int n() { return u.Other.n(); } }");
             compile(withEntries(upstream));
-            upstream(
-                    upstream,
-                    "u/Greeter.java",
-                    "package u; public class Greeter { public static int hi() { return 2; } }");
+            greeter(upstream, 2);
             assertThat(compile(withEntries(upstream)).isSuccess()).isTrue();
             assertThat(summary()).as(kind).contains("ms: the class path entry " + upstream + " changed (from now on");
 
@@ -704,15 +706,9 @@ class TandemCompilerTest {
             assertThat(javacCalls).as(kind).containsExactly(Set.of("B.java"), Set.of("A.java", "B.java", "C.java"));
             assertThat(result.isSuccess()).as("int = long, as without Tandem").isFalse();
 
-            upstream(
-                    upstream,
-                    "u/Greeter.java",
-                    "package u; public class Greeter { public static int hi() { return 3; } }");
+            greeter(upstream, 3);
             assertThat(compile(withEntries(upstream)).isSuccess()).isTrue();
-            upstream(
-                    upstream,
-                    "u/Greeter.java",
-                    "package u; public class Greeter { public static int hi() { return 4; } }");
+            greeter(upstream, 4);
             assertThat(compile(withEntries(upstream)).isSuccess()).isTrue();
             assertThat(summary())
                     .as(kind + ": a body change")
@@ -747,20 +743,20 @@ class TandemCompilerTest {
             + " multi-release folder compile in full, and the line says which")
     void upstreamCannotBeCompared() throws Exception {
         Path jar = dir.resolve("up/up.jar");
-        upstream(jar, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 1; } }");
+        greeter(jar, 1);
         write("b/C.java", "package b; public class C { int n() { return u.Greeter.hi(); } }");
         compile(withEntries(jar));
-        upstream(jar, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 2; } }");
+        greeter(jar, 2);
         compile(withEntries(jar));
         try (Stream<Path> kept = Files.list(home().resolve("classpath"))) {
             Files.write(kept.findFirst().orElseThrow(), "damaged".getBytes(StandardCharsets.UTF_8));
         }
-        upstream(jar, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 3; } }");
+        greeter(jar, 3);
         assertThat(compile(withEntries(jar)).isSuccess()).isTrue();
         assertThat(summary())
                 .endsWith("ms: the class path entry " + jar + " changed (what was kept of its classes is gone or"
                         + " damaged, and is kept anew)");
-        upstream(jar, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 4; } }");
+        greeter(jar, 4);
         assertThat(compile(withEntries(jar)).isSuccess()).isTrue();
         assertThat(summary()).as("kept anew").matches("INFO Tandem compiler: compiled 0 of 3 sources in \\d+ ms");
 
@@ -772,10 +768,10 @@ class TandemCompilerTest {
         assertThat(result.isSuccess()).as("javac cannot read it either").isFalse();
 
         Path folder = dir.resolve("up/classes");
-        upstream(folder, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 1; } }");
+        greeter(folder, 1);
         compile(withEntries(folder));
         Thread.sleep(20);
-        upstream(folder, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 2; } }");
+        greeter(folder, 2);
         compile(withEntries(folder));
         Files.createDirectories(folder.resolve("META-INF/versions/11/u"));
         Files.copy(folder.resolve("u/Greeter.class"), folder.resolve("META-INF/versions/11/u/Greeter.class"));
@@ -980,8 +976,7 @@ class TandemCompilerTest {
         for (String kind : List.of("class file", "entry")) {
             Path real = dir.resolve("elsewhere/classes");
             Path up = dir.resolve("up-link");
-            upstream(
-                    real, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 1; } }");
+            greeter(real, 1);
             if (kind.equals("entry")) {
                 Files.createSymbolicLink(up, real);
             } else {
@@ -991,8 +986,7 @@ class TandemCompilerTest {
             write("b/C.java", "package b; public class C { int n() { return u.Greeter.hi(); } }");
             assertThat(compile(withEntries(up)).isSuccess()).isTrue();
             Thread.sleep(20);
-            upstream(
-                    real, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 2; } }");
+            greeter(real, 2);
             assertThat(compile(withEntries(up)).isSuccess()).isTrue();
             assertThat(summary()).as(kind).contains("the class path entry " + up + " changed (from now on");
             Thread.sleep(20);
@@ -1028,11 +1022,11 @@ class TandemCompilerTest {
             deleteAll(outside);
             Files.createDirectories(outside);
             Files.write(outside.resolve("precious.txt"), "keep me".getBytes(StandardCharsets.UTF_8));
-            upstream(up, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 1; } }");
+            greeter(up, 1);
             write("b/C.java", "package b; public class C { int n() { return u.Greeter.hi(); } }");
             assertThat(compile(withEntries(up)).isSuccess()).isTrue();
             Thread.sleep(20);
-            upstream(up, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 2; } }");
+            greeter(up, 2);
             assertThat(compile(withEntries(up)).isSuccess()).isTrue();
             write("a/A.java", "package a; public class A { public int f() { return 2; } }");
             assertThat(compile(withEntries(up)).isSuccess()).isTrue();
@@ -1048,7 +1042,7 @@ class TandemCompilerTest {
                 Files.createDirectories(item.resolve("inside"));
             }
             Thread.sleep(20);
-            upstream(up, "u/Greeter.java", "package u; public class Greeter { public static int hi() { return 3; } }");
+            greeter(up, 3);
             write("a/A.java", "package a; public class A { public int f() { return 3; } }");
             assertThat(compile(withEntries(up)).isSuccess()).as(kind).isTrue();
             assertThat(log)
