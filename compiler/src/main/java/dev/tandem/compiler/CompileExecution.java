@@ -257,24 +257,55 @@ final class CompileExecution {
     }
 
     /**
-     * The processors are on their own path ({@code annotationProcessorPaths}): Tandem's recorder can run them
-     * there, as javac would. Found on the class path, javac 23 and later does not run them at all, and running
-     * them under the recorder would.
+     * Tandem's recorder can run the processors as javac would: they are on their own path ({@code
+     * annotationProcessorPaths}), or javac surely runs the ones it finds on the class path (it is told to, or it is
+     * older than 23), and then the recorder runs them from the class path, where javac would find them.
      */
-    boolean processorPathGiven() {
+    boolean recordable() {
+        return processorPathGiven() || Boolean.TRUE.equals(classPathProcessorsRun());
+    }
+
+    private boolean processorPathGiven() {
         return processorPath != null && !processorPath.isEmpty();
+    }
+
+    /**
+     * Whether javac runs the processors it finds on the class path: javac 23 and later runs them only when told to
+     * ({@code -proc:full}, {@code -proc:only}, or processors named), earlier ones always; null when that cannot be
+     * told (a forked javac of another JDK that is not told).
+     */
+    private Boolean classPathProcessorsRun() {
+        if ("full".equals(proc) || "only".equals(proc) || (processorNames != null && processorNames.length > 0)) {
+            return true;
+        }
+        List<String> arguments = configuration.getCustomCompilerArgumentsEntries() == null
+                ? List.of()
+                : configuration.getCustomCompilerArgumentsEntries().stream()
+                        .map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toList());
+        if (arguments.contains("-proc:full") || arguments.contains("-proc:only")) {
+            return true;
+        }
+        if (configuration.isFork() && configuration.getExecutable() != null) {
+            return null;
+        }
+        // the plugin's javac is this JVM's, in process or forked without an executable
+        return Runtime.version().feature() < 23;
     }
 
     /** The annotation processors this compile runs, as javac finds them. */
     Processors processors() throws IOException {
+        if (!processorPathGiven() && Boolean.FALSE.equals(classPathProcessorsRun())) {
+            return Processors.find("none", null, List.of());
+        }
         List<Path> path = new ArrayList<>();
-        for (String entry : processorPath != null && !processorPath.isEmpty() ? processorPath : classpath) {
+        for (String entry : processorPathGiven() ? processorPath : classpath) {
             Path file = Paths.get(entry).toAbsolutePath().normalize();
             if (!file.equals(output)) {
                 path.add(file);
             }
         }
-        return Processors.find(proc, configuration.getAnnotationProcessors(), path);
+        return Processors.find(proc, processorNames, path);
     }
 
     /**
@@ -339,9 +370,9 @@ final class CompileExecution {
             }
         }
         parts.put("class path", classes.toString());
-        if (processorPathGiven()) {
+        if (processorPathGiven() || recorded) {
             StringBuilder processing = new StringBuilder();
-            for (String entry : processorPath) {
+            for (String entry : processorPathGiven() ? processorPath : List.<String>of()) {
                 stamp(processing, Paths.get(entry));
             }
             if (recorded) {
@@ -485,7 +516,7 @@ final class CompileExecution {
             configuration.setGeneratedSourcesDirectory(generatedHome.toFile());
         }
         if (recorded) {
-            recordOrigins();
+            recordOrigins(processors);
         }
         if (all) {
             // not the plugin's generated sources' folder, which older plugins add: what Tandem published there
@@ -534,21 +565,23 @@ final class CompileExecution {
      * Has javac run the recorder, which runs the module's processors: it goes first on the processor path with a
      * folder holding its settings (the record to write, the processors named in {@code annotationProcessors}).
      */
-    private void recordOrigins() throws IOException {
+    private void recordOrigins(Processors processors) throws IOException {
         Path settingsFolder = recorderFolder;
         Path settings = settingsFolder.resolve(OriginRecorder.SETTINGS);
         FolderHandles.deleteTree(home, settingsFolder); // a link inside would be followed: written anew, whole
         Files.createDirectories(settings.getParent());
         java.util.Properties values = new java.util.Properties();
         values.setProperty("record", origins.toString());
-        values.setProperty("processors", processorNames == null ? "" : String.join(",", processorNames));
+        // replay's processor named alone runs every processor of the path: the recorder runs them itself
+        values.setProperty(
+                "processors", processorNames == null || processors.replay() ? "" : String.join(",", processorNames));
         try (java.io.Writer out = Files.newBufferedWriter(settings, java.nio.charset.StandardCharsets.UTF_8)) {
             values.store(out, "written by the Tandem compiler for its recorder");
         }
         List<String> path = new ArrayList<>();
         path.add(settingsFolder.toString());
         path.add(recorderPath().toString());
-        path.addAll(processorPath);
+        path.addAll(processorPathGiven() ? processorPath : classpath); // where javac would look for them
         configuration.setProcessorPathEntries(path);
         configuration.setAnnotationProcessors(new String[] {OriginRecorder.class.getName()});
     }

@@ -40,11 +40,17 @@ final class Processors {
     private final List<String> order;
     /** Whether the path has {@link #MAPSTRUCT_WAITS}. */
     private final boolean mapStructWaits;
+    /**
+     * Replay's {@link #REPLAY} is the one processor named: it runs every processor of the path, and those are the
+     * ones {@link #kinds} lists.
+     */
+    private final boolean replay;
 
-    private Processors(Map<String, String> kinds, List<String> order, boolean mapStructWaits) {
+    private Processors(Map<String, String> kinds, List<String> order, boolean mapStructWaits, boolean replay) {
         this.kinds = kinds;
         this.order = order;
         this.mapStructWaits = mapStructWaits;
+        this.replay = replay;
     }
 
     /**
@@ -57,7 +63,12 @@ final class Processors {
     static Processors find(String proc, String[] named, List<Path> path) throws IOException {
         Map<String, String> kinds = new TreeMap<>();
         if ("none".equals(proc)) {
-            return new Processors(kinds, List.of(), false);
+            return new Processors(kinds, List.of(), false, false);
+        }
+        // replay named alone runs what javac would discover, as this compiler's recorder does
+        boolean replay = named != null && named.length == 1 && REPLAY.equals(named[0].trim());
+        if (replay) {
+            named = null;
         }
         boolean waits = false;
         Set<String> names = new LinkedHashSet<>();
@@ -65,7 +76,9 @@ final class Processors {
         for (Path entry : path) {
             if (named == null || named.length == 0) {
                 for (String line : lines(entry, SERVICE)) {
-                    names.add(line);
+                    if (!line.equals(REPLAY)) {
+                        names.add(line);
+                    }
                 }
             }
             waits |= !lines(entry, MAPSTRUCT_WAITS).isEmpty();
@@ -86,12 +99,20 @@ final class Processors {
         for (String name : names) {
             kinds.put(name, declared.get(name));
         }
-        return new Processors(kinds, new ArrayList<>(names), waits);
+        return new Processors(kinds, new ArrayList<>(names), waits, replay);
     }
 
     /** True when no processor runs. */
     boolean none() {
         return kinds.isEmpty();
+    }
+
+    /**
+     * Replay's processor is named, alone: in a full compile it runs the processors (and replays what it can); in an
+     * incremental one, which runs only isolating ones, Tandem's recorder runs them without it.
+     */
+    boolean replay() {
+        return replay;
     }
 
     /** Lombok is among them: it reads {@code lombok.config} files beside the sources. */
@@ -110,9 +131,8 @@ final class Processors {
      */
     String notIsolating() {
         if (kinds.containsKey(REPLAY)) {
-            return "replay's " + REPLAY + " is named, and replay does not work with this compiler yet; where the"
-                    + " module's processors are all declared isolating (Lombok, MapStruct), take ReplayProcessor out of"
-                    + " annotationProcessors: this compiler then runs them on the changed sources alone";
+            return "replay's " + REPLAY + " is named with other processors; name it alone in annotationProcessors,"
+                    + " as replay's page says";
         }
         List<String> not = new ArrayList<>();
         for (Map.Entry<String, String> processor : kinds.entrySet()) {
@@ -127,7 +147,7 @@ final class Processors {
             return null;
         }
         return "the annotation processor " + String.join(", ", not) + "; only processors declared isolating (in "
-                + GRADLE + ") run on the changed sources alone";
+                + GRADLE + ") run on the changed sources alone" + (replay ? " (replay's processor runs them)" : "");
     }
 
     /**

@@ -158,7 +158,15 @@ public final class TandemCompiler implements Compiler {
                 notIncremental = "annotation processors run and no folder for generated sources is set";
             }
             // isolating processors run under Tandem's recorder, which notes where each file they write comes from
-            boolean recorded = !processors.none() && notIncremental == null && module.processorPathGiven();
+            boolean recorded = !processors.none() && notIncremental == null && module.recordable();
+            if (notIncremental == null && !processors.none() && processors.replay() && !recorded) {
+                // replay on some of the sources would take the others' files for gone ones
+                notIncremental = "replay's " + Processors.REPLAY + " runs the processors, and Tandem's recorder"
+                        + " cannot run them in its place (they are on the class path of a forked javac)";
+            } else if (recorded && processors.replay()) {
+                log.debug("Tandem compiler: replay's " + Processors.REPLAY + " is left out: the processors it runs"
+                        + " are all declared isolating, and run under Tandem's recorder on the changed sources alone");
+            }
             IncrementalCompile.Request request = new IncrementalCompile.Request(
                     module.sources,
                     module.encoding(),

@@ -12,13 +12,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProcessorsTest {
     @Test
-    @DisplayName("replay named as the processor says what to do instead, not that it declares no kind")
+    @DisplayName("replay named alone stands for the processors of the path, which it runs: their kinds decide")
     void replayNamed() throws Exception {
-        Processors processors = Processors.find(null, new String[] {Processors.REPLAY}, List.of());
-        assertThat(processors.notIsolating())
-                .startsWith("replay's dev.tandem.replay.ReplayProcessor is named, and replay does not work with this"
-                        + " compiler yet;")
-                .contains("take ReplayProcessor out of annotationProcessors");
+        Path isolating = entry("gen", Processors.SERVICE, "com.example.Gen");
+        entry("gen", Processors.GRADLE, "com.example.Gen,isolating");
+        Path aggregating = entry("index", Processors.SERVICE, "com.example.Index");
+        Processors alone = Processors.find(null, new String[] {Processors.REPLAY}, List.of(isolating));
+        assertThat(alone.replay()).isTrue();
+        assertThat(alone.none()).isFalse();
+        assertThat(alone.notIsolating()).isNull();
+        Processors mixed = Processors.find(null, new String[] {Processors.REPLAY}, List.of(isolating, aggregating));
+        assertThat(mixed.notIsolating())
+                .isEqualTo("the annotation processor com.example.Index declares no incremental kind; only processors"
+                        + " declared isolating (in " + Processors.GRADLE + ") run on the changed sources alone"
+                        + " (replay's processor runs them)");
+        Processors withOthers =
+                Processors.find(null, new String[] {Processors.REPLAY, "com.example.Gen"}, List.of(isolating));
+        assertThat(withOthers.replay()).isFalse();
+        assertThat(withOthers.notIsolating())
+                .startsWith("replay's dev.tandem.replay.ReplayProcessor is named with other processors;");
     }
 
     @Test

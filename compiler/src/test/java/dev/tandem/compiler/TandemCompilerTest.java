@@ -2,6 +2,7 @@ package dev.tandem.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -1211,6 +1212,29 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("replay's processor named alone, the path's processors isolating: Tandem's recorder runs them in"
+            + " replay's place, on the changed sources alone")
+    void replayNamedWithIsolatingProcessors() throws Exception {
+        write("b/CGen.java", "package b; public class CGen { }");
+        assertThat(compile(withReplayNamed()).isSuccess()).isTrue();
+        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(withReplayNamed()).isSuccess())
+                .as("replay is not on this path: had the recorder been told to run it, javac would fail")
+                .isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms");
+        Files.delete(src.resolve("b/CGen.java"));
+        assertThat(compile(withReplayNamed()).isSuccess()).isTrue();
+        assertThat(files(generatedSources())).isEmpty();
+    }
+
+    private CompilerConfiguration withReplayNamed() throws IOException {
+        CompilerConfiguration configuration = withProcessor("isolating");
+        configuration.setAnnotationProcessors(new String[] {Processors.REPLAY});
+        return configuration;
+    }
+
+    @Test
     @DisplayName("an isolating processor that writes nothing (a checker, Lombok) runs on the changed sources alone")
     void isolatingProcessor() throws Exception {
         assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
@@ -1391,23 +1415,29 @@ class TandemCompilerTest {
     }
 
     @Test
-    @DisplayName("processors found on the class path that write files: every compile is full, with the reason")
+    @DisplayName("isolating processors found on the class path run under Tandem's recorder, where javac runs them:"
+            + " a change compiles only its sources, and a source's generated file follows it")
     void writingProcessorOnClassPath() throws Exception {
+        assumeTrue(Runtime.version().feature() < 23, "javac 23 and later runs no processor from the class path");
         write("b/CGen.java", "package b; public class CGen { }");
-        CompilerConfiguration first = configuration();
-        first.setClasspathEntries(
-                List.of(output.toString(), processorPath("isolating").toString()));
-        assertThat(compile(first).isSuccess()).isTrue();
+        assertThat(compile(onClassPath("isolating")).isSuccess()).isTrue();
+        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
         write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(onClassPath("isolating")).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources .*");
+        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
+        assertThat(classFiles()).contains("b/CGenHelper.class");
+        Files.delete(src.resolve("b/CGen.java"));
+        assertThat(compile(onClassPath("isolating")).isSuccess()).isTrue();
+        assertThat(files(generatedSources())).isEmpty();
+        assertThat(classFiles()).doesNotContain("b/CGenHelper.class", "b/CGen.class");
+    }
+
+    private CompilerConfiguration onClassPath(String kind) throws IOException {
         CompilerConfiguration configuration = configuration();
         configuration.setClasspathEntries(
-                List.of(output.toString(), processorPath("isolating").toString()));
-        assertThat(compile(configuration).isSuccess()).isTrue();
-        assertThat(summary())
-                .endsWith("ms: annotation processors wrote a file in the last compile that Tandem cannot trace to one"
-                        + " source: b/CGenHelper.java (the processors are not in annotationProcessorPaths, where"
-                        + " Tandem would run them)");
-        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
+                List.of(output.toString(), processorPath(kind).toString()));
+        return configuration;
     }
 
     @Test
