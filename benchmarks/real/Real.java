@@ -43,7 +43,8 @@ import org.w3c.dom.Node;
  * With {@code TANDEM=compiler}, the copy gets Tandem's incremental compiler instead, as incremental-compilation.md
  * says ({@code compilerId} tandem and the tandem-compiler dependency on every maven-compiler-plugin, and
  * tandem:prepare), under
- * target/bench-real/NAME-compiler/: the same history, compared with clean Maven the same way (issue 26).
+ * target/bench-real/NAME-compiler/: the same history, compared with clean Maven the same way (issue 26). With
+ * {@code TANDEM=both}, replay as replay.md says and the compiler too, under target/bench-real/NAME-both/.
  *
  * Projects: mapstruct-lombok (mapstruct-examples, the project's path order), mapstruct-lombok-swapped (Lombok and the
  * binding before MapStruct), eladmin, jhipster. The trees come from {@code $MIRRORS/owner+name/repo} (a bare git
@@ -54,8 +55,10 @@ import org.w3c.dom.Node;
 public class Real {
     static final Path ROOT = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
     static final Path OUT = ROOT.resolve("target/bench-real");
-    /** TANDEM=compiler: the copy gets Tandem's incremental compiler, not replay. */
-    static final boolean COMPILER_MODE = "compiler".equals(System.getenv("TANDEM"));
+    /** TANDEM=compiler: the copy gets Tandem's incremental compiler, not replay; TANDEM=both: replay and the compiler. */
+    static final boolean BOTH_MODE = "both".equals(System.getenv("TANDEM"));
+
+    static final boolean COMPILER_MODE = BOTH_MODE || "compiler".equals(System.getenv("TANDEM"));
 
     static final String JDK25 = firstExisting("/usr/lib/jvm/temurin-25-jdk-amd64", System.getenv("JAVA25_HOME"));
 
@@ -153,9 +156,12 @@ public class Real {
             if (!chosen.isEmpty() && !chosen.contains(p.name)) {
                 continue;
             }
-            Path home = OUT.resolve(p.name + (COMPILER_MODE ? "-compiler" : ""));
+            Path home = OUT.resolve(p.name + (BOTH_MODE ? "-both" : COMPILER_MODE ? "-compiler" : ""));
             export(p, home);
-            if (COMPILER_MODE) {
+            if (BOTH_MODE) {
+                enableReplay(home.resolve("replay/pom.xml"), version, p.lombokFirst);
+                enableCompiler(home.resolve("replay/pom.xml"), version, false);
+            } else if (COMPILER_MODE) {
                 enableCompiler(home.resolve("replay/pom.xml"), version, p.lombokFirst);
             } else {
                 enableReplay(home.resolve("replay/pom.xml"), version, p.lombokFirst);
@@ -560,7 +566,9 @@ public class Real {
             childOrNew(plugin, "dependencies")
                     .appendChild(gav(doc, "dependency", "dev.tandem", "tandem-compiler", version));
         }
-        addPrepare(doc, version); // a lombok.config changed alone compiles again
+        if (!BOTH_MODE) { // replay's set-up has it already
+            addPrepare(doc, version); // a lombok.config changed alone compiles again
+        }
         save(doc, pom);
     }
 

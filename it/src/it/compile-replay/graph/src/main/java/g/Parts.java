@@ -1,0 +1,12 @@
+package g;
+
+import dagger.Module;
+import dagger.Provides;
+
+@Module
+public class Parts {
+    @Provides
+    static String brand() {
+        return "acme";
+    }
+}

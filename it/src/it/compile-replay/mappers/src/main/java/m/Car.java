@@ -1,0 +1,10 @@
+package m;
+
+import lombok.Data;
+
+@Data
+public class Car {
+    private String make;
+    private int seats;
+    private Engine engine;
+}
