@@ -59,6 +59,8 @@ public class Real {
     static final boolean BOTH_MODE = "both".equals(System.getenv("TANDEM"));
 
     static final boolean COMPILER_MODE = BOTH_MODE || "compiler".equals(System.getenv("TANDEM"));
+    /** What the timed copy has, as the report names it. */
+    static final String TANDEM = BOTH_MODE ? "replay+compiler" : COMPILER_MODE ? "compiler" : "replay";
 
     static final String JDK25 = firstExisting("/usr/lib/jvm/temurin-25-jdk-amd64", System.getenv("JAVA25_HOME"));
 
@@ -183,8 +185,10 @@ public class Real {
                     boolean first = steps == 0;
                     Build r = mvn(p, home.resolve("replay"), "step" + steps + "-replay", "compile");
                     Build c = mvn(p, home.resolve("plain"), "step" + steps + "-plain", "clean", "compile");
+                    // a failed compile's partial output is no product: Tandem's compiler publishes none of it (its
+                    // page says so), so in that mode two failed builds are alike, as in the compile-history IT
                     List<String> diffs = r.ok == c.ok
-                            ? compare(home.resolve("replay"), home.resolve("plain"))
+                            ? (COMPILER_MODE && !r.ok ? List.of() : compare(home.resolve("replay"), home.resolve("plain")))
                             : List.of("replay build " + (r.ok ? "passed" : "FAILED") + ", Maven alone "
                                     + (c.ok ? "passed" : "FAILED") + " (see " + r.log + ")");
                     steps++;
@@ -206,7 +210,7 @@ public class Real {
             }
         }
         System.out.println();
-        System.out.println((COMPILER_MODE ? "Tandem's compiler" : "Replay") + " on real projects, " + Runtime.getRuntime().availableProcessors() + " cores, Tandem "
+        System.out.println((BOTH_MODE ? "Replay and Tandem's compiler" : COMPILER_MODE ? "Tandem's compiler" : "Replay") + " on real projects, " + Runtime.getRuntime().availableProcessors() + " cores, Tandem "
                 + version + (System.getenv("COMPILER") != null ? ", maven-compiler-plugin " + System.getenv("COMPILER") : ""));
         report.forEach(System.out::println);
         System.exit(failed ? 1 : 0);
@@ -249,8 +253,8 @@ public class Real {
             ratios.add((double) withReplay.get(i) / alone.get(i));
         }
         return String.format(
-                "%-26s one-file edit, %d pairs: replay %d ms, Maven alone %d ms; replay/alone %.2fx [%.2f-%.2f]; %s; %s",
-                p.name, runs, median(withReplay), median(alone), medianD(ratios),
+                "%-26s one-file edit, %d pairs: %s %d ms, Maven alone %d ms; %s/alone %.2fx [%.2f-%.2f]; %s; %s",
+                p.name, runs, TANDEM, median(withReplay), median(alone), TANDEM, medianD(ratios),
                 ratios.stream().mapToDouble(d -> d).min().orElse(0), ratios.stream().mapToDouble(d -> d).max().orElse(0),
                 noneBuilds
                         ? String.format("no processor at all (proc=none) %d ms, %.2fx", median(procNone),

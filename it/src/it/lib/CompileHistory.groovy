@@ -8,7 +8,7 @@
 //       [name: 'an error', edit: { dir -> ... }, fails: true],
 //   ], ['-Dcompiler.version=3.8.1'])   // options for every build of this history, both copies
 // compiled: per module, how many sources the step compiled ("Tandem compiler: compiled N of M"); full: per module, a
-// text the full compile's reason must contain; a module in neither was not compiled at all, or its line is unchecked
+// text the full compile's reason must contain (or the reason a compile was handed to javac whole); a module in neither was not compiled at all, or its line is unchecked
 // when the step says `any: true`. The twin is the project with <compilerId>tandem</compilerId> and the tandem-compiler
 // plugin dependency taken out of every pom.xml, in a sibling folder.
 return { File project, File localRepository, Closure mvn, List modules, List steps, List options = [] ->
@@ -50,8 +50,11 @@ return { File project, File localRepository, Closure mvn, List modules, List ste
             if (mojo.find()) module = mojo.group(1)
             def compiled = line =~ /Tandem compiler: compiled (\d+) of (\d+) sources?/
             def full = line =~ /Tandem compiler: full compile of (\d+) sources? in \d+ ms: (.*)/
+            // a set-up that makes every compile full is handed to javac whole: "Tandem compiler: <why>; compiled by javac…"
+            def handed = line =~ /Tandem compiler: (.*); compiled by javac as without Tandem/
             if (compiled.find()) result << [module, [compiled: compiled.group(1) as int]]
             if (full.find()) result << [module, [full: full.group(2)]]
+            else if (handed.find()) result << [module, [full: handed.group(1)]]
         }
         result
     }

@@ -167,13 +167,20 @@ public final class TandemCompiler implements Compiler {
                 log.debug("Tandem compiler: replay's " + Processors.REPLAY + " is left out: the processors it runs"
                         + " are all declared isolating, and run under Tandem's recorder on the changed sources alone");
             }
+            if (notIncremental != null) {
+                // the set-up makes every compile a full one, so Tandem would only add its own time: javac compiles as
+                // Maven alone would (with replay named, replay runs the processors, as without this compiler)
+                module.forget();
+                log.info("Tandem compiler: " + notIncremental + "; compiled by javac as without Tandem");
+                return javac.performCompile(configuration);
+            }
             IncrementalCompile.Request request = new IncrementalCompile.Request(
                     module.sources,
                     module.encoding(),
                     module.classes,
                     module.setup(javac, processors, recorded),
                     module.classPathEntries(),
-                    notIncremental,
+                    null,
                     processors.none() || module.generated == null ? null : module.generatedHome,
                     recorded ? module.origins : null,
                     module.stateFile,

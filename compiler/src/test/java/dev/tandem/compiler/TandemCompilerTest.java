@@ -87,19 +87,11 @@ class TandemCompilerTest {
 
     /** What the plugin does: delete the last compile's class files, then call the compiler. */
     private CompilerResult compile(CompilerConfiguration configuration) throws Exception {
-        // the files the last compile created (createdFiles.lst): here, the ones Tandem put there
-        Path ours = Files.isDirectory(dir.resolve("target/tandem/compile"))
-                ? home().resolve("classes")
-                : dir.resolve("target/nothing-yet");
-        if (Files.isDirectory(output)) {
-            try (Stream<Path> walk = Files.walk(output)) {
-                for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    if (Files.exists(ours.resolve(output.relativize(f).toString()))) {
-                        Files.delete(f);
-                    }
-                }
-            }
+        // the files the last compile created (createdFiles.lst), gone before the next, as the plugin deletes them
+        for (Path f : created) {
+            Files.deleteIfExists(f);
         }
+        Set<Path> before = outputFiles();
         // and, as plugins from 3.12 on do, the generated sources' folder
         if (Files.isDirectory(generatedSources())) {
             try (Stream<Path> walk = Files.walk(generatedSources())) {
@@ -111,7 +103,24 @@ class TandemCompilerTest {
         log.clear();
         debugLog.clear();
         javacCalls.clear();
-        return new TandemCompiler(id -> new JdkJavac(), into(log)).performCompile(configuration);
+        CompilerResult result = new TandemCompiler(id -> new JdkJavac(), into(log)).performCompile(configuration);
+        created.clear();
+        created.addAll(outputFiles());
+        created.removeAll(before);
+        return result;
+    }
+
+    /** What the last compile created in the output, as the plugin lists it in createdFiles.lst. */
+    private final Set<Path> created = new java.util.HashSet<>();
+
+    private Set<Path> outputFiles() throws IOException {
+        Set<Path> files = new java.util.HashSet<>();
+        if (Files.isDirectory(output)) {
+            try (Stream<Path> walk = Files.walk(output)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        return files;
     }
 
     /** A log that keeps the INFO and WARN lines, each with its level first, and the debug lines apart. */
@@ -1152,8 +1161,9 @@ class TandemCompilerTest {
         write("a/A.java", "package a; public class A { public int f() { return 2; } }");
         compile(configuration());
         assertThat(summary())
-                .endsWith("ms: javac is given -Xplugin in compilerArgs, which Tandem does not follow"
-                        + " (name processors in annotationProcessorPaths and annotationProcessors)");
+                .isEqualTo("INFO Tandem compiler: javac is given -Xplugin in compilerArgs, which Tandem does not"
+                        + " follow (name processors in annotationProcessorPaths and annotationProcessors)"
+                        + "; compiled by javac as without Tandem");
     }
 
     /**
@@ -1447,8 +1457,9 @@ class TandemCompilerTest {
         write("a/A.java", "package a; public class A { public int f() { return 2; } }");
         assertThat(compile(withProcessor("aggregating")).isSuccess()).isTrue();
         assertThat(summary())
-                .endsWith("ms: the annotation processor p.Check is aggregating; only processors declared isolating (in"
-                        + " META-INF/gradle/incremental.annotation.processors) run on the changed sources alone");
+                .isEqualTo("INFO Tandem compiler: the annotation processor p.Check is aggregating; only processors"
+                        + " declared isolating (in META-INF/gradle/incremental.annotation.processors) run on the"
+                        + " changed sources alone; compiled by javac as without Tandem");
     }
 
     @Test
@@ -1463,7 +1474,7 @@ class TandemCompilerTest {
         configuration.setClasspathEntries(
                 List.of(output.toString(), processorPath("aggregating").toString()));
         assertThat(compile(configuration).isSuccess()).isTrue();
-        assertThat(summary()).contains("ms: the annotation processor p.Check is aggregating;");
+        assertThat(summary()).startsWith("INFO Tandem compiler: the annotation processor p.Check is aggregating;");
         CompilerConfiguration none = configuration();
         none.setClasspathEntries(
                 List.of(output.toString(), processorPath("aggregating").toString()));
@@ -1490,10 +1501,10 @@ class TandemCompilerTest {
         configuration.setAnnotationProcessors(new String[] {"com.example.Processor"});
         assertThat(compile(configuration).isSuccess()).isTrue();
         assertThat(summary())
-                .startsWith("INFO Tandem compiler: full compile of 3 sources in ")
-                .endsWith("ms: the annotation processor com.example.Processor declares no incremental kind; only"
-                        + " processors declared isolating (in META-INF/gradle/incremental.annotation.processors) run"
-                        + " on the changed sources alone");
+                .isEqualTo("INFO Tandem compiler: the annotation processor com.example.Processor declares no"
+                        + " incremental kind; only processors declared isolating (in"
+                        + " META-INF/gradle/incremental.annotation.processors) run on the changed sources alone"
+                        + "; compiled by javac as without Tandem");
         assertThat(javacCalls).hasSize(1);
         assertThat(javacCalls.get(0)).hasSize(3);
     }
