@@ -3,6 +3,7 @@ def history = evaluate(new File(basedir, '../../../src/it/lib/CompileHistory.gro
 def replace = evaluate(new File(basedir, '../../../src/it/lib/Edit.groovy'))
 def mappers = { File dir, String file, String text, String to -> replace(dir, 'mappers/src/main/java/m/' + file, text, to) }
 def graph = { File dir, String file, String text, String to -> replace(dir, 'graph/src/main/java/g/' + file, text, to) }
+def shelf = { File dir, String file, String text, String to -> replace(dir, 'shelf/src/main/java/s/' + file, text, to) }
 def values = { File dir, String file, String text, String to -> replace(dir, 'values/src/main/java/v/' + file, text, to) }
 // replay's summary, a note javac prints for the values module: "Tandem replay: AutoValue 2 replayed, 1 run ..."
 def autoValue = { String log ->
@@ -16,9 +17,9 @@ def dynamic = 'the annotation processor com.google.auto.value.processor.AutoValu
 // ... and then javac compiles it whole, as Maven alone would, with replay running the processors
 def handed = { log -> assert log.contains('(replay\'s processor runs them); compiled by javac as without Tandem') }
 
-history(basedir, localRepositoryPath, mvn, ['graph', 'mappers', 'values'], [
+history(basedir, localRepositoryPath, mvn, ['graph', 'mappers', 'shelf', 'values'], [
     [name: 'first build', goals: ['clean', 'compile'], online: true,
-     full: [graph: 'no state', mappers: 'no state', values: dynamic],
+     full: [graph: 'no state', mappers: 'no state', shelf: 'no state', values: dynamic],
      check: { log -> handed(log); assert autoValue(log) == [replayed: 0, run: 3] }],
     [name: 'a property of a mapped class: the recorder runs Lombok and MapStruct in replay\'s place',
      edit: { d ->
@@ -27,6 +28,15 @@ history(basedir, localRepositoryPath, mvn, ['graph', 'mappers', 'values'], [
      },
      compiled: [mappers: 4]],
     [name: 'a method body', edit: { d -> mappers(d, 'Garage.java', 'return 1;', 'return 2;') }, compiled: [mappers: 1]],
+    [name: 'processors on the class path: a property of a mapped class',
+     edit: { d ->
+         shelf(d, 'Car.java', 'private int seats;', 'private int seats; private String color;')
+         shelf(d, 'CarDto.java', 'private int seats;', 'private int seats; private String color;')
+     },
+     compiled: [shelf: 4]],
+    [name: 'processors on the class path: a mapper deleted, its implementation goes',
+     edit: { d -> assert new File(d, 'shelf/src/main/java/s/BookMapper.java').delete() },
+     compiled: [shelf: 0]],
     [name: 'Dagger: a body', edit: { d -> graph(d, 'Engine.java', 'return 1;', 'return 2;') }, compiled: [graph: 1]],
     [name: 'Dagger: a constructor gains a parameter: its factory and the component are written again',
      edit: { d -> graph(d, 'Car.java', 'public Car(Engine engine) {', 'public Car(Engine engine, String brand) {') },
