@@ -8,10 +8,13 @@ import dev.tandem.cache.internal.TrackedInputs;
 import dev.tandem.compiler.javac.OriginRecorder;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +51,8 @@ final class CompileExecution {
     final Path origins;
     /** The recorder's settings, first on its processor path: written anew for each compile. */
     private final Path recorderFolder;
+    /** Kept when a processor failed under the recorder and javac alone passed: {@link #recorderFailedBefore()}. */
+    private final Path recorderFailed;
 
     final Path stateFile;
     final Map<String, Path> sources = new TreeMap<>();
@@ -90,6 +95,7 @@ final class CompileExecution {
         this.generatedHome = home.resolve("generated");
         this.origins = home.resolve("origins");
         this.recorderFolder = home.resolve("recorder");
+        this.recorderFailed = home.resolve("recorder-failed");
         this.sourceFiles = configuration.getSourceFiles();
         this.sourceLocations = configuration.getSourceLocations();
         this.classpath = configuration.getClasspathEntries();
@@ -468,6 +474,65 @@ final class CompileExecution {
             kept.put(source.toString(), TrackedInputs.PRESENT);
         }
         TrackedInputs.write(CacheLayout.compilerInputs(home), kept);
+    }
+
+    /**
+     * The processors as the recorder would run them: the names given, and a stamp of every entry of the path they
+     * come from. A compile that failed under the recorder and passed without it is remembered against this.
+     */
+    private String processorSetup() throws IOException {
+        StringBuilder setup = new StringBuilder("processors ")
+                .append(processorNames == null ? "" : String.join(",", processorNames))
+                .append('\n');
+        for (String entry : processorPathGiven() ? processorPath : classpath) {
+            Path file = Paths.get(entry).toAbsolutePath().normalize();
+            if (!file.equals(output) && Files.exists(file)) {
+                stamp(setup, file);
+            }
+        }
+        return setup.toString();
+    }
+
+    /**
+     * Why the recorder must not run these processors: one of them failed under it in an earlier compile where javac
+     * alone passed (a processor that needs javac's own environment: {@code Trees.instance}); null when that is not
+     * so, or the processors changed since (and then that is forgotten).
+     */
+    String recorderFailedBefore() throws IOException {
+        if (!Files.isRegularFile(recorderFailed, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        String kept;
+        try {
+            kept = new String(Files.readAllBytes(recorderFailed), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            kept = "";
+        }
+        int newline = kept.indexOf('\n');
+        if (newline > 0 && kept.substring(newline + 1).equals(processorSetup())) {
+            return "a processor failed under Tandem's recorder in an earlier compile (" + kept.substring(0, newline)
+                    + "), where javac alone passed; the module is compiled so until its processors change";
+        }
+        Files.deleteIfExists(recorderFailed);
+        return null;
+    }
+
+    /**
+     * Remembers that a processor failed under the recorder, with javac's first line, for these processors; a help
+     * only: where it cannot be written, the next compile tries the recorder again and falls back again.
+     */
+    void recorderFailed(String why) {
+        Path written = recorderFailed.resolveSibling(recorderFailed.getFileName() + ".tmp");
+        try {
+            Files.deleteIfExists(written);
+            Files.write(
+                    written,
+                    (why.replace('\n', ' ') + "\n" + processorSetup()).getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE_NEW);
+            Files.move(written, recorderFailed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException cannotWrite) {
+            // not remembered
+        }
     }
 
     /**

@@ -145,6 +145,7 @@ public final class TandemCompiler implements Compiler {
         List<CompilerMessage> messages = new ArrayList<>();
         IncrementalCompile.Result result;
         long[] publishNanos = {0};
+        boolean recorded = false;
         try {
             Processors processors = module.processors();
             String notIncremental = processors.none() ? null : processors.notIsolating();
@@ -157,8 +158,11 @@ public final class TandemCompiler implements Compiler {
             if (notIncremental == null && !processors.none() && module.generated == null) {
                 notIncremental = "annotation processors run and no folder for generated sources is set";
             }
+            if (notIncremental == null && !processors.none()) {
+                notIncremental = module.recorderFailedBefore();
+            }
             // isolating processors run under Tandem's recorder, which notes where each file they write comes from
-            boolean recorded = !processors.none() && notIncremental == null && module.recordable();
+            recorded = !processors.none() && notIncremental == null && module.recordable();
             if (notIncremental == null && !processors.none() && processors.replay() && !recorded) {
                 // replay on some of the sources would take the others' files for gone ones
                 notIncremental = "replay's " + Processors.REPLAY + " runs the processors, and Tandem's recorder"
@@ -192,8 +196,9 @@ public final class TandemCompiler implements Compiler {
                         publishNanos[0] = System.nanoTime() - publishing;
                     });
             long prepared = System.nanoTime();
+            boolean underRecorder = recorded;
             IncrementalCompile compile = new IncrementalCompile((files, all) -> {
-                CompilerResult part = module.compile(javac, files, all, processors, recorded);
+                CompilerResult part = module.compile(javac, files, all, processors, underRecorder);
                 if (all) {
                     messages.clear(); // a full compile's messages are the ones Maven alone would print
                 }
@@ -210,7 +215,22 @@ public final class TandemCompiler implements Compiler {
                     + ms(compile.javacNanos) + " ms in javac; " + ms(compile.keepNanos) + " ms keeping their analyses; "
                     + ms(publishNanos[0]) + " ms putting the class files in " + module.output);
         } catch (CompileExecution.JavacFailed e) {
-            throw e.failure();
+            if (!recorded) {
+                throw e.failure();
+            }
+            // javac failed (a processor threw) with the module's processors under Tandem's recorder, which hands them
+            // an
+            // environment of its own: javac alone decides, as Maven alone would
+            module.restoreConfiguration();
+            module.forget();
+            CompilerResult javacAlone = javac.performCompile(configuration); // its failure is Maven alone's
+            String first = String.valueOf(e.failure().getMessage()).trim().split("\n", 2)[0];
+            if (javacAlone.isSuccess()) {
+                module.recorderFailed(first);
+                log.warn("Tandem compiler: a processor failed under Tandem's recorder (" + first + "), and javac alone"
+                        + " compiled the module; it is compiled so until its processors change");
+            }
+            return javacAlone;
         } catch (IOException e) {
             throw new CompilerException("Tandem compiler: " + e, e);
         } finally {

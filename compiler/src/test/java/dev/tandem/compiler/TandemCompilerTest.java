@@ -1245,6 +1245,62 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("a processor that fails under the recorder (it asks for javac's own Trees) where javac alone passes:"
+            + " the module is compiled by javac alone, with a warning, and so until its processors change")
+    void processorFailingUnderRecorder() throws Exception {
+        Path trees = dir.resolve("processor-trees");
+        Path source = dir.resolve("trees-src/p/TreesUser.java");
+        Files.createDirectories(source.getParent());
+        Files.write(
+                source,
+                ("package p;\n"
+                                + "import java.util.Set;\n"
+                                + "import javax.annotation.processing.*;\n"
+                                + "import javax.lang.model.SourceVersion;\n"
+                                + "import javax.lang.model.element.TypeElement;\n"
+                                + "@SupportedAnnotationTypes(\"*\")\n"
+                                + "public class TreesUser extends AbstractProcessor {\n"
+                                + "  public void init(ProcessingEnvironment env) {\n"
+                                + "    super.init(env);\n"
+                                + "    com.sun.source.util.Trees.instance(env);\n"
+                                + "  }\n"
+                                + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
+                                + "  public boolean process(Set<? extends TypeElement> a, RoundEnvironment r) { return false; }\n"
+                                + "}\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(trees.resolve("META-INF/services"));
+        Files.createDirectories(trees.resolve("META-INF/gradle"));
+        assertThat(ToolProvider.getSystemJavaCompiler()
+                        .run(null, null, null, "-d", trees.toString(), source.toString()))
+                .isZero();
+        Files.write(trees.resolve(Processors.SERVICE), "p.TreesUser\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(trees.resolve(Processors.GRADLE), "p.TreesUser,isolating\n".getBytes(StandardCharsets.UTF_8));
+        CompilerConfiguration first = configuration();
+        first.setProcessorPathEntries(List.of(trees.toString()));
+        assertThat(compile(first).isSuccess()).isTrue();
+        assertThat(summary())
+                .startsWith("WARN Tandem compiler: a processor failed under Tandem's recorder (An annotation processor"
+                        + " threw an uncaught exception: java.lang.IllegalArgumentException")
+                .endsWith("and javac alone compiled the module; it is compiled so until its processors change");
+        assertThat(classFiles()).contains("a/A.class", "b/C.class");
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        CompilerConfiguration again = configuration();
+        again.setProcessorPathEntries(List.of(trees.toString()));
+        assertThat(compile(again).isSuccess()).isTrue();
+        assertThat(summary())
+                .startsWith("INFO Tandem compiler: a processor failed under Tandem's recorder in an earlier compile"
+                        + " (An annotation processor threw an uncaught exception")
+                .endsWith("where javac alone passed; the module is compiled so until its processors change; compiled"
+                        + " by javac as without Tandem");
+        assertThat(javacCalls).as("javac alone, once, on every source").hasSize(1);
+        assertThat(classFiles()).contains("a/A.class", "b/C.class");
+        // the processors changed (their path's stamp): the recorder is tried again
+        Files.write(trees.resolve(Processors.SERVICE), "p.TreesUser\n# again\n".getBytes(StandardCharsets.UTF_8));
+        compile(again);
+        assertThat(summary()).startsWith("WARN Tandem compiler: a processor failed under Tandem's recorder (");
+    }
+
+    @Test
     @DisplayName("an isolating processor that writes nothing (a checker, Lombok) runs on the changed sources alone")
     void isolatingProcessor() throws Exception {
         assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
@@ -1838,6 +1894,10 @@ class TandemCompilerTest {
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
+            } catch (RuntimeException processorThrew) {
+                // as plexus's javac does when a processor throws
+                throw new CompilerException("An annotation processor threw an uncaught exception: "
+                        + (processorThrew.getCause() != null ? processorThrew.getCause() : processorThrew));
             }
             List<CompilerMessage> messages = new ArrayList<>();
             if (!ok) {
