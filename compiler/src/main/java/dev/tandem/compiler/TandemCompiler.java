@@ -146,6 +146,7 @@ public final class TandemCompiler implements Compiler {
         IncrementalCompile.Result result;
         long[] publishNanos = {0};
         boolean recorded = false;
+        String replayLeftOut = "";
         try {
             Processors processors = module.processors();
             String notIncremental = processors.none() ? null : processors.notIsolating();
@@ -168,8 +169,9 @@ public final class TandemCompiler implements Compiler {
                 notIncremental = "replay's " + Processors.REPLAY + " runs the processors, and Tandem's recorder"
                         + " cannot run them in its place (they are on the class path of a forked javac)";
             } else if (recorded && processors.replay()) {
-                log.debug("Tandem compiler: replay's " + Processors.REPLAY + " is left out: the processors it runs"
-                        + " are all declared isolating, and run under Tandem's recorder on the changed sources alone");
+                // said on the summary line: replay, set up as its page says, prints nothing of its own then
+                replayLeftOut = " (replay left out: the processors it runs are all declared isolating, and Tandem ran"
+                        + " them on these sources alone)";
             }
             if (notIncremental != null) {
                 // the set-up makes every compile a full one, so Tandem would only add its own time: javac compiles as
@@ -239,7 +241,7 @@ public final class TandemCompiler implements Compiler {
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (result.fullReason != null) {
             String line = "Tandem compiler: full compile of " + sources(result.compiled.size()) + " in " + ms + " ms: "
-                    + result.fullReason + (result.success ? "" : " (failed)");
+                    + result.fullReason + (result.success ? "" : " (failed)") + replayLeftOut;
             if (result.damagedState) {
                 log.warn(line);
             } else {
@@ -247,7 +249,7 @@ public final class TandemCompiler implements Compiler {
             }
         } else {
             log.info("Tandem compiler: compiled " + result.compiled.size() + " of " + sources(module.sources.size())
-                    + " in " + ms + " ms" + (result.success ? "" : " (failed)"));
+                    + " in " + ms + " ms" + (result.success ? "" : " (failed)") + replayLeftOut);
         }
         log.debug("Tandem compiler: compiled " + result.compiled);
         return new CompilerResult(result.success, messages);

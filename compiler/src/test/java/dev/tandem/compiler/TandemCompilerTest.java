@@ -1176,42 +1176,48 @@ class TandemCompilerTest {
         if (Files.isDirectory(path)) {
             return path; // built once: a rebuilt processor path is a changed one
         }
-        Path source = dir.resolve("processor-src/p/Check.java");
+        return processorFolder(
+                path,
+                "p.Check",
+                kind,
+                "package p;\n"
+                        + "import java.util.Set;\n"
+                        + "import javax.annotation.processing.*;\n"
+                        + "import javax.lang.model.SourceVersion;\n"
+                        + "import javax.lang.model.element.*;\n"
+                        + "import javax.tools.Diagnostic;\n"
+                        + "@SupportedAnnotationTypes(\"*\")\n"
+                        + "public class Check extends AbstractProcessor {\n"
+                        + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
+                        + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
+                        + "    for (Element e : round.getRootElements()) {\n"
+                        + "      String name = e.getSimpleName().toString();\n"
+                        + "      if (name.endsWith(\"Bad\")) processingEnv.getMessager()\n"
+                        + "          .printMessage(Diagnostic.Kind.ERROR, \"bad name\", e);\n"
+                        + "      boolean orphan = name.endsWith(\"Orphan\");\n"
+                        + "      if (name.endsWith(\"Gen\") || orphan) try (java.io.Writer w = processingEnv.getFiler()\n"
+                        + "          .createSourceFile(e + \"Helper\", orphan ? new Element[0] : new Element[] {e})\n"
+                        + "          .openWriter()) {\n"
+                        + "        String pkg = processingEnv.getElementUtils().getPackageOf(e).toString();\n"
+                        + "        w.write(\"package \" + pkg + \"; class \" + name + \"Helper { Object a = new a.A(); }\");\n"
+                        + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
+                        + "    }\n"
+                        + "    return false;\n"
+                        + "  }\n"
+                        + "}\n");
+    }
+
+    /** A folder of the processor path holding the one processor {@code name} compiled from {@code text}, of a kind. */
+    private Path processorFolder(Path path, String name, String kind, String text) throws IOException {
+        Path source = dir.resolve("processor-src-" + path.getFileName() + "/" + name.replace('.', '/') + ".java");
         Files.createDirectories(source.getParent());
-        Files.write(
-                source,
-                ("package p;\n"
-                                + "import java.util.Set;\n"
-                                + "import javax.annotation.processing.*;\n"
-                                + "import javax.lang.model.SourceVersion;\n"
-                                + "import javax.lang.model.element.*;\n"
-                                + "import javax.tools.Diagnostic;\n"
-                                + "@SupportedAnnotationTypes(\"*\")\n"
-                                + "public class Check extends AbstractProcessor {\n"
-                                + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
-                                + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
-                                + "    for (Element e : round.getRootElements()) {\n"
-                                + "      String name = e.getSimpleName().toString();\n"
-                                + "      if (name.endsWith(\"Bad\")) processingEnv.getMessager()\n"
-                                + "          .printMessage(Diagnostic.Kind.ERROR, \"bad name\", e);\n"
-                                + "      boolean orphan = name.endsWith(\"Orphan\");\n"
-                                + "      if (name.endsWith(\"Gen\") || orphan) try (java.io.Writer w = processingEnv.getFiler()\n"
-                                + "          .createSourceFile(e + \"Helper\", orphan ? new Element[0] : new Element[] {e})\n"
-                                + "          .openWriter()) {\n"
-                                + "        String pkg = processingEnv.getElementUtils().getPackageOf(e).toString();\n"
-                                + "        w.write(\"package \" + pkg + \"; class \" + name + \"Helper { Object a = new a.A(); }\");\n"
-                                + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
-                                + "    }\n"
-                                + "    return false;\n"
-                                + "  }\n"
-                                + "}\n")
-                        .getBytes(StandardCharsets.UTF_8));
+        Files.write(source, text.getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(path.resolve("META-INF/services"));
         Files.createDirectories(path.resolve("META-INF/gradle"));
         assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", path.toString(), source.toString()))
                 .isZero();
-        Files.write(path.resolve(Processors.SERVICE), "p.Check\n".getBytes(StandardCharsets.UTF_8));
-        Files.write(path.resolve(Processors.GRADLE), ("p.Check," + kind + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(path.resolve(Processors.SERVICE), (name + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(path.resolve(Processors.GRADLE), (name + "," + kind + "\n").getBytes(StandardCharsets.UTF_8));
         return path;
     }
 
@@ -1232,7 +1238,10 @@ class TandemCompilerTest {
         assertThat(compile(withReplayNamed()).isSuccess())
                 .as("replay is not on this path: had the recorder been told to run it, javac would fail")
                 .isTrue();
-        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms");
+        assertThat(summary())
+                .matches(
+                        "INFO Tandem compiler: compiled 1 of 4 sources in \\d+ ms \\(replay left out: the processors it"
+                                + " runs are all declared isolating, and Tandem ran them on these sources alone\\)");
         Files.delete(src.resolve("b/CGen.java"));
         assertThat(compile(withReplayNamed()).isSuccess()).isTrue();
         assertThat(files(generatedSources())).isEmpty();
@@ -1248,33 +1257,24 @@ class TandemCompilerTest {
     @DisplayName("a processor that fails under the recorder (it asks for javac's own Trees) where javac alone passes:"
             + " the module is compiled by javac alone, with a warning, and so until its processors change")
     void processorFailingUnderRecorder() throws Exception {
-        Path trees = dir.resolve("processor-trees");
-        Path source = dir.resolve("trees-src/p/TreesUser.java");
-        Files.createDirectories(source.getParent());
-        Files.write(
-                source,
-                ("package p;\n"
-                                + "import java.util.Set;\n"
-                                + "import javax.annotation.processing.*;\n"
-                                + "import javax.lang.model.SourceVersion;\n"
-                                + "import javax.lang.model.element.TypeElement;\n"
-                                + "@SupportedAnnotationTypes(\"*\")\n"
-                                + "public class TreesUser extends AbstractProcessor {\n"
-                                + "  public void init(ProcessingEnvironment env) {\n"
-                                + "    super.init(env);\n"
-                                + "    com.sun.source.util.Trees.instance(env);\n"
-                                + "  }\n"
-                                + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
-                                + "  public boolean process(Set<? extends TypeElement> a, RoundEnvironment r) { return false; }\n"
-                                + "}\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        Files.createDirectories(trees.resolve("META-INF/services"));
-        Files.createDirectories(trees.resolve("META-INF/gradle"));
-        assertThat(ToolProvider.getSystemJavaCompiler()
-                        .run(null, null, null, "-d", trees.toString(), source.toString()))
-                .isZero();
-        Files.write(trees.resolve(Processors.SERVICE), "p.TreesUser\n".getBytes(StandardCharsets.UTF_8));
-        Files.write(trees.resolve(Processors.GRADLE), "p.TreesUser,isolating\n".getBytes(StandardCharsets.UTF_8));
+        Path trees = processorFolder(
+                dir.resolve("processor-trees"),
+                "p.TreesUser",
+                "isolating",
+                "package p;\n"
+                        + "import java.util.Set;\n"
+                        + "import javax.annotation.processing.*;\n"
+                        + "import javax.lang.model.SourceVersion;\n"
+                        + "import javax.lang.model.element.TypeElement;\n"
+                        + "@SupportedAnnotationTypes(\"*\")\n"
+                        + "public class TreesUser extends AbstractProcessor {\n"
+                        + "  public void init(ProcessingEnvironment env) {\n"
+                        + "    super.init(env);\n"
+                        + "    com.sun.source.util.Trees.instance(env);\n"
+                        + "  }\n"
+                        + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
+                        + "  public boolean process(Set<? extends TypeElement> a, RoundEnvironment r) { return false; }\n"
+                        + "}\n");
         CompilerConfiguration first = configuration();
         first.setProcessorPathEntries(List.of(trees.toString()));
         assertThat(compile(first).isSuccess()).isTrue();

@@ -43,7 +43,7 @@ final class StaleCompile {
     static final class Change {
         final String file;
         final String consumer;
-        /** What became of the file: "changed", or "was deleted" for a source of Tandem's compiler. */
+        /** What became of the file: "changed", "was added" or "was deleted" (a source, or a lombok.config). */
         final String what;
 
         Change(String file, String consumer) {
@@ -54,6 +54,11 @@ final class StaleCompile {
             this.file = file;
             this.consumer = consumer;
             this.what = what;
+        }
+
+        /** What became of a file whose digest was {@code before} (null: not known) and is {@code now}. */
+        static String what(String before, String now) {
+            return Sha256.MISSING.equals(now) ? "was deleted" : Sha256.MISSING.equals(before) ? "was added" : "changed";
         }
     }
 
@@ -67,8 +72,8 @@ final class StaleCompile {
                 Path file = Paths.get(tracked.getKey());
                 String now = digest(index, file);
                 if (!now.equals(tracked.getValue())) {
-                    changes.add(
-                            new Change(tracked.getKey(), consumer.getFileName().toString()));
+                    changes.add(new Change(
+                            tracked.getKey(), consumer.getFileName().toString(), Change.what(tracked.getValue(), now)));
                 }
             }
         }
@@ -88,7 +93,10 @@ final class StaleCompile {
                     return digest(index, path);
                 }
             })) {
-                changes.add(new Change(input, "the compile into " + file.getFileName()));
+                changes.add(new Change(
+                        input,
+                        "the compile into " + file.getFileName(),
+                        Change.what(null, digest(index, Paths.get(input)))));
             }
         }
         return changes;
@@ -136,13 +144,13 @@ final class StaleCompile {
                 for (Map.Entry<String, String> tracked : all.entrySet()) {
                     Path file = Paths.get(tracked.getKey());
                     boolean source = tracked.getValue().equals(TrackedInputs.PRESENT);
-                    boolean changed =
-                            source ? !Files.exists(file) : !digest(index, file).equals(tracked.getValue());
+                    String now = source ? null : digest(index, file);
+                    boolean changed = source ? !Files.exists(file) : !now.equals(tracked.getValue());
                     if (changed) {
                         changes.add(new Change(
                                 tracked.getKey(),
                                 "the compile into " + home.getFileName(),
-                                source ? "was deleted" : "changed"));
+                                source ? "was deleted" : Change.what(tracked.getValue(), now)));
                         break; // one is enough to compile again
                     }
                 }

@@ -68,14 +68,20 @@ class StaleCompileTest {
                 .satisfies(c -> {
                     assertThat(c.file).isEqualTo(absent.toString());
                     assertThat(c.consumer).isEqualTo("the compile into classes-1a2b3c4d");
+                    assertThat(c.what).isEqualTo("was added");
                 });
         Files.delete(absent);
         write("src/main/java/lombok.config", "lombok.accessors.chain = false");
         assertThat(StaleCompile.changedCompilerInputs(target, null))
                 .singleElement()
-                .satisfies(c -> assertThat(c.file).isEqualTo(config.toString()));
+                .satisfies(c -> {
+                    assertThat(c.file).isEqualTo(config.toString());
+                    assertThat(c.what).isEqualTo("changed");
+                });
         Files.delete(config);
-        assertThat(StaleCompile.changedCompilerInputs(target, null)).hasSize(1);
+        assertThat(StaleCompile.changedCompilerInputs(target, null))
+                .singleElement()
+                .satisfies(c -> assertThat(c.what).isEqualTo("was deleted"));
 
         Path source = write("src/main/java/a/A.java", "package a; class A {}");
         Path other = write("src/main/java/a/B.java", "package a; class B {}");
