@@ -55,6 +55,8 @@ final class ClassPathChange {
     private final Map<String, String> others = new TreeMap<>();
     /** The entries analysed that hold {@link Processors#SERVICE}: javac runs their code in the compile. */
     private final Set<String> holdsProcessors = new TreeSet<>();
+    /** The entries holding any service file ({@code META-INF/services/}), among those analysed. */
+    private final Set<String> holdsServices = new TreeSet<>();
 
     /** Why an entry analysed as null cannot be compared. */
     private final Map<String, String> cannotCompare = new TreeMap<>();
@@ -83,9 +85,10 @@ final class ClassPathChange {
 
     /**
      * Compares each entry whose stamp changed with what was kept of it; then {@link #fullReason()} or {@link
-     * #changed()} tell the outcome. {@code processors}: processors run, and may read any file of the class path.
+     * #changed()} tell the outcome. {@code processors}: processors run, and may read any file of the class path;
+     * {@code processorsOnClassPath}: they are loaded from it, so their plug-ins' code is there too.
      */
-    void compare(boolean processors) throws IOException {
+    void compare(boolean processors, boolean processorsOnClassPath) throws IOException {
         List<ClassAnalysis> changedEntries = new ArrayList<>();
         for (Map.Entry<String, String> entry : stamps.entrySet()) {
             String was = last.get(entry.getKey());
@@ -117,6 +120,13 @@ final class ClassPathChange {
             if (processors && holdsProcessors.contains(entry.getKey())) {
                 fullReason = "the class path entry " + entry.getKey() + " changed, and it holds annotation processors"
                         + " (" + Processors.SERVICE + "), which run in this compile";
+                return;
+            }
+            if (processors && processorsOnClassPath && holdsServices.contains(entry.getKey())) {
+                // a processor loaded from the class path finds its plug-ins there (MapStruct's naming strategies,
+                // lombok-mapstruct-binding): a change to their code changes what it writes, not any class's API
+                fullReason = "the class path entry " + entry.getKey() + " changed, and it holds service files"
+                        + " (META-INF/services/), which the annotation processors found on the class path may load";
                 return;
             }
             if (processors && !othersOf(was).equals(others.get(entry.getKey()))) {
@@ -233,6 +243,9 @@ final class ClassPathChange {
             cannotCompare.put(entry, why[0]);
             if (("\n" + otherFiles).contains("\n" + Processors.SERVICE + " ")) {
                 holdsProcessors.add(entry);
+            }
+            if (("\n" + otherFiles).contains("\nMETA-INF/services/")) {
+                holdsServices.add(entry);
             }
             others.put(entry, ClassAnalysis.sha256(otherFiles.toString().getBytes(StandardCharsets.UTF_8)));
         }

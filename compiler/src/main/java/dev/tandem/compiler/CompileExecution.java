@@ -271,7 +271,8 @@ final class CompileExecution {
         return processorPathGiven() || Boolean.TRUE.equals(classPathProcessorsRun());
     }
 
-    private boolean processorPathGiven() {
+    /** The processors are on their own path ({@code annotationProcessorPaths}), not found on the class path. */
+    boolean processorPathGiven() {
         return processorPath != null && !processorPath.isEmpty();
     }
 
@@ -662,6 +663,14 @@ final class CompileExecution {
         } catch (java.net.URISyntaxException | RuntimeException e) {
             throw new IOException("cannot tell where tandem-compiler's classes are: " + e, e);
         }
+    }
+
+    /**
+     * Drops what processors wrote in earlier compiles, when none run now: it would be published into the plugin's
+     * folder for generated sources again, which plugins from 3.12 on empty before each compile, as Maven alone has it.
+     */
+    void dropGenerated() throws IOException {
+        FolderHandles.deleteTree(home, generatedHome);
     }
 
     /** Puts the configuration back as the plugin made it: the plugin reads it after the compile. */

@@ -69,6 +69,8 @@ final class IncrementalCompile {
          * (all of them declared isolating); null when none run.
          */
         final Path generatedSources;
+        /** The processors are loaded from the class path (there is no processor path): their code may be in any entry. */
+        final boolean processorsOnClassPath;
         /**
          * The record of where each file the processors wrote came from ({@link dev.tandem.compiler.javac.OriginRecorder},
          * written by every run of javac), when processors run under it; null otherwise, and then a processor that
@@ -89,6 +91,7 @@ final class IncrementalCompile {
                 List<Path> classPath,
                 String fullReason,
                 Path generatedSources,
+                boolean processorsOnClassPath,
                 Path origins,
                 Path stateFile,
                 Publisher publisher) {
@@ -99,6 +102,7 @@ final class IncrementalCompile {
             this.classPath = List.copyOf(classPath);
             this.fullReason = fullReason;
             this.generatedSources = generatedSources;
+            this.processorsOnClassPath = processorsOnClassPath;
             this.origins = origins;
             this.stateFile = stateFile;
             this.publisher = publisher;
@@ -225,7 +229,7 @@ final class IncrementalCompile {
             full = request.fullReason;
         }
         if (full == null) {
-            classPath.compare(request.generatedSources != null);
+            classPath.compare(request.generatedSources != null, request.processorsOnClassPath);
             full = classPath.fullReason();
         }
         if (full == null && request.generatedSources != null && last.written() != null) {

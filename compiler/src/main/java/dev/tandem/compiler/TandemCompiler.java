@@ -164,14 +164,13 @@ public final class TandemCompiler implements Compiler {
             }
             // isolating processors run under Tandem's recorder, which notes where each file they write comes from
             recorded = !processors.none() && notIncremental == null && module.recordable();
-            if (notIncremental == null && !processors.none() && processors.replay() && !recorded) {
-                // replay on some of the sources would take the others' files for gone ones
-                notIncremental = "replay's " + Processors.REPLAY + " runs the processors, and Tandem's recorder"
-                        + " cannot run them in its place (they are on the class path of a forked javac)";
-            } else if (recorded && processors.replay()) {
+            if (recorded && processors.replay()) {
                 // said on the summary line: replay, set up as its page says, prints nothing of its own then
                 replayLeftOut = " (replay left out: the processors it runs are all declared isolating, and Tandem ran"
                         + " them on these sources alone)";
+            }
+            if (processors.none()) {
+                module.dropGenerated();
             }
             if (notIncremental != null) {
                 // the set-up makes every compile a full one, so Tandem would only add its own time: javac compiles as
@@ -188,6 +187,7 @@ public final class TandemCompiler implements Compiler {
                     module.classPathEntries(),
                     null,
                     processors.none() || module.generated == null ? null : module.generatedHome,
+                    !module.processorPathGiven(),
                     recorded ? module.origins : null,
                     module.stateFile,
                     (removed, removedGenerated, copy) -> { // only after a success: after a failure the plugin must

@@ -68,6 +68,7 @@ class IncrementalCompileTest {
                         List.of(),
                         null,
                         null,
+                        false,
                         null,
                         dir.resolve("state/compile.state"),
                         publisher));

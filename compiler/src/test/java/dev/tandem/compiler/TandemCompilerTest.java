@@ -629,6 +629,58 @@ class TandemCompilerTest {
                         + Processors.SERVICE + "), which run in this compile");
     }
 
+    @Test
+    @DisplayName("processors found on the class path: a changed entry holding service files (a processor's plug-in,"
+            + " such as a MapStruct naming strategy) is a full compile, though only a method body changed")
+    void classPathProcessorPlugInChanged() throws Exception {
+        assumeTrue(Runtime.version().feature() < 23, "javac 23 and later runs no processor from the class path");
+        Path spi = dir.resolve("spi/classes");
+        String naming = "package n; public class Naming { public boolean getter(String name) { return %s; } }";
+        upstream(spi, "n/Naming.java", String.format(naming, "true"));
+        Files.createDirectories(spi.resolve("META-INF/services"));
+        Files.write(spi.resolve("META-INF/services/p.NamingStrategy"), "n.Naming\n".getBytes(StandardCharsets.UTF_8));
+        CompilerConfiguration configuration = configuration();
+        configuration.setClasspathEntries(
+                List.of(output.toString(), processorPath("isolating").toString(), spi.toString()));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstream(spi, "n/Naming.java", String.format(naming, "false"));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstream(spi, "n/Naming.java", String.format(naming, "name.isEmpty()"));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: the class path entry " + spi + " changed, and it holds service files"
+                        + " (META-INF/services/), which the annotation processors found on the class path may load");
+        CompilerConfiguration onTheirPath = withProcessor("isolating");
+        onTheirPath.setClasspathEntries(List.of(output.toString(), spi.toString()));
+        assertThat(compile(onTheirPath).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstream(spi, "n/Naming.java", String.format(naming, "name.isBlank()"));
+        assertThat(compile(onTheirPath).isSuccess()).isTrue();
+        assertThat(summary())
+                .as("processors on their own path load nothing from the class path: a body change there is no change")
+                .matches("INFO Tandem compiler: compiled 0 of 3 sources .*");
+    }
+
+    @Test
+    @DisplayName("processors that ran stop running (-proc:none): what they wrote does not come back into the plugin's"
+            + " folder for generated sources, which plugins from 3.12 on empty before each compile")
+    void processorsStopped() throws Exception {
+        write("b/CGen.java", "package b; public class CGen { }");
+        assertThat(compile(withProcessor("isolating")).isSuccess()).isTrue();
+        assertThat(files(generatedSources())).containsExactly("b/CGenHelper.java");
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        CompilerConfiguration none = withProcessor("isolating");
+        none.setProc("none");
+        assertThat(compile(none).isSuccess()).isTrue();
+        assertThat(files(generatedSources())).isEmpty();
+        assertThat(classFiles()).doesNotContain("b/CGenHelper.class");
+        write("a/A.java", "package a; public class A { public int f() { return 3; } }");
+        assertThat(compile(none).isSuccess()).isTrue();
+        assertThat(files(generatedSources())).isEmpty();
+    }
+
     /** Compiles an upstream module's class into {@code upstream} (a folder, or a jar when it ends with .jar). */
     private void upstream(Path upstream, String path, String text) throws IOException {
         upstream(upstream, List.of(), path, text);
