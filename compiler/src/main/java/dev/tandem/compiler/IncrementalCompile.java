@@ -62,8 +62,6 @@ final class IncrementalCompile {
          * changed in each entry is compared class by class ({@link ClassPathChange}).
          */
         final List<Path> classPath;
-        /** Why the caller wants a full compile whatever changed, or null. */
-        final String fullReason;
         /**
          * Where annotation processors write sources, a folder this compile owns, when processors run in this compile
          * (all of them declared isolating); null when none run.
@@ -89,7 +87,6 @@ final class IncrementalCompile {
                 Path classOutput,
                 Map<String, String> setup,
                 List<Path> classPath,
-                String fullReason,
                 Path generatedSources,
                 boolean processorsOnClassPath,
                 Path origins,
@@ -100,7 +97,6 @@ final class IncrementalCompile {
             this.classOutput = classOutput;
             this.setup = new TreeMap<>(setup);
             this.classPath = List.copyOf(classPath);
-            this.fullReason = fullReason;
             this.generatedSources = generatedSources;
             this.processorsOnClassPath = processorsOnClassPath;
             this.origins = origins;
@@ -224,9 +220,6 @@ final class IncrementalCompile {
             full = "a file the last compile wrote was changed after it (a tool writing class files in place, such as"
                     + " a bytecode enhancer?); its class files are copied from now on, not linked";
             copies = true;
-        }
-        if (full == null) {
-            full = request.fullReason;
         }
         if (full == null) {
             classPath.compare(request.generatedSources != null, request.processorsOnClassPath);

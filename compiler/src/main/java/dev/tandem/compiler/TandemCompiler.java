@@ -137,10 +137,7 @@ public final class TandemCompiler implements Compiler {
         }
         String alone = module.cannotBeIncremental();
         if (alone != null) {
-            // compiled as Maven alone would; the state goes, so the next compile is a full one
-            module.forget();
-            log.info("Tandem compiler: " + alone + "; compiled by javac as without Tandem");
-            return javac.performCompile(configuration);
+            return handToJavac(configuration, javac, module, alone);
         }
         List<CompilerMessage> messages = new ArrayList<>();
         IncrementalCompile.Result result;
@@ -173,11 +170,9 @@ public final class TandemCompiler implements Compiler {
                 module.dropGenerated();
             }
             if (notIncremental != null) {
-                // the set-up makes every compile a full one, so Tandem would only add its own time: javac compiles as
-                // Maven alone would (with replay named, replay runs the processors, as without this compiler)
-                module.forget();
-                log.info("Tandem compiler: " + notIncremental + "; compiled by javac as without Tandem");
-                return javac.performCompile(configuration);
+                // the set-up makes every compile a full one, so Tandem would only add its own time (with replay
+                // named, replay runs the processors, as without this compiler)
+                return handToJavac(configuration, javac, module, notIncremental);
             }
             IncrementalCompile.Request request = new IncrementalCompile.Request(
                     module.sources,
@@ -185,7 +180,6 @@ public final class TandemCompiler implements Compiler {
                     module.classes,
                     module.setup(javac, processors, recorded),
                     module.classPathEntries(),
-                    null,
                     processors.none() || module.generated == null ? null : module.generatedHome,
                     !module.processorPathGiven(),
                     recorded ? module.origins : null,
@@ -220,9 +214,8 @@ public final class TandemCompiler implements Compiler {
             if (!recorded) {
                 throw e.failure();
             }
-            // javac failed (a processor threw) with the module's processors under Tandem's recorder, which hands them
-            // an
-            // environment of its own: javac alone decides, as Maven alone would
+            // a processor threw under Tandem's recorder, which hands processors an environment of its own: javac
+            // alone decides, as Maven alone would
             module.restoreConfiguration();
             module.forget();
             CompilerResult javacAlone = javac.performCompile(configuration); // its failure is Maven alone's
@@ -253,6 +246,18 @@ public final class TandemCompiler implements Compiler {
         }
         log.debug("Tandem compiler: compiled " + result.compiled);
         return new CompilerResult(result.success, messages);
+    }
+
+    /**
+     * Has javac compile the module as Maven alone would, with the reason on the line; the state goes, so the next
+     * compile through Tandem is a full one.
+     */
+    private CompilerResult handToJavac(
+            CompilerConfiguration configuration, Compiler javac, CompileExecution module, String why)
+            throws CompilerException {
+        module.forget();
+        log.info("Tandem compiler: " + why + "; compiled by javac as without Tandem");
+        return javac.performCompile(configuration);
     }
 
     private static String sources(int n) {

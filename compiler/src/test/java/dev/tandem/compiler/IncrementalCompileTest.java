@@ -67,7 +67,6 @@ class IncrementalCompileTest {
                         Map.of("javac options", String.join(" ", OPTIONS)),
                         List.of(),
                         null,
-                        null,
                         false,
                         null,
                         dir.resolve("state/compile.state"),
