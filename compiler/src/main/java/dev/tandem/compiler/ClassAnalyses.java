@@ -32,7 +32,8 @@ import java.util.TreeSet;
  * index, then the SHA-256 of all that.
  */
 final class ClassAnalyses {
-    static final String HEADER = "tandem-analyses 2"; // 2: private fields and member classes, @deprecated
+    // 2: private fields and member classes, @deprecated; 3: what private members declare
+    static final String HEADER = "tandem-analyses 3";
     private static final int DIGEST = 32;
     private static final int SOURCE_RETENTION = 1;
     private static final int MODULE_INFO = 2;
@@ -76,6 +77,7 @@ final class ClassAnalyses {
                 int flags = in.readUnsignedByte();
                 Set<String> accessible = names(in, strings);
                 Set<String> privateOnly = names(in, strings);
+                Set<String> declaredPrivately = names(in, strings);
                 Map<String, String> constants = new TreeMap<>();
                 for (int n = in.readInt(); n > 0; n--) {
                     constants.put(strings[in.readInt()], strings[in.readInt()]);
@@ -86,6 +88,7 @@ final class ClassAnalyses {
                                 name,
                                 accessible,
                                 privateOnly,
+                                declaredPrivately,
                                 constants,
                                 abi,
                                 (flags & SOURCE_RETENTION) != 0,
@@ -131,7 +134,8 @@ final class ClassAnalyses {
             entries.writeInt(indexOf(analysis.abi(), index, strings));
             entries.writeByte((analysis.sourceRetentionAnnotation() ? SOURCE_RETENTION : 0)
                     | (analysis.moduleInfo() ? MODULE_INFO : 0));
-            for (Set<String> names : List.of(analysis.accessible(), analysis.privateOnly())) {
+            for (Set<String> names :
+                    List.of(analysis.accessible(), analysis.privateOnly(), analysis.declaredPrivately())) {
                 entries.writeInt(names.size());
                 for (String name : names) {
                     entries.writeInt(indexOf(name, index, strings));

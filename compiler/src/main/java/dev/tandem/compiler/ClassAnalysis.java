@@ -45,6 +45,7 @@ final class ClassAnalysis {
     private final String name;
     private final Set<String> accessible;
     private final Set<String> privateOnly;
+    private final Set<String> declaredPrivately;
     private final Map<String, String> constants;
     /** The lines {@link #abi()} digests, until it is asked for: most classes of a compile are never compared. */
     private List<String> abiLines;
@@ -58,6 +59,7 @@ final class ClassAnalysis {
             String name,
             Set<String> accessible,
             Set<String> privateOnly,
+            Set<String> declaredPrivately,
             Map<String, String> constants,
             List<String> abiLines,
             boolean sourceRetentionAnnotation,
@@ -66,6 +68,7 @@ final class ClassAnalysis {
         this.name = name;
         this.accessible = Collections.unmodifiableSet(accessible);
         this.privateOnly = Collections.unmodifiableSet(privateOnly);
+        this.declaredPrivately = Collections.unmodifiableSet(declaredPrivately);
         this.constants = Collections.unmodifiableMap(constants);
         this.abiLines = abiLines;
         this.sourceRetentionAnnotation = sourceRetentionAnnotation;
@@ -78,13 +81,22 @@ final class ClassAnalysis {
             String name,
             Set<String> accessible,
             Set<String> privateOnly,
+            Set<String> declaredPrivately,
             Map<String, String> constants,
             String abi,
             boolean sourceRetentionAnnotation,
             boolean moduleInfo,
             String sourceFile) {
         ClassAnalysis analysis = new ClassAnalysis(
-                name, accessible, privateOnly, constants, null, sourceRetentionAnnotation, moduleInfo, sourceFile);
+                name,
+                accessible,
+                privateOnly,
+                declaredPrivately,
+                constants,
+                null,
+                sourceRetentionAnnotation,
+                moduleInfo,
+                sourceFile);
         analysis.abi = abi;
         return analysis;
     }
@@ -102,6 +114,15 @@ final class ClassAnalysis {
     /** Binary names of the types it refers to only where no dependent can see. */
     Set<String> privateOnly() {
         return privateOnly;
+    }
+
+    /**
+     * Binary names of the types its private members' declarations name (their types, signatures, thrown types and
+     * annotations): with {@link #accessible()}, what an annotation processor reaching this class sees of others
+     * through {@code javax.lang.model}, which shows private members but no method body.
+     */
+    Set<String> declaredPrivately() {
+        return declaredPrivately;
     }
 
     /** Its non-private compile-time constants, field name to descriptor and value. */
@@ -160,6 +181,7 @@ final class ClassAnalysis {
         private int[] tags;
         private final Set<String> accessible = new TreeSet<>();
         private final Set<String> all = new TreeSet<>();
+        private final Set<String> declaredPrivately = new TreeSet<>();
         private final Map<String, String> constants = new TreeMap<>();
         /** What dependents can see, one line each, sorted before digesting (member order is the compiler's). */
         private final List<String> abiLines = new ArrayList<>();
@@ -216,6 +238,9 @@ final class ClassAnalysis {
                 }
             }
             String binary = self.replace('/', '.');
+            all.addAll(declaredPrivately);
+            declaredPrivately.remove(binary);
+            declaredPrivately.removeAll(accessible);
             accessible.remove(binary);
             all.remove(binary);
             Set<String> privateOnly = new TreeSet<>(all);
@@ -224,6 +249,7 @@ final class ClassAnalysis {
                     binary,
                     accessible,
                     privateOnly,
+                    declaredPrivately,
                     constants,
                     abiLines,
                     sourceRetention,
@@ -295,7 +321,7 @@ final class ClassAnalysis {
                 String memberName = utf8(in.readUnsignedShort());
                 String descriptor = utf8(in.readUnsignedShort());
                 boolean visible = (access & ACC_PRIVATE) == 0 && (access & ACC_SYNTHETIC) == 0;
-                Set<String> into = visible ? accessible : all;
+                Set<String> into = visible ? accessible : declaredPrivately;
                 Signatures.types(descriptor, into);
                 Signatures.types(descriptor, all);
                 String member = (methods ? "method " : "field ") + access + " " + memberName + " " + descriptor;
@@ -385,7 +411,7 @@ final class ClassAnalysis {
         private List<String> readAttributes(boolean visible, String owner, int parameterSlots) throws IOException {
             int count = in.readUnsignedShort();
             List<String> lines = new ArrayList<>();
-            Set<String> into = visible ? accessible : all;
+            Set<String> into = visible ? accessible : declaredPrivately;
             for (int i = 0; i < count; i++) {
                 String attribute = utf8(in.readUnsignedShort());
                 int length = in.readInt();

@@ -47,6 +47,14 @@ final class CompileExecution {
     final Path classes;
     /** Where processors write in Tandem's compiles: published to {@link #generated} after each success. */
     final Path generatedHome;
+    /** Where the recorder writes the compiled types that feed the aggregating processors, in each run of javac. */
+    final Path seeds;
+    /** The resources in the plugin's output that the aggregating processors read in their last run, a name a line. */
+    private final Path resourcesRead;
+    /** The files of Tandem's class folder when this compile began: what Tandem put in the plugin's output. */
+    private Map<String, BasicFileAttributes> tandems;
+    /** {@link #foreignResources()}, listed once. */
+    private Map<String, BasicFileAttributes> foreignResources;
     /** Where the recorder writes the origins of what processors wrote, in each run of javac. */
     final Path origins;
     /** The recorder's settings, first on its processor path: written anew for each compile. */
@@ -96,6 +104,8 @@ final class CompileExecution {
         this.origins = home.resolve("origins");
         this.recorderFolder = home.resolve("recorder");
         this.recorderFailed = home.resolve("recorder-failed");
+        this.seeds = home.resolve("seeds");
+        this.resourcesRead = home.resolve("resources-read");
         this.sourceFiles = configuration.getSourceFiles();
         this.sourceLocations = configuration.getSourceLocations();
         this.classpath = configuration.getClasspathEntries();
@@ -390,6 +400,9 @@ final class CompileExecution {
         if (processors.lombok()) {
             parts.put("lombok.config files", lombokConfigs());
         }
+        if (!processors.aggregating().isEmpty()) {
+            parts.putAll(resourcesReadPart());
+        }
         return parts;
     }
 
@@ -582,8 +595,9 @@ final class CompileExecution {
             configuration.setGeneratedSourcesDirectory(generatedHome.toFile());
         }
         if (recorded) {
-            recordOrigins(processors);
+            recordOrigins(processors, all);
         }
+        Map<Path, BasicFileAttributes> lent = all && !processors.aggregating().isEmpty() ? lendResources() : Map.of();
         if (all) {
             // not the plugin's generated sources' folder, which older plugins add: what Tandem published there
             // last time would be read as sources, and the processors' files would be written twice
@@ -608,7 +622,119 @@ final class CompileExecution {
             return javac.performCompile(configuration);
         } catch (CompilerException e) {
             throw new JavacFailed(e);
+        } finally {
+            returnResources(lent);
         }
+    }
+
+    /**
+     * The set-up's part for the resources the aggregating processors read in the class output in their last run
+     * (Spring Boot, its additional metadata), by content: the plugins that copy resources may rewrite them as they
+     * were.
+     */
+    Map<String, String> resourcesReadPart() throws IOException {
+        StringBuilder read = new StringBuilder();
+        List<String> names = Files.isRegularFile(resourcesRead, LinkOption.NOFOLLOW_LINKS)
+                ? Files.readAllLines(resourcesRead, StandardCharsets.UTF_8)
+                : List.of();
+        for (String name : names) {
+            read.append(name)
+                    .append(' ')
+                    .append(Sha256.hexOrMissing(output.resolve(name)))
+                    .append('\n');
+        }
+        return Map.of("resources the aggregating processors read", read.toString());
+    }
+
+    /**
+     * Deletes the resources lent to a compile, and notes which of them its processors read (by each copy's time of
+     * last access, set far back when it was lent) for {@link #setup}: where the file system does not keep that time,
+     * every one counts as read.
+     */
+    private void returnResources(Map<Path, BasicFileAttributes> lent) throws IOException {
+        if (lent.isEmpty()) {
+            return;
+        }
+        boolean told = accessTimesKept();
+        StringBuilder read = new StringBuilder();
+        for (Map.Entry<Path, BasicFileAttributes> copy : lent.entrySet()) {
+            Path file = copy.getKey();
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!told || now.lastAccessTime().toMillis() > LENT_ACCESS) {
+                read.append(Stamps.relative(classes, file)).append('\n');
+            }
+            // a processor that wrote one over keeps what it wrote, as in Maven alone
+            if (Stamps.same(copy.getValue(), now)) {
+                Files.delete(file);
+            }
+        }
+        CompileState.replaceWhole(resourcesRead, read.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The time of last access a lent resource is given: a read moves it to now. */
+    private static final long LENT_ACCESS = 1000;
+
+    /** Whether reading a file here moves its time of last access on (not so on a file system mounted noatime). */
+    private boolean accessTimesKept() throws IOException {
+        Path probe = home.resolve("access-probe");
+        Files.deleteIfExists(probe);
+        Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE_NEW);
+        try {
+            Files.getFileAttributeView(probe, java.nio.file.attribute.BasicFileAttributeView.class)
+                    .setTimes(null, java.nio.file.attribute.FileTime.fromMillis(LENT_ACCESS), null);
+            Files.readAllBytes(probe);
+            return Files.readAttributes(probe, BasicFileAttributes.class)
+                            .lastAccessTime()
+                            .toMillis()
+                    > LENT_ACCESS;
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    /**
+     * Copies into Tandem's class folder the files besides class files that the plugin's output holds and Tandem did
+     * not put there (what maven-resources-plugin copied), for the compile's processors to read as Maven alone has
+     * them read: an aggregating processor reads its class output (Spring Boot, its additional metadata). Returns the
+     * copies, which are deleted after the compile. A file the last compile's processors wrote is left out: a clean
+     * build has none.
+     */
+    private Map<Path, BasicFileAttributes> lendResources() throws IOException {
+        Map<Path, BasicFileAttributes> lent = new TreeMap<>();
+        for (String file : foreignResources().keySet()) {
+            Path copy = classes.resolve(file);
+            if (!Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(copy.getParent());
+                Files.copy(output.resolve(file), copy);
+                Files.getFileAttributeView(copy, java.nio.file.attribute.BasicFileAttributeView.class)
+                        .setTimes(null, java.nio.file.attribute.FileTime.fromMillis(LENT_ACCESS), null);
+                lent.put(copy, Files.readAttributes(copy, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            }
+        }
+        return lent;
+    }
+
+    /**
+     * The plugin's output's files other than class files that are not Tandem's (resources), as they were when this
+     * compile began.
+     */
+    Map<String, BasicFileAttributes> foreignResources() throws IOException {
+        if (foreignResources == null) {
+            if (tandems == null) {
+                tandems = Stamps.list(classes);
+            }
+            foreignResources = new TreeMap<>();
+            for (Map.Entry<String, BasicFileAttributes> file :
+                    Stamps.list(output).entrySet()) {
+                if (!file.getKey().endsWith(".class") && !tandems.containsKey(file.getKey())) {
+                    foreignResources.put(file.getKey(), file.getValue());
+                }
+            }
+        }
+        return foreignResources;
     }
 
     /**
@@ -631,7 +757,7 @@ final class CompileExecution {
      * Has javac run the recorder, which runs the module's processors: it goes first on the processor path with a
      * folder holding its settings (the record to write, the processors named in {@code annotationProcessors}).
      */
-    private void recordOrigins(Processors processors) throws IOException {
+    private void recordOrigins(Processors processors, boolean all) throws IOException {
         Path settingsFolder = recorderFolder;
         Path settings = settingsFolder.resolve(OriginRecorder.SETTINGS);
         FolderHandles.deleteTree(home, settingsFolder); // a link inside would be followed: written anew, whole
@@ -641,6 +767,13 @@ final class CompileExecution {
         // replay's processor named alone runs every processor of the path: the recorder runs them itself
         values.setProperty(
                 "processors", processorNames == null || processors.replay() ? "" : String.join(",", processorNames));
+        if (!processors.aggregating().isEmpty()) {
+            // they run only when every source compiles; otherwise their files stay, and the recorder notes the
+            // compiled types that would feed them
+            values.setProperty("aggregating", String.join(",", processors.aggregating()));
+            values.setProperty("skipAggregating", Boolean.toString(!all));
+            values.setProperty("seeds", seeds.toString());
+        }
         try (java.io.Writer out = Files.newBufferedWriter(settings, java.nio.charset.StandardCharsets.UTF_8)) {
             values.store(out, "written by the Tandem compiler for its recorder");
         }

@@ -9,17 +9,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the last good compile was made of: a digest of each part of its set-up (javac's options, the JDK, the class
  * path...), each source's SHA-256, and the files annotation processors wrote with the source each came from (or
- * why one could not be traced). One text file, {@code tandem-compile 5} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
+ * why one could not be traced). One text file, {@code tandem-compile 6} first and its own SHA-256 last, replaced whole; a file that fails any check is {@link Damaged},
  * which the compile treats as absent (a full compile) and says so. A state of another format (an older Tandem's)
  * is {@link OtherFormat}: a full compile too, without the warning.
  */
 final class CompileState {
-    private static final String HEADER = "tandem-compile 5";
+    private static final String HEADER = "tandem-compile 6";
 
     private final Map<String, String> setup;
     private final String written;
@@ -30,6 +32,7 @@ final class CompileState {
     private final Map<String, String> stamps;
     private final long time;
     private final Map<String, String> classPath;
+    private final Set<String> seeds;
 
     /**
      * @param setup each part of the set-up by its name ("class path") to its digest
@@ -42,6 +45,8 @@ final class CompileState {
      * @param stamps each source's size and time ("1234 1701234567890") when it was hashed
      * @param time when the sources were read, in milliseconds since the epoch
      * @param classPath each class path entry to its stamp and what is kept of it ({@link ClassPathChange#state()})
+     * @param seeds the sources that feed the aggregating processors ({@link Processors#aggregating()}): carrying an
+     *     annotation one supports; {@code *} for every source
      */
     CompileState(
             Map<String, String> setup,
@@ -52,7 +57,8 @@ final class CompileState {
             boolean copies,
             Map<String, String> stamps,
             long time,
-            Map<String, String> classPath) {
+            Map<String, String> classPath,
+            Set<String> seeds) {
         this.setup = Collections.unmodifiableMap(new TreeMap<>(setup));
         this.written = written;
         this.generated = Collections.unmodifiableMap(new TreeMap<>(generated));
@@ -62,11 +68,17 @@ final class CompileState {
         this.stamps = Collections.unmodifiableMap(new TreeMap<>(stamps));
         this.time = time;
         this.classPath = Collections.unmodifiableMap(new TreeMap<>(classPath));
+        this.seeds = Collections.unmodifiableSet(new TreeSet<>(seeds));
     }
 
     /** The same state with the class output's digest as publishing left it, and the class path's entries. */
     CompileState finished(String outputs, Map<String, String> classPath) {
-        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time, classPath);
+        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time, classPath, seeds);
+    }
+
+    /** The sources that feed the aggregating processors; {@code *} for every source. */
+    Set<String> seeds() {
+        return seeds;
     }
 
     /** Each class path entry to its stamp and what is kept of it, as {@link ClassPathChange#state()} gave them. */
@@ -168,6 +180,7 @@ final class CompileState {
         Map<String, String> sources = new TreeMap<>();
         Map<String, String> stamps = new TreeMap<>();
         Map<String, String> classPath = new TreeMap<>();
+        Set<String> seeds = new TreeSet<>();
         for (String line : lines.subList(1, lines.size() - 1)) {
             if (line.startsWith("setup ")) {
                 int space = line.lastIndexOf(' ');
@@ -184,6 +197,8 @@ final class CompileState {
                     throw new Damaged(file, "a malformed line");
                 }
                 classPath.put(line.substring("classpath\t".length(), tab), line.substring(tab + 1));
+            } else if (line.startsWith("seed\t")) {
+                seeds.add(line.substring("seed\t".length()));
             } else if (line.startsWith("written ")) {
                 written = line.substring("written ".length());
             } else if (line.startsWith("outputs ")) {
@@ -210,7 +225,7 @@ final class CompileState {
                 throw new Damaged(file, "a malformed line");
             }
         }
-        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time, classPath);
+        return new CompileState(setup, written, generated, sources, outputs, copies, stamps, time, classPath, seeds);
     }
 
     void write(Path file) throws IOException {
@@ -238,6 +253,9 @@ final class CompileState {
                     .append('\t')
                     .append(entry.getValue())
                     .append('\n');
+        }
+        for (String seed : seeds) {
+            body.append("seed\t").append(seed).append('\n');
         }
         if (outputs != null) {
             body.append("outputs ").append(outputs).append('\n');

@@ -76,6 +76,19 @@ final class IncrementalCompile {
          */
         final Path origins;
 
+        /**
+         * The processors declared aggregating ({@link Processors#aggregating()}), which the recorder runs only when
+         * every source compiles; empty when there are none.
+         */
+        final List<String> aggregating;
+        /** Where the recorder writes the compiled types that feed {@link #aggregating} (each run of javac). */
+        final Path seeds;
+        /**
+         * The parts of {@link #setup} that a full compile decides (which resources the aggregating processors read),
+         * as they are after it; null when there are none.
+         */
+        java.util.concurrent.Callable<Map<String, String>> setupAfterFullCompile;
+
         final Path stateFile;
         final Publisher publisher;
         /** The sources' encoding (javac's {@code -encoding}), to read their text in. */
@@ -90,6 +103,8 @@ final class IncrementalCompile {
                 Path generatedSources,
                 boolean processorsOnClassPath,
                 Path origins,
+                List<String> aggregating,
+                Path seeds,
                 Path stateFile,
                 Publisher publisher) {
             this.sources = new TreeMap<>(sources);
@@ -100,6 +115,8 @@ final class IncrementalCompile {
             this.generatedSources = generatedSources;
             this.processorsOnClassPath = processorsOnClassPath;
             this.origins = origins;
+            this.aggregating = List.copyOf(aggregating);
+            this.seeds = seeds;
             this.stateFile = stateFile;
             this.publisher = publisher;
         }
@@ -249,6 +266,9 @@ final class IncrementalCompile {
             }
             full = structural(changed, removed);
         }
+        if (full == null && !request.aggregating.isEmpty()) {
+            full = aggregatingRunAgain(last, changed, removed);
+        }
         start = System.nanoTime();
         Map<String, ClassAnalysis> classes = Map.of();
         if (full == null) {
@@ -304,6 +324,14 @@ final class IncrementalCompile {
                         .add(analysis.name());
             }
         }
+        // the sources the aggregating processors read in the last full compile: what carries an annotation they
+        // support and everything that reaches
+        Set<String> feeding = full == null && !request.aggregating.isEmpty()
+                ? feeding(last.seeds(), classes, classesOf, originOf)
+                : Set.of();
+        if (full == null) {
+            full = feedingReason(changed, feeding);
+        }
         if (full != null) {
             return fullCompile(full, damaged != null);
         }
@@ -345,10 +373,21 @@ final class IncrementalCompile {
                     }
                 }
             }
+            String feeds = feedingReason(toCompile, feeding);
+            if (feeds != null) {
+                return restart(createdAll, feeds);
+            }
             Set<Path> created = new TreeSet<>();
             Set<Path> rewritten = new TreeSet<>();
             boolean ok = toCompile.isEmpty() || run(toCompile, false, created, rewritten);
             createdAll.addAll(created);
+            Set<String> seeds = ok ? readSeeds() : Set.of();
+            if (!seeds.isEmpty()) {
+                return restart(
+                        createdAll,
+                        String.join(", ", seeds) + " now carries an annotation that the aggregating processor "
+                                + String.join(", ", request.aggregating) + " supports: it runs on every source");
+            }
             if (!ok) {
                 // javac's verdict on some sources, read against the last compile's classes, may differ from its verdict
                 // on all (Lombok's @Delegate, a class declared twice...): a failure is confirmed by a full compile
@@ -378,7 +417,7 @@ final class IncrementalCompile {
                 }
             }
             analyses.putAll(after);
-            String untraced = trace(created, toCompile, after::get, generated);
+            String untraced = trace(created, toCompile, after::get, generated, false);
             if (untraced != null) {
                 return restart(
                         createdAll,
@@ -404,7 +443,9 @@ final class IncrementalCompile {
             toCompile = next;
             gone = Set.of();
         }
-        commit(new CompileState(setup, null, generated, hashes, null, copies, stamps, now, Map.of()), analyses);
+        commit(
+                new CompileState(setup, null, generated, hashes, null, copies, stamps, now, Map.of(), last.seeds()),
+                analyses);
         return new Result(null, compiled, aside.removed(SetAside.CLASSES), true, false);
     }
 
@@ -425,7 +466,8 @@ final class IncrementalCompile {
             Set<Path> created,
             Set<String> compiled,
             java.util.function.Function<String, ClassAnalysis> classNamed,
-            Map<String, String> generated)
+            Map<String, String> generated,
+            boolean all)
             throws IOException {
         Map<String, Set<String>> origins = null;
         for (Path file : created) {
@@ -445,6 +487,12 @@ final class IncrementalCompile {
                 origins = readOrigins();
             }
             Set<String> types = origins.get(file.toAbsolutePath().normalize().toString());
+            if (types == null && all && !request.aggregating.isEmpty() && key.startsWith(CLASSES)) {
+                // written through javac's own Filer, which the recorder hands the aggregating processors: theirs,
+                // written again only when every source compiles
+                generated.put(key, AGGREGATED);
+                continue;
+            }
             if (types == null) {
                 return name + " (not written through javac's Filer)";
             }
@@ -741,7 +789,21 @@ final class IncrementalCompile {
             aside.restore(created);
         } else {
             Map<String, String> generated = new TreeMap<>();
-            String untraced = trace(created, request.sources.keySet(), this::analysisOf, generated);
+            String untraced = trace(created, request.sources.keySet(), this::analysisOf, generated, true);
+            if (request.setupAfterFullCompile != null) {
+                try {
+                    for (Map.Entry<String, String> part :
+                            request.setupAfterFullCompile.call().entrySet()) {
+                        setup.put(
+                                part.getKey(),
+                                ClassAnalysis.sha256(part.getValue().getBytes(StandardCharsets.UTF_8)));
+                    }
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
             commit(
                     new CompileState(
                             setup,
@@ -752,7 +814,8 @@ final class IncrementalCompile {
                             copies,
                             stamps,
                             now,
-                            Map.of()),
+                            Map.of(),
+                            request.aggregating.isEmpty() ? Set.of() : seedSources(generated)),
                     null);
             removedClassFiles = aside.removed(SetAside.CLASSES);
         }
@@ -790,6 +853,9 @@ final class IncrementalCompile {
         }
         if (request.origins != null) {
             Files.deleteIfExists(request.origins); // each run writes its own
+        }
+        if (!request.aggregating.isEmpty()) {
+            Files.deleteIfExists(request.seeds);
         }
         List<Path> files = new ArrayList<>();
         for (String source : which) {
@@ -841,6 +907,133 @@ final class IncrementalCompile {
     }
 
     /** The state's prefixes of the files processors wrote: in the generated sources' folder, in the class output. */
+    /** What {@link CompileState#generated()} gives as the origin of a file an aggregating processor wrote. */
+    static final String AGGREGATED = "*";
+
+    /**
+     * Why a compile with aggregating processors must be full before anything is compiled, or null: they support
+     * every annotation, a source was deleted (what they wrote for it cannot be told apart) or added (one may list a
+     * package's types), or a class path entry's classes changed (they read library classes too).
+     */
+    private String aggregatingRunAgain(CompileState last, Set<String> changed, Set<String> removed) {
+        String processors = "the aggregating processor " + String.join(", ", request.aggregating);
+        if (last.seeds().contains(AGGREGATED)) {
+            return processors + " runs on every source (it supports every annotation, or a type it was written for"
+                    + " could not be told), so it runs again";
+        }
+        if (!removed.isEmpty()) {
+            return removed.iterator().next() + " was deleted, and " + processors + " wrote files from many sources,"
+                    + " so it runs again";
+        }
+        for (String source : changed) {
+            if (!last.sources().containsKey(source)) {
+                // a processor may list a package's types: only running it again tells
+                return source + " is new, and " + processors + " writes files from many sources, so it runs again";
+            }
+        }
+        if (!classPath.changed().isEmpty()) {
+            return "classes of the class path changed, which " + processors + " may read, so it runs again";
+        }
+        return null;
+    }
+
+    /**
+     * The sources the aggregating processors read in the last full compile: the seeds (each carries an annotation one
+     * supports) and every source whose types a type of theirs names in its declarations (supertypes, members' types
+     * and signatures, private ones too, annotations), at any depth, as {@code javax.lang.model} lets a processor walk
+     * from one element to the next; a source's types all count (a processor reaches nested and enclosing types); a
+     * generated source stands for the source it was written for. Method bodies are not followed: a processor sees
+     * none, unless it reads javac's trees, which Gradle's contract for incremental processors forbids too.
+     */
+    private static Set<String> feeding(
+            Set<String> seeds,
+            Map<String, ClassAnalysis> classes,
+            Map<String, List<String>> classesOf,
+            Map<String, String> originOf) {
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+        Set<String> sourcesReached = new java.util.HashSet<>();
+        Set<String> classesReached = new java.util.HashSet<>();
+        for (String seed : seeds) {
+            sourcesReached.add(seed);
+            queue.addAll(classesOf.getOrDefault(seed, List.of()));
+        }
+        Set<String> sources = new TreeSet<>(seeds);
+        while (!queue.isEmpty()) {
+            String name = queue.poll();
+            ClassAnalysis analysis = classes.get(name);
+            if (analysis == null || !classesReached.add(name)) {
+                continue;
+            }
+            if (sourcesReached.add(analysis.sourceFile())) {
+                queue.addAll(classesOf.getOrDefault(analysis.sourceFile(), List.of()));
+            }
+            sources.add(originOf.getOrDefault(analysis.sourceFile(), analysis.sourceFile()));
+            for (Set<String> names : List.of(analysis.accessible(), analysis.declaredPrivately())) {
+                for (String declared : names) {
+                    if (classes.containsKey(declared) && !classesReached.contains(declared)) {
+                        queue.add(declared);
+                    }
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** Why compiling {@code sources} means running the aggregating processors again, or null. */
+    private String feedingReason(Set<String> sources, Set<String> feeding) {
+        for (String source : sources) {
+            if (feeding.contains(source)) {
+                return source + " feeds the aggregating processor " + String.join(", ", request.aggregating)
+                        + " (it carries an annotation the processor supports, or such a source reaches it), so it runs"
+                        + " again";
+            }
+        }
+        return null;
+    }
+
+    /** The types the recorder noted in the last run of javac as feeding the aggregating processors, by binary name. */
+    private Set<String> readSeeds() throws IOException {
+        Set<String> seeds = new TreeSet<>();
+        if (request.aggregating.isEmpty()) {
+            return seeds;
+        }
+        try {
+            for (String line : Files.readAllLines(request.seeds, StandardCharsets.UTF_8)) {
+                if (!line.isEmpty()) {
+                    seeds.add(line);
+                }
+            }
+        } catch (NoSuchFileException none) {
+            seeds.add(AGGREGATED); // the recorder wrote none: nothing can be told
+        }
+        return seeds;
+    }
+
+    /**
+     * The sources of a full compile's seeds: each type's source (the one a generated source was written for), a
+     * package's {@code package-info.java}; {@link #AGGREGATED} when one cannot be told.
+     */
+    private Set<String> seedSources(Map<String, String> generated) throws IOException {
+        Set<String> sources = new TreeSet<>();
+        for (String seed : readSeeds()) {
+            String source;
+            if (seed.startsWith("package:")) {
+                source = seed.substring("package:".length()).replace('.', '/') + "/package-info.java";
+            } else {
+                ClassAnalysis analysis = seed.equals(AGGREGATED) ? null : analysisOf(seed);
+                source = analysis == null || analysis.sourceFile() == null ? null : analysis.sourceFile();
+                if (source != null) {
+                    source = generated.getOrDefault(SOURCES + source, source);
+                }
+            }
+            if (source == null || !request.sources.containsKey(source)) {
+                return Set.of(AGGREGATED);
+            }
+            sources.add(source);
+        }
+        return sources;
+    }
+
     static final String SOURCES = "sources/";
 
     static final String CLASSES = "classes/";

@@ -127,7 +127,9 @@ final class Processors {
 
     /**
      * Why these processors cannot run on some of the sources, or null when every one declares itself isolating (it
-     * sees one element at a time, so running it on the changed ones does what running it on all would for them).
+     * sees one element at a time, so running it on the changed ones does what running it on all would for them) or
+     * aggregating (it writes files from many elements, which Tandem keeps while no source that feeds it changes:
+     * {@link #aggregating()}).
      */
     String notIsolating() {
         if (kinds.containsKey(REPLAY)) {
@@ -136,7 +138,7 @@ final class Processors {
         }
         List<String> not = new ArrayList<>();
         for (Map.Entry<String, String> processor : kinds.entrySet()) {
-            if (!"isolating".equals(processor.getValue())) {
+            if (!"isolating".equals(processor.getValue()) && !"aggregating".equals(processor.getValue())) {
                 not.add(processor.getKey()
                         + (processor.getValue() == null
                                 ? " declares no incremental kind"
@@ -146,8 +148,25 @@ final class Processors {
         if (not.isEmpty()) {
             return null;
         }
-        return "the annotation processor " + String.join(", ", not) + "; only processors declared isolating (in "
-                + GRADLE + ") run on the changed sources alone" + (replay ? " (replay's processor runs them)" : "");
+        return "the annotation processor " + String.join(", ", not) + "; only processors declared isolating or"
+                + " aggregating (in " + GRADLE + ") let a compile run on the changed sources alone"
+                + (replay ? " (replay's processor runs them)" : "");
+    }
+
+    /**
+     * The processors declared {@code aggregating}, in javac's order: each writes files from many elements (Spring
+     * Boot's configuration metadata, an index). A compile runs them only when it compiles everything; a compile of
+     * some sources leaves their files as the last one wrote them, which holds while none of the sources that feed
+     * them (those carrying an annotation they support, and what those reach) is compiled.
+     */
+    List<String> aggregating() {
+        List<String> names = new ArrayList<>();
+        for (String name : order) {
+            if ("aggregating".equals(kinds.get(name))) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**

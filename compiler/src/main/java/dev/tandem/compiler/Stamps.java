@@ -84,6 +84,12 @@ final class Stamps {
                 .append('\n');
     }
 
+    /** Whether two files' attributes give one stamp: the same size and time, to the millisecond. */
+    static boolean same(BasicFileAttributes one, BasicFileAttributes other) {
+        return one.size() == other.size()
+                && one.lastModifiedTime().toMillis() == other.lastModifiedTime().toMillis();
+    }
+
     /** A path's stamp: a folder's files' names, sizes and times, a file's size and time, or that it is missing. */
     static String of(Path path) throws IOException {
         return of(path, Files.isDirectory(path) ? following(path) : null);

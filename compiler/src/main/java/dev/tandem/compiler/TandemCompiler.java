@@ -163,8 +163,11 @@ public final class TandemCompiler implements Compiler {
             recorded = !processors.none() && notIncremental == null && module.recordable();
             if (recorded && processors.replay()) {
                 // said on the summary line: replay, set up as its page says, prints nothing of its own then
-                replayLeftOut = " (replay left out: the processors it runs are all declared isolating, and Tandem ran"
-                        + " them on these sources alone)";
+                replayLeftOut = processors.aggregating().isEmpty()
+                        ? " (replay left out: the processors it runs are all declared isolating, and Tandem ran"
+                                + " them on these sources alone)"
+                        : " (replay left out: the processors it runs are declared isolating or aggregating, and Tandem"
+                                + " ran them itself)";
             }
             if (processors.none()) {
                 module.dropGenerated();
@@ -183,6 +186,8 @@ public final class TandemCompiler implements Compiler {
                     processors.none() || module.generated == null ? null : module.generatedHome,
                     !module.processorPathGiven(),
                     recorded ? module.origins : null,
+                    recorded ? processors.aggregating() : List.of(),
+                    module.seeds,
                     module.stateFile,
                     (removed, removedGenerated, copy) -> { // only after a success: after a failure the plugin must
                         // see it stale
@@ -191,6 +196,9 @@ public final class TandemCompiler implements Compiler {
                         module.publishGenerated(removedGenerated);
                         publishNanos[0] = System.nanoTime() - publishing;
                     });
+            if (recorded && !processors.aggregating().isEmpty()) {
+                request.setupAfterFullCompile = module::resourcesReadPart;
+            }
             long prepared = System.nanoTime();
             boolean underRecorder = recorded;
             IncrementalCompile compile = new IncrementalCompile((files, all) -> {

@@ -69,6 +69,8 @@ class IncrementalCompileTest {
                         null,
                         false,
                         null,
+                        List.of(),
+                        null,
                         dir.resolve("state/compile.state"),
                         publisher));
     }

@@ -24,13 +24,19 @@ class ProcessorsTest {
         Processors mixed = Processors.find(null, new String[] {Processors.REPLAY}, List.of(isolating, aggregating));
         assertThat(mixed.notIsolating())
                 .isEqualTo("the annotation processor com.example.Index declares no incremental kind; only processors"
-                        + " declared isolating (in " + Processors.GRADLE + ") run on the changed sources alone"
-                        + " (replay's processor runs them)");
+                        + " declared isolating or aggregating (in " + Processors.GRADLE + ") let a compile run on"
+                        + " the changed sources alone (replay's processor runs them)");
         Processors withOthers =
                 Processors.find(null, new String[] {Processors.REPLAY, "com.example.Gen"}, List.of(isolating));
         assertThat(withOthers.replay()).isFalse();
         assertThat(withOthers.notIsolating())
                 .startsWith("replay's dev.tandem.replay.ReplayProcessor is named with other processors;");
+        entry("metadata", Processors.GRADLE, "com.example.Metadata,aggregating");
+        Path declared = entry("metadata", Processors.SERVICE, "com.example.Metadata");
+        Processors withAggregating =
+                Processors.find(null, new String[] {Processors.REPLAY}, List.of(isolating, declared));
+        assertThat(withAggregating.notIsolating()).isNull();
+        assertThat(withAggregating.aggregating()).containsExactly("com.example.Metadata");
     }
 
     @Test

@@ -1559,15 +1559,203 @@ class TandemCompilerTest {
     }
 
     @Test
-    @DisplayName("a processor declared aggregating: a full compile, with the reason")
-    void aggregatingProcessor() throws Exception {
+    @DisplayName("an aggregating processor that supports every annotation: every compile is full, with the reason")
+    void aggregatingProcessorOfEveryAnnotation() throws Exception {
         compile(withProcessor("aggregating"));
         write("a/A.java", "package a; public class A { public int f() { return 2; } }");
         assertThat(compile(withProcessor("aggregating")).isSuccess()).isTrue();
         assertThat(summary())
-                .isEqualTo("INFO Tandem compiler: the annotation processor p.Check is aggregating; only processors"
-                        + " declared isolating (in META-INF/gradle/incremental.annotation.processors) run on the"
-                        + " changed sources alone; compiled by javac as without Tandem");
+                .matches("INFO Tandem compiler: full compile of 3 sources in \\d+ ms: the aggregating processor"
+                        + " p.Check runs on every source \\(it supports every annotation, or a type it was written for"
+                        + " could not be told\\), so it runs again");
+    }
+
+    /**
+     * A processor path of one aggregating processor, {@code p.Index}: it writes {@code META-INF/index.txt} in the class
+     * output, a line per type annotated {@code @x.Indexed} (or with an annotation meta-annotated so): its name and
+     * its fields' names and types, and each field type's own fields, as Spring Boot's configuration processor reads
+     * nested properties; then what {@code META-INF/index-extra.txt} in the class output says, as Spring Boot reads its
+     * additional metadata.
+     */
+    private Path indexPath() throws IOException {
+        Path path = dir.resolve("processor-index");
+        if (Files.isDirectory(path)) {
+            return path;
+        }
+        return processorFolder(
+                path,
+                "p.Index",
+                "aggregating",
+                "package p;\n"
+                        + "import java.util.*;\n"
+                        + "import javax.annotation.processing.*;\n"
+                        + "import javax.lang.model.SourceVersion;\n"
+                        + "import javax.lang.model.element.*;\n"
+                        + "import javax.lang.model.util.ElementFilter;\n"
+                        + "import javax.tools.StandardLocation;\n"
+                        + "@SupportedAnnotationTypes(\"x.Indexed\")\n"
+                        + "public class Index extends AbstractProcessor {\n"
+                        + "  private final List<String> lines = new ArrayList<>();\n"
+                        + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
+                        + "  boolean indexed(Element e, Set<Element> seen) {\n"
+                        + "    for (AnnotationMirror m : e.getAnnotationMirrors()) {\n"
+                        + "      Element t = m.getAnnotationType().asElement();\n"
+                        + "      if (t.toString().equals(\"x.Indexed\") || (seen.add(t) && indexed(t, seen))) return true;\n"
+                        + "    }\n"
+                        + "    return false;\n"
+                        + "  }\n"
+                        + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
+                        + "    for (Element e : round.getRootElements()) {\n"
+                        + "      if (!indexed(e, new HashSet<>())) continue;\n"
+                        + "      StringBuilder line = new StringBuilder(e.toString());\n"
+                        + "      for (VariableElement f : ElementFilter.fieldsIn(e.getEnclosedElements())) {\n"
+                        + "        line.append(' ').append(f.getSimpleName()).append(':').append(f.asType());\n"
+                        + "        Element type = processingEnv.getTypeUtils().asElement(f.asType());\n"
+                        + "        if (type != null) for (VariableElement g : ElementFilter.fieldsIn(type.getEnclosedElements()))\n"
+                        + "          line.append(' ').append(f.getSimpleName()).append('.').append(g.getSimpleName());\n"
+                        + "      }\n"
+                        + "      lines.add(line.toString());\n"
+                        + "    }\n"
+                        + "    if (round.processingOver()) {\n"
+                        + "      Collections.sort(lines);\n"
+                        + "      try {\n"
+                        + "        try (java.io.Reader in = processingEnv.getFiler()\n"
+                        + "            .getResource(StandardLocation.CLASS_OUTPUT, \"\", \"META-INF/index-extra.txt\").openReader(true)) {\n"
+                        + "          StringBuilder extra = new StringBuilder();\n"
+                        + "          for (int c = in.read(); c >= 0; c = in.read()) extra.append((char) c);\n"
+                        + "          lines.add(\"extra \" + extra.toString().trim());\n"
+                        + "        } catch (java.io.IOException none) { }\n"
+                        + "        try (java.io.Writer w = processingEnv.getFiler()\n"
+                        + "            .createResource(StandardLocation.CLASS_OUTPUT, \"\", \"META-INF/index.txt\").openWriter()) {\n"
+                        + "          w.write(String.join(\"\\n\", lines) + \"\\n\");\n"
+                        + "        }\n"
+                        + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
+                        + "    }\n"
+                        + "    return false;\n"
+                        + "  }\n"
+                        + "}\n");
+    }
+
+    /** The module's processors: {@code p.Index} (aggregating) and {@code p.Check} (isolating), in that order. */
+    private CompilerConfiguration withIndex() throws IOException {
+        CompilerConfiguration configuration = configuration();
+        configuration.setProcessorPathEntries(
+                List.of(indexPath().toString(), processorPath("isolating").toString()));
+        return configuration;
+    }
+
+    /** What p.Index wrote, as the plugin's output has it. */
+    private String index() throws IOException {
+        return new String(Files.readAllBytes(output.resolve("META-INF/index.txt")), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The indexed sources: {@code x.Indexed}, {@code x.Meta} (meta-annotated with it), {@code c.Props} indexed, whose
+     * field's type {@code c.Nested} is read for its fields, {@code c.Other} with {@code @Meta}.
+     */
+    private void writeIndexed() throws IOException {
+        write("x/Indexed.java", "package x; public @interface Indexed { }");
+        write("x/Meta.java", "package x; @Indexed public @interface Meta { }");
+        write("c/Props.java", "package c; @x.Indexed public class Props { Nested nested; int port; }");
+        write("c/Nested.java", "package c; public class Nested { String host; }");
+        write("c/Other.java", "package c; @x.Meta public class Other { long id; }");
+    }
+
+    @Test
+    @DisplayName("an aggregating processor (Spring Boot's configuration metadata): a source that does not feed it"
+            + " compiles alone, and what the processor wrote stays as a clean build has it")
+    void aggregatingProcessorKeptWhileNothingFeedsIt() throws Exception {
+        writeIndexed();
+        // named in a method body only, which no processor sees through javax.lang.model
+        write(
+                "c/Props.java",
+                "package c; @x.Indexed public class Props { Nested nested; int port;"
+                        + " int size() { return new a.B().hashCode(); } }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        String clean = index();
+        assertThat(clean).isEqualTo("c.Other id:long\nc.Props nested:c.Nested nested.host port:int\nx.Meta\n");
+        write("a/B.java", "package a; public class B { int g() { return new A().f() + 2; } }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary()).matches("INFO Tandem compiler: compiled 1 of 8 sources in \\d+ ms");
+        assertThat(javacCalls).containsExactly(Set.of("B.java"));
+        assertThat(index()).isEqualTo(clean);
+        assertThat(files(home().resolve("classes"))).contains("META-INF/index.txt");
+    }
+
+    @Test
+    @DisplayName("an aggregating processor runs on every source again when a source it reads changes: one it indexes,"
+            + " one an indexed source names (a nested type), one indexed through a meta-annotation")
+    void aggregatingProcessorRunsAgainForWhatFeedsIt() throws Exception {
+        writeIndexed();
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        write("c/Nested.java", "package c; public class Nested { String host; int timeout; }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary())
+                .matches("INFO Tandem compiler: full compile of 8 sources in \\d+ ms: c/Nested.java feeds the"
+                        + " aggregating processor p.Index \\(it carries an annotation the processor supports, or such"
+                        + " a source reaches it\\), so it runs again");
+        assertThat(index())
+                .isEqualTo("c.Other id:long\nc.Props nested:c.Nested nested.host nested.timeout port:int\nx.Meta\n");
+        write("c/Other.java", "package c; @x.Meta public class Other { long id; int name; }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary()).contains("c/Other.java feeds the aggregating processor p.Index");
+        assertThat(index()).startsWith("c.Other id:long name:int\n");
+        write("c/Props.java", "package c; @x.Indexed public class Props { Nested nested; }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(index())
+                .isEqualTo("c.Other id:long name:int\nc.Props nested:c.Nested nested.host nested.timeout\nx.Meta\n");
+    }
+
+    @Test
+    @DisplayName("a source that gains an annotation an aggregating processor supports (or one meta-annotated so):"
+            + " compiled alone first, then everything, so the processor sees it; a deleted source runs it again too")
+    void aggregatingProcessorNewlyFed() throws Exception {
+        writeIndexed();
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        write("a/B.java", "package a; @x.Meta public class B { int size; }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary())
+                .matches("INFO Tandem compiler: full compile of 8 sources in \\d+ ms: a.B now carries an annotation"
+                        + " that the aggregating processor p.Index supports: it runs on every source");
+        assertThat(index())
+                .isEqualTo("a.B size:int\nc.Other id:long\nc.Props nested:c.Nested nested.host port:int\nx.Meta\n");
+        write("d/Fresh.java", "package d; public class Fresh { }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary())
+                .contains("d/Fresh.java is new, and the aggregating processor p.Index writes files from many sources");
+        Files.delete(src.resolve("c/Other.java"));
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary()).contains("c/Other.java was deleted, and the aggregating processor p.Index wrote files");
+        assertThat(index()).isEqualTo("a.B size:int\nc.Props nested:c.Nested nested.host port:int\nx.Meta\n");
+        assertThat(classFiles()).doesNotContain("c/Other.class").contains("d/Fresh.class");
+    }
+
+    @Test
+    @DisplayName("an aggregating processor reads the resources in the class output, as in Maven alone (Spring Boot's"
+            + " additional metadata, which maven-resources-plugin copied there); they are not Tandem's to keep")
+    void aggregatingProcessorReadsResources() throws Exception {
+        writeIndexed();
+        Files.createDirectories(output.resolve("META-INF"));
+        Files.write(output.resolve("META-INF/index-extra.txt"), "more".getBytes(StandardCharsets.UTF_8));
+        Files.write(output.resolve("META-INF/build-info.properties"), "time=1".getBytes(StandardCharsets.UTF_8));
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(index()).endsWith("extra more\n");
+        assertThat(files(home().resolve("classes")))
+                .contains("META-INF/index.txt")
+                .doesNotContain("META-INF/index-extra.txt");
+        // one the processor does not read (Spring Boot's build-info, written anew by every build) changes nothing
+        Files.write(output.resolve("META-INF/build-info.properties"), "time=2".getBytes(StandardCharsets.UTF_8));
+        write("a/B.java", "package a; public class B { int g() { return 3; } }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(javacCalls).containsExactly(Set.of("B.java"));
+        assertThat(index()).endsWith("extra more\n");
+        Files.write(output.resolve("META-INF/index-extra.txt"), "other".getBytes(StandardCharsets.UTF_8));
+        write("a/B.java", "package a; public class B { int g() { return 4; } }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary())
+                .contains("full compile")
+                .contains("the resources the aggregating processors read changed");
+        assertThat(index()).endsWith("extra other\n");
     }
 
     @Test
@@ -1575,23 +1763,23 @@ class TandemCompilerTest {
     void processorOnClassPath() throws Exception {
         CompilerConfiguration first = configuration();
         first.setClasspathEntries(
-                List.of(output.toString(), processorPath("aggregating").toString()));
+                List.of(output.toString(), processorPath("dynamic").toString()));
         compile(first);
         write("a/A.java", "package a; public class A { public int f() { return 2; } }");
         CompilerConfiguration configuration = configuration();
         configuration.setClasspathEntries(
-                List.of(output.toString(), processorPath("aggregating").toString()));
+                List.of(output.toString(), processorPath("dynamic").toString()));
         assertThat(compile(configuration).isSuccess()).isTrue();
-        assertThat(summary()).startsWith("INFO Tandem compiler: the annotation processor p.Check is aggregating;");
+        assertThat(summary()).startsWith("INFO Tandem compiler: the annotation processor p.Check is dynamic;");
         CompilerConfiguration none = configuration();
         none.setClasspathEntries(
-                List.of(output.toString(), processorPath("aggregating").toString()));
+                List.of(output.toString(), processorPath("dynamic").toString()));
         none.setProc("none");
         compile(none);
         write("a/A.java", "package a; public class A { public int f() { return 3; } }");
         CompilerConfiguration noneAgain = configuration();
         noneAgain.setClasspathEntries(
-                List.of(output.toString(), processorPath("aggregating").toString()));
+                List.of(output.toString(), processorPath("dynamic").toString()));
         noneAgain.setProc("none");
         assertThat(compile(noneAgain).isSuccess()).isTrue();
         assertThat(summary()).as("-proc:none: no processor runs").matches("INFO Tandem compiler: compiled 1 of 3 .*");
@@ -1610,9 +1798,9 @@ class TandemCompilerTest {
         assertThat(compile(configuration).isSuccess()).isTrue();
         assertThat(summary())
                 .isEqualTo("INFO Tandem compiler: the annotation processor com.example.Processor declares no"
-                        + " incremental kind; only processors declared isolating (in"
-                        + " META-INF/gradle/incremental.annotation.processors) run on the changed sources alone"
-                        + "; compiled by javac as without Tandem");
+                        + " incremental kind; only processors declared isolating or aggregating (in"
+                        + " META-INF/gradle/incremental.annotation.processors) let a compile run on the changed"
+                        + " sources alone; compiled by javac as without Tandem");
         assertThat(javacCalls).hasSize(1);
         assertThat(javacCalls.get(0)).hasSize(3);
     }

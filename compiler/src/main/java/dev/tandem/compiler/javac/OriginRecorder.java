@@ -61,6 +61,18 @@ public final class OriginRecorder implements Processor {
     private ProcessingEnvironment javac;
     private ProcessingEnvironment wrapped;
     private Path record;
+    /** Where the types that feed the aggregating processors go ({@link #feeds}); null when there are none. */
+    private Path seeds;
+    /** The names of the processors declared aggregating: run with javac's own environment, or not at all. */
+    private final Set<String> aggregatingNames = new LinkedHashSet<>();
+    /** This compile is of some sources: the aggregating processors do not run, their files stay as they were. */
+    private boolean skipAggregating;
+    /** What the aggregating processors support, for {@link #feeds}. */
+    private final List<Pattern> aggregatingPatterns = new ArrayList<>();
+    /** The top-level types of this compile that feed an aggregating processor, by binary name; "*" for all. */
+    private final Set<String> feeding = new TreeSet<>();
+    /** Each annotation type met, by name: whether it is one the aggregating processors support, or meta-annotated so. */
+    private final Map<String, Boolean> feedingAnnotations = new java.util.HashMap<>();
 
     /**
      * The options the module's processors support: javac asks once, after this processor's {@code init}, when they
@@ -120,6 +132,14 @@ public final class OriginRecorder implements Processor {
         }
         String file = settings.getProperty("record", "");
         record = file.isEmpty() ? null : Paths.get(file);
+        String seedsFile = settings.getProperty("seeds", "");
+        seeds = seedsFile.isEmpty() ? null : Paths.get(seedsFile);
+        for (String name : settings.getProperty("aggregating", "").split(",")) {
+            if (!name.trim().isEmpty()) {
+                aggregatingNames.add(name.trim());
+            }
+        }
+        skipAggregating = Boolean.parseBoolean(settings.getProperty("skipAggregating", "false"));
         Filer filer = new RecordingFiler(processingEnv.getFiler(), this);
         // a proxy, so that every method (newer JDKs' too) and toString are javac's: MapStruct names the compiler
         // in its @Generated comment from the environment's class or text
@@ -156,6 +176,17 @@ public final class OriginRecorder implements Processor {
         } catch (ReflectiveOperationException | java.util.ServiceConfigurationError | ClassCastException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Bad annotation processor: " + e);
         }
+        for (Delegate delegate : delegates) {
+            if (aggregatingNames.contains(delegate.processor.getClass().getName())) {
+                delegate.aggregating = true;
+                try {
+                    // asked before init, as javac does not: AbstractProcessor reads its annotation either way
+                    aggregatingPatterns.addAll(Delegate.patterns(delegate.processor.getSupportedAnnotationTypes()));
+                } catch (RuntimeException needsInit) {
+                    aggregatingPatterns.add(Pattern.compile(".*")); // cannot tell: every source feeds it
+                }
+            }
+        }
     }
 
     @Override
@@ -169,6 +200,13 @@ public final class OriginRecorder implements Processor {
             write();
             return false;
         }
+        if (!aggregatingPatterns.isEmpty()) {
+            for (Element root : round.getRootElements()) {
+                if (feeds(root)) {
+                    feeding.add(root instanceof TypeElement ? topLevel(root) : "package:" + root);
+                }
+            }
+        }
         // javac's dispatch: each processor in turn gets the annotations it supports that no earlier one claimed;
         // "" stands for "no annotation at all", which "*" processors still match; one that ran runs every round
         Map<String, TypeElement> unmatched = new LinkedHashMap<>();
@@ -179,6 +217,9 @@ public final class OriginRecorder implements Processor {
             unmatched.put("", null);
         }
         for (Delegate delegate : delegates) {
+            if (delegate.aggregating && skipAggregating) {
+                continue; // a compile of some sources: what it wrote stays, and a source that would feed it is a seed
+            }
             if (unmatched.isEmpty()) {
                 if (delegate.contributed) {
                     delegate.processor.process(Set.of(), round);
@@ -186,7 +227,16 @@ public final class OriginRecorder implements Processor {
                 continue;
             }
             if (!delegate.initialised) {
-                delegate.init(delegate.processor.getClass().getName().startsWith("lombok.") ? javac : wrapped);
+                // Lombok, and processors that write from many elements (Spring Boot's reads field initialisers through
+                // javac's Trees), get javac's own environment; what the latter write is untraced, theirs as a whole
+                delegate.init(
+                        delegate.aggregating
+                                        || delegate.processor
+                                                .getClass()
+                                                .getName()
+                                                .startsWith("lombok.")
+                                ? javac
+                                : wrapped);
             }
             Set<String> matched = new LinkedHashSet<>();
             Set<TypeElement> types = new LinkedHashSet<>();
@@ -210,6 +260,68 @@ public final class OriginRecorder implements Processor {
         // module's processors claimed them all, as Lombok claims its own
         unmatched.remove("");
         return unmatched.isEmpty();
+    }
+
+    /**
+     * Whether a root element feeds an aggregating processor: it, a member, a parameter or a type parameter carries an
+     * annotation the processor supports (a type's inherited ones count, as javac hands them to the processor), or
+     * one meta-annotated with such, at any depth (Spring Boot finds endpoints so among all root elements).
+     */
+    private boolean feeds(Element element) {
+        for (Pattern pattern : aggregatingPatterns) {
+            if (pattern.pattern().equals(".*")) {
+                feeding.add("*"); // it runs in every round, on every element
+                return true;
+            }
+        }
+        List<? extends AnnotationMirror> annotations = element instanceof TypeElement
+                ? javac.getElementUtils().getAllAnnotationMirrors(element)
+                : element.getAnnotationMirrors();
+        for (AnnotationMirror annotation : annotations) {
+            if (feedingAnnotation((TypeElement) annotation.getAnnotationType().asElement())) {
+                return true;
+            }
+        }
+        List<Element> inner = new ArrayList<>(element.getEnclosedElements());
+        if (element instanceof ExecutableElement) {
+            inner.addAll(((ExecutableElement) element).getParameters());
+            inner.addAll(((ExecutableElement) element).getTypeParameters());
+        } else if (element instanceof TypeElement) {
+            inner.addAll(((TypeElement) element).getTypeParameters());
+        }
+        for (Element e : inner) {
+            if (!(element instanceof PackageElement) && feeds(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean feedingAnnotation(TypeElement type) {
+        String name = type.getQualifiedName().toString();
+        Boolean known = feedingAnnotations.get(name);
+        if (known == null) {
+            known = feedingAnnotation(type, new java.util.HashSet<>());
+            feedingAnnotations.put(name, known);
+        }
+        return known;
+    }
+
+    private boolean feedingAnnotation(TypeElement type, Set<String> seen) {
+        String name = type.getQualifiedName().toString();
+        for (Pattern pattern : aggregatingPatterns) {
+            if (pattern.matcher(name).matches()) {
+                return true;
+            }
+        }
+        if (seen.add(name)) { // @Documented and @Retention are meta-annotated with themselves
+            for (AnnotationMirror meta : type.getAnnotationMirrors()) {
+                if (feedingAnnotation((TypeElement) meta.getAnnotationType().asElement(), seen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -261,19 +373,24 @@ public final class OriginRecorder implements Processor {
                     .append(file.getValue().isEmpty() ? "-" : String.join(" ", file.getValue()))
                     .append('\n');
         }
+        writeWhole(record, text.toString());
+        if (seeds != null) {
+            writeWhole(seeds, feeding.isEmpty() ? "" : String.join("\n", feeding) + "\n");
+        }
+    }
+
+    /** Writes a file whole (a temporary file renamed over it): a reader never sees half of it. */
+    private void writeWhole(Path file, String text) {
         try {
-            Files.createDirectories(record.getParent());
-            Path temp = record.resolveSibling(record.getFileName() + ".tmp");
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(temp); // a link left there goes, and is never written through
-            Files.write(
-                    temp,
-                    text.toString().getBytes(StandardCharsets.UTF_8),
-                    java.nio.file.StandardOpenOption.CREATE_NEW);
-            Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.write(temp, text.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.CREATE_NEW);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // without a record Tandem cannot tell what came from where, and compiles in full next time
             javac.getMessager()
-                    .printMessage(Diagnostic.Kind.WARNING, "Tandem compiler: cannot write " + record + ": " + e);
+                    .printMessage(Diagnostic.Kind.WARNING, "Tandem compiler: cannot write " + file + ": " + e);
         }
     }
 
@@ -282,6 +399,9 @@ public final class OriginRecorder implements Processor {
         final Processor processor;
         boolean initialised;
         boolean contributed;
+        /** Declared aggregating: run with javac's environment, and only in a compile of every source. */
+        boolean aggregating;
+
         private final List<Pattern> patterns = new ArrayList<>();
 
         Delegate(Processor processor) {
@@ -302,7 +422,13 @@ public final class OriginRecorder implements Processor {
                                         + processor.getClass().getName() + "' less than -source '"
                                         + env.getSourceVersion().name().replace("RELEASE_", "") + "'");
             }
-            for (String type : processor.getSupportedAnnotationTypes()) {
+            patterns.addAll(patterns(processor.getSupportedAnnotationTypes()));
+        }
+
+        /** javac's reading of supported annotation types: a module prefix dropped, {@code *} and {@code a.b.*}. */
+        static List<Pattern> patterns(Set<String> supported) {
+            List<Pattern> patterns = new ArrayList<>();
+            for (String type : supported) {
                 String name = type.indexOf('/') >= 0 ? type.substring(type.indexOf('/') + 1) : type;
                 if (name.equals("*")) {
                     patterns.add(Pattern.compile(".*"));
@@ -312,6 +438,7 @@ public final class OriginRecorder implements Processor {
                     patterns.add(Pattern.compile(Pattern.quote(name)));
                 }
             }
+            return patterns;
         }
 
         boolean supports(String annotation) {
