@@ -137,20 +137,56 @@ final class Processors {
                     + " as replay's page says";
         }
         List<String> not = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> processor : kinds.entrySet()) {
-            if (!"isolating".equals(processor.getValue()) && !"aggregating".equals(processor.getValue())) {
+            if ("aggregating".equals(processor.getValue()) && !trustedAggregating(processor.getKey())) {
+                unknown.add(processor.getKey());
+            } else if (!"isolating".equals(processor.getValue()) && !"aggregating".equals(processor.getValue())) {
                 not.add(processor.getKey()
                         + (processor.getValue() == null
                                 ? " declares no incremental kind"
                                 : " is " + processor.getValue()));
             }
         }
-        if (not.isEmpty()) {
-            return null;
+        String replaying = replay ? " (replay's processor runs them)" : "";
+        if (!not.isEmpty()) {
+            return "the annotation processor " + String.join(", ", not) + "; only processors declared isolating or"
+                    + " aggregating (in " + GRADLE + ") let a compile run on the changed sources alone" + replaying;
         }
-        return "the annotation processor " + String.join(", ", not) + "; only processors declared isolating or"
-                + " aggregating (in " + GRADLE + ") let a compile run on the changed sources alone"
-                + (replay ? " (replay's processor runs them)" : "");
+        if (!unknown.isEmpty()) {
+            return "the annotation processor " + String.join(", ", unknown) + " is aggregating, and not one Tandem"
+                    + " knows to read only what it can follow (Spring Boot's configuration processor); name it in -D"
+                    + AGGREGATING_PROPERTY + " to compile in part with it" + replaying;
+        }
+        return null;
+    }
+
+    /**
+     * The system property (a Maven {@code -D} option, or {@code .mvn/maven.config}) naming, comma-separated, more
+     * aggregating processors to run only in full compiles: ones their users know to read nothing beyond the
+     * declarations of the elements they support and what those name (no type looked up by name, no method body).
+     */
+    static final String AGGREGATING_PROPERTY = "tandem.compiler.aggregating";
+
+    /**
+     * Aggregating processors read for what they reach: Spring Boot's configuration processor walks its elements'
+     * declarations (members, nested types, their Javadoc and initialisers), the endpoints among all root elements by
+     * meta-annotation, and its additional metadata in the class output.
+     */
+    private static final Set<String> KNOWN_AGGREGATING =
+            Set.of("org.springframework.boot.configurationprocessor.ConfigurationMetadataAnnotationProcessor");
+
+    /** An aggregating processor Tandem may leave out of a compile of some sources. */
+    static boolean trustedAggregating(String name) {
+        if (KNOWN_AGGREGATING.contains(name)) {
+            return true;
+        }
+        for (String named : System.getProperty(AGGREGATING_PROPERTY, "").split(",")) {
+            if (named.trim().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

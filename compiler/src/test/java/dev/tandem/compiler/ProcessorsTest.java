@@ -31,12 +31,13 @@ class ProcessorsTest {
         assertThat(withOthers.replay()).isFalse();
         assertThat(withOthers.notIsolating())
                 .startsWith("replay's dev.tandem.replay.ReplayProcessor is named with other processors;");
-        entry("metadata", Processors.GRADLE, "com.example.Metadata,aggregating");
-        Path declared = entry("metadata", Processors.SERVICE, "com.example.Metadata");
+        String springBoot = "org.springframework.boot.configurationprocessor.ConfigurationMetadataAnnotationProcessor";
+        entry("metadata", Processors.GRADLE, springBoot + ",aggregating");
+        Path declared = entry("metadata", Processors.SERVICE, springBoot);
         Processors withAggregating =
                 Processors.find(null, new String[] {Processors.REPLAY}, List.of(isolating, declared));
         assertThat(withAggregating.notIsolating()).isNull();
-        assertThat(withAggregating.aggregating()).containsExactly("com.example.Metadata");
+        assertThat(withAggregating.aggregating()).containsExactly(springBoot);
     }
 
     @Test

@@ -52,6 +52,11 @@ class TandemCompilerTest {
     /** When set, the javac stand-in fails with this, as the plugin's javac does when a processor throws. */
     private String javacThrows;
 
+    @org.junit.jupiter.api.AfterEach
+    void forgetTrust() {
+        System.clearProperty(Processors.AGGREGATING_PROPERTY);
+    }
+
     @BeforeEach
     void module() throws IOException {
         src = dir.resolve("src/main/java");
@@ -1559,8 +1564,22 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("an aggregating processor Tandem does not know: handed to javac whole, with how to trust it")
+    void aggregatingProcessorNotKnown() throws Exception {
+        compile(withProcessor("aggregating"));
+        write("a/A.java", "package a; public class A { public int f() { return 2; } }");
+        assertThat(compile(withProcessor("aggregating")).isSuccess()).isTrue();
+        assertThat(summary())
+                .isEqualTo("INFO Tandem compiler: the annotation processor p.Check is aggregating, and not one Tandem"
+                        + " knows to read only what it can follow (Spring Boot's configuration processor); name it in"
+                        + " -Dtandem.compiler.aggregating to compile in part with it; compiled by javac as without"
+                        + " Tandem");
+    }
+
+    @Test
     @DisplayName("an aggregating processor that supports every annotation: every compile is full, with the reason")
     void aggregatingProcessorOfEveryAnnotation() throws Exception {
+        System.setProperty(Processors.AGGREGATING_PROPERTY, "p.Other, p.Check");
         compile(withProcessor("aggregating"));
         write("a/A.java", "package a; public class A { public int f() { return 2; } }");
         assertThat(compile(withProcessor("aggregating")).isSuccess()).isTrue();
@@ -1638,6 +1657,7 @@ class TandemCompilerTest {
 
     /** The module's processors: {@code p.Index} (aggregating) and {@code p.Check} (isolating), in that order. */
     private CompilerConfiguration withIndex() throws IOException {
+        System.setProperty(Processors.AGGREGATING_PROPERTY, "p.Index"); // as -Dtandem.compiler.aggregating=p.Index
         CompilerConfiguration configuration = configuration();
         configuration.setProcessorPathEntries(
                 List.of(indexPath().toString(), processorPath("isolating").toString()));
