@@ -5,6 +5,8 @@ def mappers = { File dir, String file, String text, String to -> replace(dir, 'm
 def graph = { File dir, String file, String text, String to -> replace(dir, 'graph/src/main/java/g/' + file, text, to) }
 def shelf = { File dir, String file, String text, String to -> replace(dir, 'shelf/src/main/java/s/' + file, text, to) }
 def values = { File dir, String file, String text, String to -> replace(dir, 'values/src/main/java/v/' + file, text, to) }
+def settings = { File dir, String file, String text, String to -> replace(dir, 'settings/src/main/' + file, text, to) }
+def feeds = { String source -> "c/${source} feeds the aggregating processor org.springframework.boot.configurationprocessor.ConfigurationMetadataAnnotationProcessor" }
 // replay's summary, a note javac prints for the values module: "Tandem replay: AutoValue 2 replayed, 1 run ..."
 def autoValue = { String log ->
     def line = log.readLines().find { it.contains('Tandem replay: ') && it.contains('AutoValue') }
@@ -17,9 +19,9 @@ def dynamic = 'the annotation processor com.google.auto.value.processor.AutoValu
 // ... and then javac compiles it whole, as Maven alone would, with replay running the processors
 def handed = { log -> assert log.contains('(replay\'s processor runs them); compiled by javac as without Tandem') }
 
-history(basedir, localRepositoryPath, mvn, ['graph', 'mappers', 'shelf', 'values'], [
+history(basedir, localRepositoryPath, mvn, ['graph', 'mappers', 'shelf', 'values', 'settings'], [
     [name: 'first build', goals: ['clean', 'compile'], online: true,
-     full: [graph: 'no state', mappers: 'no state', shelf: 'no state', values: dynamic],
+     full: [graph: 'no state', mappers: 'no state', shelf: 'no state', values: dynamic, settings: 'no state'],
      check: { log -> handed(log); assert autoValue(log) == [replayed: 0, run: 3] }],
     [name: 'a property of a mapped class: the recorder runs Lombok and MapStruct in replay\'s place',
      edit: { d ->
@@ -62,5 +64,27 @@ history(basedir, localRepositoryPath, mvn, ['graph', 'mappers', 'shelf', 'values
      },
      full: [values: dynamic],
      check: { log -> assert autoValue(log) == [replayed: 2, run: 0] }],
+    [name: 'Spring Boot: a body no processor reads compiles alone, the metadata stays',
+     edit: { d -> settings(d, 'java/c/Receipts.java', 'return 1;', 'return 2;') }, compiled: [settings: 1]],
+    [name: 'Spring Boot: a body that uses the settings, still alone',
+     edit: { d -> settings(d, 'java/c/Till.java', '" opens " + 1', '" opens " + 2') }, compiled: [settings: 1]],
+    [name: 'Spring Boot: a nested type gains a property: runs again on every source',
+     edit: { d -> settings(d, 'java/c/Pool.java', 'private int size = 8;', 'private int size = 8;\n\n    /** Seconds to wait. */\n    private int wait = 5;\n\n    public int getWait() { return wait; }\n\n    public void setWait(int wait) { this.wait = wait; }') },
+     full: [settings: feeds('Pool.java')]],
+    [name: 'Spring Boot: a Javadoc and a default value',
+     edit: { d ->
+         settings(d, 'java/c/ShopProperties.java', 'How many tills open at once.', 'How many tills open at the same time.')
+         settings(d, 'java/c/ShopProperties.java', 'private int tills = 2;', 'private int tills = 3;')
+     },
+     full: [settings: feeds('ShopProperties.java')]],
+    [name: 'Spring Boot: its additional metadata, with a body beside',
+     edit: { d ->
+         settings(d, 'resources/META-INF/additional-spring-configuration-metadata.json', '"corner"', '"kiosk"')
+         settings(d, 'java/c/Receipts.java', 'return 2;', 'return 3;')
+     },
+     full: [settings: 'the resources the aggregating processors read changed']],
+    [name: 'Spring Boot: a class gains @ConfigurationProperties: compiled alone first, then in full',
+     edit: { d -> settings(d, 'java/c/Receipts.java', 'public class Receipts {', '@org.springframework.boot.context.properties.ConfigurationProperties("receipts")\npublic class Receipts {\n    private int width = 40;\n\n    public int getWidth() { return width; }\n\n    public void setWidth(int width) { this.width = width; }\n') },
+     full: [settings: 'c.Receipts now carries an annotation']],
 ])
 return true
