@@ -628,22 +628,27 @@ final class CompileExecution {
     }
 
     /**
-     * The set-up's part for the resources the aggregating processors read in the class output in their last run
-     * (Spring Boot, its additional metadata), by content: the plugins that copy resources may rewrite them as they
-     * were.
+     * The set-up's part for the resources in the class output that the aggregating processors may read: the names of
+     * all (one added may be one a processor looks for: Spring Boot's additional metadata, created), and the content
+     * of those they read in their last run (the plugins that copy resources may rewrite them as they were; what
+     * another plugin writes anew on every build, such as Spring Boot's build-info, counts only if read).
      */
     Map<String, String> resourcesReadPart() throws IOException {
-        StringBuilder read = new StringBuilder();
+        StringBuilder part = new StringBuilder();
+        for (String name : foreignResources().keySet()) {
+            part.append("resource ").append(name).append('\n');
+        }
         List<String> names = Files.isRegularFile(resourcesRead, LinkOption.NOFOLLOW_LINKS)
                 ? Files.readAllLines(resourcesRead, StandardCharsets.UTF_8)
                 : List.of();
         for (String name : names) {
-            read.append(name)
+            part.append("read ")
+                    .append(name)
                     .append(' ')
                     .append(Sha256.hexOrMissing(output.resolve(name)))
                     .append('\n');
         }
-        return Map.of("resources the aggregating processors read", read.toString());
+        return Map.of("resources in the class output", part.toString());
     }
 
     /**

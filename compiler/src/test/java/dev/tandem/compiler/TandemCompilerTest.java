@@ -1772,10 +1772,13 @@ class TandemCompilerTest {
         Files.write(output.resolve("META-INF/index-extra.txt"), "other".getBytes(StandardCharsets.UTF_8));
         write("a/B.java", "package a; public class B { int g() { return 4; } }");
         assertThat(compile(withIndex()).isSuccess()).isTrue();
-        assertThat(summary())
-                .contains("full compile")
-                .contains("the resources the aggregating processors read changed");
+        assertThat(summary()).contains("full compile").contains("the resources in the class output changed");
         assertThat(index()).endsWith("extra other\n");
+        // one added, which a processor may look for (Spring Boot's additional metadata, created): it runs again
+        Files.write(output.resolve("META-INF/new.txt"), "new".getBytes(StandardCharsets.UTF_8));
+        write("a/B.java", "package a; public class B { int g() { return 5; } }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary()).contains("full compile").contains("the resources in the class output changed");
     }
 
     @Test
