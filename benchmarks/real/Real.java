@@ -128,7 +128,19 @@ public class Real {
                 new Step("an entity copied under a new name", List.of(copyRenamed(
                         jh + "domain/Label.java", "Label", "LabelCopy"))),
                 new Step("the copy deleted", List.of(delete(jh + "domain/LabelCopy.java"))),
-                new Step("a service's body changed", List.of(append(jh + "service/UserService.java", "// edited\n"))));
+                new Step("a service's body changed", List.of(append(jh + "service/UserService.java", "// edited\n"))),
+                new Step("the configuration properties' nested class gains a property", List.of(replace(
+                        jh + "config/ApplicationProperties.java",
+                        "private Boolean asyncStart = true;",
+                        "private Boolean asyncStart = true;\n\n        /** Seconds before the changelog lock is broken. */"
+                                + "\n        private Integer lockTimeout = 5;\n\n        public Integer getLockTimeout() {"
+                                + " return lockTimeout; }\n\n        public void setLockTimeout(Integer lockTimeout) {"
+                                + " this.lockTimeout = lockTimeout; }"))),
+                new Step("additional configuration metadata added, a service's body beside", List.of(
+                        write("src/main/resources/META-INF/additional-spring-configuration-metadata.json",
+                                "{\"hints\": [{\"name\": \"application.liquibase.lock-timeout\","
+                                        + " \"values\": [{\"value\": 5}]}]}\n"),
+                        append(jh + "service/UserService.java", "// edited again\n"))));
         List<String> jhArgs = List.of(
                 "-P-webapp", "-Dcheckstyle.skip", "-Dspotless.apply.skip", "-Dspotless.check.skip", "-Dmodernizer.skip");
         return List.of(
@@ -461,7 +473,22 @@ public class Real {
     }
 
     static Edit write(String file, String text) {
-        return tree -> Files.writeString(tree.resolve(file), text);
+        return tree -> {
+            Files.createDirectories(tree.resolve(file).getParent());
+            Files.writeString(tree.resolve(file), text);
+        };
+    }
+
+    /** One text of the file replaced by another; the text must be there. */
+    static Edit replace(String file, String from, String to) {
+        return tree -> {
+            Path f = tree.resolve(file);
+            String s = Files.readString(f);
+            if (!s.contains(from)) {
+                throw new IOException("no '" + from + "' in " + f);
+            }
+            Files.writeString(f, s.replace(from, to));
+        };
     }
 
     static Edit delete(String file) {

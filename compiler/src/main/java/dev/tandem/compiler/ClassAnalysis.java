@@ -448,6 +448,7 @@ final class ClassAnalysis {
                         for (int j = 0; j < n; j++) {
                             String type = className(in.readUnsignedShort());
                             Signatures.add(type, all);
+                            Signatures.add(type, declaredPrivately); // a processor reads them (getPermittedSubclasses)
                             permits.append(' ').append(type);
                         }
                         lines.add(permits.toString());

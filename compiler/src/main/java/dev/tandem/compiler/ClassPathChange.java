@@ -57,6 +57,8 @@ final class ClassPathChange {
     private final Set<String> holdsProcessors = new TreeSet<>();
     /** The entries holding any service file ({@code META-INF/services/}), among those analysed. */
     private final Set<String> holdsServices = new TreeSet<>();
+    /** {@link #touched()}. */
+    private final Set<String> touched = new TreeSet<>();
 
     /** Why an entry analysed as null cannot be compared. */
     private final Map<String, String> cannotCompare = new TreeMap<>();
@@ -99,6 +101,7 @@ final class ClassPathChange {
             if (stampOf(was).equals(entry.getValue())) {
                 continue;
             }
+            touched.add(entry.getKey());
             boolean kept = !othersOf(was).equals(NOT_KEPT);
             Map<String, ClassAnalysis> before =
                     kept ? ClassAnalyses.read(keptFile(entry.getKey()), stampOf(was)) : null;
@@ -156,6 +159,14 @@ final class ClassPathChange {
     /** Why the module must compile in full, or null when the classes that changed are known. */
     String fullReason() {
         return fullReason;
+    }
+
+    /**
+     * The entries whose files changed since the last compile, whatever changed in them (a private member's annotation
+     * too, which no API compares).
+     */
+    Set<String> touched() {
+        return touched;
     }
 
     /** The classes of the class path whose API changed, added or removed ones included. */

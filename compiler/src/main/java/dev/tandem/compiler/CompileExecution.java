@@ -377,6 +377,19 @@ final class CompileExecution {
             }
         }
         parts.put("javac options", options.toString());
+        if (!processors.aggregating().isEmpty()) {
+            // folders an aggregating processor is told to read (Spring Boot's additionalMetadataLocations): their files
+            StringBuilder read = new StringBuilder();
+            for (String argument : arguments) {
+                String locations = Processors.locationsOption(argument);
+                for (String location : locations == null ? new String[0] : locations.split(",")) {
+                    if (!location.trim().isEmpty()) {
+                        stamp(read, Paths.get(location.trim()).toAbsolutePath());
+                    }
+                }
+            }
+            parts.put("folders the aggregating processors read", read.toString());
+        }
         StringBuilder classes = new StringBuilder();
         for (String entry : classpath) {
             Path file = Paths.get(entry).toAbsolutePath().normalize();

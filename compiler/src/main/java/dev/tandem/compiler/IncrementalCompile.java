@@ -931,8 +931,10 @@ final class IncrementalCompile {
                 return source + " is new, and " + processors + " writes files from many sources, so it runs again";
             }
         }
-        if (!classPath.changed().isEmpty()) {
-            return "classes of the class path changed, which " + processors + " may read, so it runs again";
+        if (!classPath.touched().isEmpty()) {
+            // Spring Boot reads the private fields of a superclass in another module (@NestedConfigurationProperty)
+            return "the class path entry " + classPath.touched().iterator().next() + " changed, and " + processors
+                    + " may read its classes, private members too, so it runs again";
         }
         return null;
     }
@@ -956,6 +958,12 @@ final class IncrementalCompile {
         for (String seed : seeds) {
             sourcesReached.add(seed);
             queue.addAll(classesOf.getOrDefault(seed, List.of()));
+        }
+        for (Map.Entry<String, String> generated : originOf.entrySet()) {
+            // a seed may be a type a processor wrote for the source (a @ConfigurationProperties class generated)
+            if (seeds.contains(generated.getValue()) && sourcesReached.add(generated.getKey())) {
+                queue.addAll(classesOf.getOrDefault(generated.getKey(), List.of()));
+            }
         }
         Set<String> sources = new TreeSet<>(seeds);
         while (!queue.isEmpty()) {

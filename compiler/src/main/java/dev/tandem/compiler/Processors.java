@@ -176,6 +176,16 @@ final class Processors {
     private static final Set<String> KNOWN_AGGREGATING =
             Set.of("org.springframework.boot.configurationprocessor.ConfigurationMetadataAnnotationProcessor");
 
+    /**
+     * The folders a known aggregating processor is told to read by a javac argument, comma-separated, or null when
+     * the argument is not one: Spring Boot's {@code -Aorg.springframework.boot.configurationprocessor
+     * .additionalMetadataLocations=}, where it looks for its additional metadata besides the class output.
+     */
+    static String locationsOption(String argument) {
+        String option = "-Aorg.springframework.boot.configurationprocessor.additionalMetadataLocations=";
+        return argument.startsWith(option) ? argument.substring(option.length()) : null;
+    }
+
     /** An aggregating processor Tandem may leave out of a compile of some sources. */
     static boolean trustedAggregating(String name) {
         if (KNOWN_AGGREGATING.contains(name)) {

@@ -170,6 +170,25 @@ class ClassAnalysisTest {
     }
 
     @Test
+    @DisplayName("what a processor sees of a class through javax.lang.model: private members' types and annotations,"
+            + " permitted subclasses; not what method bodies name")
+    void declaredPrivately() throws IOException {
+        ClassAnalysis shape = compile(
+                        "a/Shape.java",
+                        "package a; public sealed class Shape permits Circle { private Pool pool;"
+                                + " @Deprecated private int size() { return new Used().hashCode(); } }",
+                        "a/Circle.java",
+                        "package a; public final class Circle extends Shape {}",
+                        "a/Pool.java",
+                        "package a; public class Pool {}",
+                        "a/Used.java",
+                        "package a; public class Used {}")
+                .get("a.Shape");
+        assertThat(shape.declaredPrivately()).contains("a.Circle", "a.Pool").doesNotContain("a.Used");
+        assertThat(shape.privateOnly()).contains("a.Used", "a.Pool");
+    }
+
+    @Test
     @DisplayName("a record's components swapped (same types): another ABI, since patterns bind by position")
     void recordOrder() throws IOException {
         String xy = compile("a/P.java", "package a; public record P(int x, int y) {}")

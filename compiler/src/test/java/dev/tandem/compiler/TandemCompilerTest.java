@@ -1751,6 +1751,90 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("an aggregating processor: a class path entry that changed in a private member only (Spring Boot reads"
+            + " a superclass's private fields) runs it again, though no API changed")
+    void aggregatingProcessorClassPathPrivateChange() throws Exception {
+        Path lib = dir.resolve("lib/classes");
+        String base = "package l; public class Base { private %s int size; public int getSize() { return size; } }";
+        upstream(lib, "l/Base.java", String.format(base, ""));
+        writeIndexed();
+        CompilerConfiguration configuration = withIndex();
+        configuration.setClasspathEntries(List.of(output.toString(), lib.toString()));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        Thread.sleep(20);
+        upstream(lib, "l/Base.java", String.format(base, "transient"));
+        assertThat(compile(configuration).isSuccess()).isTrue(); // its first change: full, and compared from now on
+        Thread.sleep(20);
+        upstream(lib, "l/Base.java", String.format(base, "@Deprecated"));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary())
+                .endsWith("ms: the class path entry " + lib + " changed, and the aggregating processor p.Index may read"
+                        + " its classes, private members too, so it runs again");
+    }
+
+    @Test
+    @DisplayName("an aggregating processor told to read a folder (Spring Boot's additionalMetadataLocations): a change"
+            + " there runs it again")
+    void aggregatingProcessorLocations() throws Exception {
+        Path metadata = dir.resolve("src/main/metadata");
+        Files.createDirectories(metadata);
+        Files.write(metadata.resolve("extra.json"), "{}".getBytes(StandardCharsets.UTF_8));
+        extra = List.of("-Aorg.springframework.boot.configurationprocessor.additionalMetadataLocations=" + metadata);
+        writeIndexed();
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        write("a/B.java", "package a; public class B { int g() { return 3; } }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(javacCalls).containsExactly(Set.of("B.java"));
+        Thread.sleep(20);
+        Files.write(metadata.resolve("extra.json"), "{ }".getBytes(StandardCharsets.UTF_8));
+        write("a/B.java", "package a; public class B { int g() { return 4; } }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary()).contains("full compile").contains("the folders the aggregating processors read changed");
+    }
+
+    @Test
+    @DisplayName("an aggregating processor fed by a type another processor wrote (a @ConfigurationProperties class"
+            + " generated): what that type names feeds it too")
+    void aggregatingProcessorFedByAGeneratedType() throws Exception {
+        Path gen = processorFolder(
+                dir.resolve("processor-props"),
+                "p.Props",
+                "isolating",
+                "package p;\n"
+                        + "import java.util.Set;\n"
+                        + "import javax.annotation.processing.*;\n"
+                        + "import javax.lang.model.SourceVersion;\n"
+                        + "import javax.lang.model.element.*;\n"
+                        + "@SupportedAnnotationTypes(\"*\")\n"
+                        + "public class Props extends AbstractProcessor {\n"
+                        + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
+                        + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
+                        + "    for (Element e : round.getRootElements()) {\n"
+                        + "      if (!e.getSimpleName().toString().endsWith(\"Spec\")) continue;\n"
+                        + "      try (java.io.Writer w = processingEnv.getFiler().createSourceFile(e + \"Props\", e)\n"
+                        + "          .openWriter()) {\n"
+                        + "        w.write(\"package c; @x.Indexed class \" + e.getSimpleName() + \"Props { c.Nested n; }\");\n"
+                        + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
+                        + "    }\n"
+                        + "    return false;\n"
+                        + "  }\n"
+                        + "}\n");
+        writeIndexed();
+        write("c/Props.java", "package c; public class Props { }"); // Nested is named by the generated type alone
+        write("c/ShopSpec.java", "package c; public class ShopSpec { }");
+        CompilerConfiguration configuration = withIndex();
+        configuration.setProcessorPathEntries(List.of(indexPath().toString(), gen.toString()));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(index()).contains("c.ShopSpecProps n:c.Nested n.host\n");
+        write("c/Nested.java", "package c; public class Nested { String host; int port; }");
+        configuration = withIndex();
+        configuration.setProcessorPathEntries(List.of(indexPath().toString(), gen.toString()));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary()).contains("c/Nested.java feeds the aggregating processor p.Index");
+        assertThat(index()).contains("c.ShopSpecProps n:c.Nested n.host n.port\n");
+    }
+
+    @Test
     @DisplayName("an aggregating processor reads the resources in the class output, as in Maven alone (Spring Boot's"
             + " additional metadata, which maven-resources-plugin copied there); they are not Tandem's to keep")
     void aggregatingProcessorReadsResources() throws Exception {
