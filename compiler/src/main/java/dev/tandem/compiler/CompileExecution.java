@@ -413,7 +413,7 @@ final class CompileExecution {
         if (processors.lombok()) {
             parts.put("lombok.config files", lombokConfigs());
         }
-        if (!processors.aggregating().isEmpty()) {
+        if (recorded) {
             parts.putAll(resourcesReadPart());
         }
         return parts;
@@ -610,7 +610,8 @@ final class CompileExecution {
         if (recorded) {
             recordOrigins(processors, all);
         }
-        Map<Path, BasicFileAttributes> lent = all && !processors.aggregating().isEmpty() ? lendResources() : Map.of();
+        // the processors read their class output (Hibernate's orm.xml, Spring Boot's additional metadata)
+        Map<Path, BasicFileAttributes> lent = recorded ? lendResources() : Map.of();
         if (all) {
             // not the plugin's generated sources' folder, which older plugins add: what Tandem published there
             // last time would be read as sources, and the processors' files would be written twice
@@ -636,7 +637,7 @@ final class CompileExecution {
         } catch (CompilerException e) {
             throw new JavacFailed(e);
         } finally {
-            returnResources(lent);
+            returnResources(lent, all);
         }
     }
 
@@ -669,12 +670,16 @@ final class CompileExecution {
      * last access, set far back when it was lent) for {@link #setup}: where the file system does not keep that time,
      * every one counts as read.
      */
-    private void returnResources(Map<Path, BasicFileAttributes> lent) throws IOException {
+    private void returnResources(Map<Path, BasicFileAttributes> lent, boolean all) throws IOException {
         if (lent.isEmpty()) {
             return;
         }
         boolean told = accessTimesKept();
-        StringBuilder read = new StringBuilder();
+        Set<String> read = new TreeSet<>();
+        if (!all && Files.isRegularFile(resourcesRead, LinkOption.NOFOLLOW_LINKS)) {
+            // a compile of some sources adds what its processors read to what the others' read in earlier compiles
+            read.addAll(Files.readAllLines(resourcesRead, StandardCharsets.UTF_8));
+        }
         for (Map.Entry<Path, BasicFileAttributes> copy : lent.entrySet()) {
             Path file = copy.getKey();
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -682,14 +687,18 @@ final class CompileExecution {
             }
             BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!told || now.lastAccessTime().toMillis() > LENT_ACCESS) {
-                read.append(Stamps.relative(classes, file)).append('\n');
+                read.add(Stamps.relative(classes, file));
             }
             // a processor that wrote one over keeps what it wrote, as in Maven alone
             if (Stamps.same(copy.getValue(), now)) {
                 Files.delete(file);
             }
         }
-        CompileState.replaceWhole(resourcesRead, read.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder text = new StringBuilder();
+        for (String name : read) {
+            text.append(name).append('\n');
+        }
+        CompileState.replaceWhole(resourcesRead, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The time of last access a lent resource is given: a read moves it to now. */
@@ -726,7 +735,11 @@ final class CompileExecution {
             Path copy = classes.resolve(file);
             if (!Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(copy.getParent());
-                Files.copy(output.resolve(file), copy);
+                try {
+                    Files.createLink(copy, output.resolve(file)); // a twentieth of a copy's time
+                } catch (IOException | UnsupportedOperationException noLinks) {
+                    Files.copy(output.resolve(file), copy);
+                }
                 Files.getFileAttributeView(copy, java.nio.file.attribute.BasicFileAttributeView.class)
                         .setTimes(null, java.nio.file.attribute.FileTime.fromMillis(LENT_ACCESS), null);
                 lent.put(copy, Files.readAttributes(copy, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));

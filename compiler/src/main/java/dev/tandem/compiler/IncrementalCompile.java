@@ -84,10 +84,10 @@ final class IncrementalCompile {
         /** Where the recorder writes the compiled types that feed {@link #aggregating} (each run of javac). */
         final Path seeds;
         /**
-         * The parts of {@link #setup} that a full compile decides (which resources the aggregating processors read),
-         * as they are after it; null when there are none.
+         * The parts of {@link #setup} that a compile decides (which resources of the class output the processors
+         * read), as they are after it; null when there are none.
          */
-        java.util.concurrent.Callable<Map<String, String>> setupAfterFullCompile;
+        java.util.concurrent.Callable<Map<String, String>> setupAfterCompile;
 
         final Path stateFile;
         final Publisher publisher;
@@ -443,6 +443,7 @@ final class IncrementalCompile {
             toCompile = next;
             gone = Set.of();
         }
+        refreshSetup();
         commit(
                 new CompileState(setup, null, generated, hashes, null, copies, stamps, now, Map.of(), last.seeds()),
                 analyses);
@@ -790,20 +791,7 @@ final class IncrementalCompile {
         } else {
             Map<String, String> generated = new TreeMap<>();
             String untraced = trace(created, request.sources.keySet(), this::analysisOf, generated, true);
-            if (request.setupAfterFullCompile != null) {
-                try {
-                    for (Map.Entry<String, String> part :
-                            request.setupAfterFullCompile.call().entrySet()) {
-                        setup.put(
-                                part.getKey(),
-                                ClassAnalysis.sha256(part.getValue().getBytes(StandardCharsets.UTF_8)));
-                    }
-                } catch (IOException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IOException(e);
-                }
-            }
+            refreshSetup();
             commit(
                     new CompileState(
                             setup,
@@ -907,6 +895,23 @@ final class IncrementalCompile {
     }
 
     /** The state's prefixes of the files processors wrote: in the generated sources' folder, in the class output. */
+    /** The set-up's parts as the compile left them ({@link Request#setupAfterCompile}), for the state. */
+    private void refreshSetup() throws IOException {
+        if (request.setupAfterCompile == null) {
+            return;
+        }
+        try {
+            for (Map.Entry<String, String> part :
+                    request.setupAfterCompile.call().entrySet()) {
+                setup.put(part.getKey(), ClassAnalysis.sha256(part.getValue().getBytes(StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
     /** What {@link CompileState#generated()} gives as the origin of a file an aggregating processor wrote. */
     static final String AGGREGATED = "*";
 

@@ -196,8 +196,8 @@ public final class TandemCompiler implements Compiler {
                         module.publishGenerated(removedGenerated);
                         publishNanos[0] = System.nanoTime() - publishing;
                     });
-            if (recorded && !processors.aggregating().isEmpty()) {
-                request.setupAfterFullCompile = module::resourcesReadPart;
+            if (recorded) {
+                request.setupAfterCompile = module::resourcesReadPart;
             }
             long prepared = System.nanoTime();
             boolean underRecorder = recorded;

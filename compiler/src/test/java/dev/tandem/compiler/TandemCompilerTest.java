@@ -1835,6 +1835,61 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("an isolating processor reads a resource of the class output (Hibernate's orm.xml): it finds it as in"
+            + " Maven alone, and a change to it compiles everything")
+    void isolatingProcessorReadsResources() throws Exception {
+        Path conf = processorFolder(
+                dir.resolve("processor-conf"),
+                "p.Conf",
+                "isolating",
+                "package p;\n"
+                        + "import java.util.Set;\n"
+                        + "import javax.annotation.processing.*;\n"
+                        + "import javax.lang.model.SourceVersion;\n"
+                        + "import javax.lang.model.element.*;\n"
+                        + "import javax.tools.StandardLocation;\n"
+                        + "@SupportedAnnotationTypes(\"*\")\n"
+                        + "public class Conf extends AbstractProcessor {\n"
+                        + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
+                        + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
+                        + "    for (Element e : round.getRootElements()) {\n"
+                        + "      if (!e.getSimpleName().toString().endsWith(\"Gen\")) continue;\n"
+                        + "      String prefix;\n"
+                        + "      try { prefix = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, \"\",\n"
+                        + "          \"conf.txt\").getCharContent(true).toString().trim(); }\n"
+                        + "      catch (java.io.IOException none) { prefix = \"none\"; }\n"
+                        + "      try (java.io.Writer w = processingEnv.getFiler().createSourceFile(e + \"Conf\", e)\n"
+                        + "          .openWriter()) {\n"
+                        + "        w.write(\"package b; class \" + e.getSimpleName() + \"Conf { String p = \\\"\" + prefix\n"
+                        + "            + \"\\\"; }\");\n"
+                        + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
+                        + "    }\n"
+                        + "    return false;\n"
+                        + "  }\n"
+                        + "}\n");
+        write("b/CGen.java", "package b; public class CGen { }");
+        Files.createDirectories(output);
+        Files.write(output.resolve("conf.txt"), "shop".getBytes(StandardCharsets.UTF_8));
+        CompilerConfiguration configuration = configuration();
+        configuration.setProcessorPathEntries(List.of(conf.toString()));
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(new String(
+                        Files.readAllBytes(generatedSources().resolve("b/CGenConf.java")), StandardCharsets.UTF_8))
+                .contains("\"shop\"");
+        write("a/B.java", "package a; public class B { int g() { return 3; } }");
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(javacCalls).containsExactly(Set.of("B.java"));
+        Files.write(output.resolve("conf.txt"), "store".getBytes(StandardCharsets.UTF_8));
+        write("a/B.java", "package a; public class B { int g() { return 4; } }");
+        assertThat(compile(configuration).isSuccess()).isTrue();
+        assertThat(summary()).contains("full compile").contains("the resources in the class output changed");
+        assertThat(new String(
+                        Files.readAllBytes(generatedSources().resolve("b/CGenConf.java")), StandardCharsets.UTF_8))
+                .contains("\"store\"");
+        assertThat(files(home().resolve("classes"))).doesNotContain("conf.txt");
+    }
+
+    @Test
     @DisplayName("an aggregating processor reads the resources in the class output, as in Maven alone (Spring Boot's"
             + " additional metadata, which maven-resources-plugin copied there); they are not Tandem's to keep")
     void aggregatingProcessorReadsResources() throws Exception {
