@@ -495,7 +495,11 @@ final class IncrementalCompile {
                 continue;
             }
             if (types == null) {
-                return name + " (not written through javac's Filer)";
+                return name
+                        + (request.aggregating.isEmpty()
+                                ? " (not written through javac's Filer)"
+                                : " (not written through javac's Filer, or written by an aggregating processor, which"
+                                        + " Tandem keeps only when it writes neither sources nor classes)");
             }
             if (types.isEmpty()) {
                 return name + " (written with no originating element)";
