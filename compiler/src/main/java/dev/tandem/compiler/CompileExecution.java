@@ -49,12 +49,8 @@ final class CompileExecution {
     final Path generatedHome;
     /** Where the recorder writes the compiled types that feed the aggregating processors, in each run of javac. */
     final Path seeds;
-    /** The resources in the plugin's output that the aggregating processors read in their last run, a name a line. */
-    private final Path resourcesRead;
-    /** The files of Tandem's class folder when this compile began: what Tandem put in the plugin's output. */
-    private Map<String, BasicFileAttributes> tandems;
-    /** {@link #foreignResources()}, listed once. */
-    private Map<String, BasicFileAttributes> foreignResources;
+    /** The plugin's output's resources, which Tandem lends the processors in its compiles. */
+    final ClassOutputResources resources;
     /** Where the recorder writes the origins of what processors wrote, in each run of javac. */
     final Path origins;
     /** The recorder's settings, first on its processor path: written anew for each compile. */
@@ -105,7 +101,7 @@ final class CompileExecution {
         this.recorderFolder = home.resolve("recorder");
         this.recorderFailed = home.resolve("recorder-failed");
         this.seeds = home.resolve("seeds");
-        this.resourcesRead = home.resolve("resources-read");
+        this.resources = new ClassOutputResources(output, classes, home);
         this.sourceFiles = configuration.getSourceFiles();
         this.sourceLocations = configuration.getSourceLocations();
         this.classpath = configuration.getClasspathEntries();
@@ -414,7 +410,7 @@ final class CompileExecution {
             parts.put("lombok.config files", lombokConfigs());
         }
         if (recorded) {
-            parts.putAll(resourcesReadPart());
+            parts.putAll(resources.setupPart());
         }
         return parts;
     }
@@ -611,7 +607,7 @@ final class CompileExecution {
             recordOrigins(processors, all);
         }
         // the processors read their class output (Hibernate's orm.xml, Spring Boot's additional metadata)
-        Map<Path, BasicFileAttributes> lent = recorded ? lendResources() : Map.of();
+        Map<Path, BasicFileAttributes> lent = recorded ? resources.lend() : Map.of();
         if (all) {
             // not the plugin's generated sources' folder, which older plugins add: what Tandem published there
             // last time would be read as sources, and the processors' files would be written twice
@@ -637,135 +633,8 @@ final class CompileExecution {
         } catch (CompilerException e) {
             throw new JavacFailed(e);
         } finally {
-            returnResources(lent, all);
+            resources.takeBack(lent, all);
         }
-    }
-
-    /**
-     * The set-up's part for the resources in the class output that the aggregating processors may read: the names of
-     * all (one added may be one a processor looks for: Spring Boot's additional metadata, created), and the content
-     * of those they read in their last run (the plugins that copy resources may rewrite them as they were; what
-     * another plugin writes anew on every build, such as Spring Boot's build-info, counts only if read).
-     */
-    Map<String, String> resourcesReadPart() throws IOException {
-        StringBuilder part = new StringBuilder();
-        for (String name : foreignResources().keySet()) {
-            part.append("resource ").append(name).append('\n');
-        }
-        List<String> names = Files.isRegularFile(resourcesRead, LinkOption.NOFOLLOW_LINKS)
-                ? Files.readAllLines(resourcesRead, StandardCharsets.UTF_8)
-                : List.of();
-        for (String name : names) {
-            part.append("read ")
-                    .append(name)
-                    .append(' ')
-                    .append(Sha256.hexOrMissing(output.resolve(name)))
-                    .append('\n');
-        }
-        return Map.of("resources in the class output", part.toString());
-    }
-
-    /**
-     * Deletes the resources lent to a compile, and notes which of them its processors read (by each copy's time of
-     * last access, set far back when it was lent) for {@link #setup}: where the file system does not keep that time,
-     * every one counts as read.
-     */
-    private void returnResources(Map<Path, BasicFileAttributes> lent, boolean all) throws IOException {
-        if (lent.isEmpty()) {
-            return;
-        }
-        boolean told = accessTimesKept();
-        Set<String> read = new TreeSet<>();
-        if (!all && Files.isRegularFile(resourcesRead, LinkOption.NOFOLLOW_LINKS)) {
-            // a compile of some sources adds what its processors read to what the others' read in earlier compiles
-            read.addAll(Files.readAllLines(resourcesRead, StandardCharsets.UTF_8));
-        }
-        for (Map.Entry<Path, BasicFileAttributes> copy : lent.entrySet()) {
-            Path file = copy.getKey();
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!told || now.lastAccessTime().toMillis() > LENT_ACCESS) {
-                read.add(Stamps.relative(classes, file));
-            }
-            // a processor that wrote one over keeps what it wrote, as in Maven alone
-            if (Stamps.same(copy.getValue(), now)) {
-                Files.delete(file);
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (String name : read) {
-            text.append(name).append('\n');
-        }
-        CompileState.replaceWhole(resourcesRead, text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The time of last access a lent resource is given: a read moves it to now. */
-    private static final long LENT_ACCESS = 1000;
-
-    /** Whether reading a file here moves its time of last access on (not so on a file system mounted noatime). */
-    private boolean accessTimesKept() throws IOException {
-        Path probe = home.resolve("access-probe");
-        Files.deleteIfExists(probe);
-        Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE_NEW);
-        try {
-            Files.getFileAttributeView(probe, java.nio.file.attribute.BasicFileAttributeView.class)
-                    .setTimes(null, java.nio.file.attribute.FileTime.fromMillis(LENT_ACCESS), null);
-            Files.readAllBytes(probe);
-            return Files.readAttributes(probe, BasicFileAttributes.class)
-                            .lastAccessTime()
-                            .toMillis()
-                    > LENT_ACCESS;
-        } finally {
-            Files.deleteIfExists(probe);
-        }
-    }
-
-    /**
-     * Copies into Tandem's class folder the files besides class files that the plugin's output holds and Tandem did
-     * not put there (what maven-resources-plugin copied), for the compile's processors to read as Maven alone has
-     * them read: an aggregating processor reads its class output (Spring Boot, its additional metadata). Returns the
-     * copies, which are deleted after the compile. A file the last compile's processors wrote is left out: a clean
-     * build has none.
-     */
-    private Map<Path, BasicFileAttributes> lendResources() throws IOException {
-        Map<Path, BasicFileAttributes> lent = new TreeMap<>();
-        for (String file : foreignResources().keySet()) {
-            Path copy = classes.resolve(file);
-            if (!Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(copy.getParent());
-                try {
-                    Files.createLink(copy, output.resolve(file)); // a twentieth of a copy's time
-                } catch (IOException | UnsupportedOperationException noLinks) {
-                    Files.copy(output.resolve(file), copy);
-                }
-                Files.getFileAttributeView(copy, java.nio.file.attribute.BasicFileAttributeView.class)
-                        .setTimes(null, java.nio.file.attribute.FileTime.fromMillis(LENT_ACCESS), null);
-                lent.put(copy, Files.readAttributes(copy, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-            }
-        }
-        return lent;
-    }
-
-    /**
-     * The plugin's output's files other than class files that are not Tandem's (resources), as they were when this
-     * compile began.
-     */
-    Map<String, BasicFileAttributes> foreignResources() throws IOException {
-        if (foreignResources == null) {
-            if (tandems == null) {
-                tandems = Stamps.list(classes);
-            }
-            foreignResources = new TreeMap<>();
-            for (Map.Entry<String, BasicFileAttributes> file :
-                    Stamps.list(output).entrySet()) {
-                if (!file.getKey().endsWith(".class") && !tandems.containsKey(file.getKey())) {
-                    foreignResources.put(file.getKey(), file.getValue());
-                }
-            }
-        }
-        return foreignResources;
     }
 
     /**

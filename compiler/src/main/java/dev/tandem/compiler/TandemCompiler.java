@@ -197,7 +197,7 @@ public final class TandemCompiler implements Compiler {
                         publishNanos[0] = System.nanoTime() - publishing;
                     });
             if (recorded) {
-                request.setupAfterCompile = module::resourcesReadPart;
+                request.setupAfterCompile = module.resources::setupPart;
             }
             long prepared = System.nanoTime();
             boolean underRecorder = recorded;
