@@ -83,6 +83,9 @@ history(basedir, localRepositoryPath, mvn, ['graph', 'mappers', 'shelf', 'values
          settings(d, 'java/c/Receipts.java', 'return 2;', 'return 3;')
      },
      full: [settings: 'the resources in the class output changed']],
+    [name: 'Spring Boot: its additional metadata alone: tandem:prepare makes the plugin compile, in full',
+     edit: { d -> settings(d, 'resources/META-INF/additional-spring-configuration-metadata.json', '"kiosk"', '"stall"') },
+     full: [settings: 'the resources in the class output changed']],
     [name: 'Spring Boot: a class gains @ConfigurationProperties: compiled alone first, then in full',
      edit: { d -> settings(d, 'java/c/Receipts.java', 'public class Receipts {', '@org.springframework.boot.context.properties.ConfigurationProperties("receipts")\npublic class Receipts {\n    private int width = 40;\n\n    public int getWidth() { return width; }\n\n    public void setWidth(int width) { this.width = width; }\n') },
      full: [settings: 'c.Receipts now carries an annotation']],

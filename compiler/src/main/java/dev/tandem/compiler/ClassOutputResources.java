@@ -47,15 +47,19 @@ final class ClassOutputResources {
      * of those they read in their last run (the plugins that copy resources may rewrite them as they were; what
      * another plugin writes anew on every build, such as Spring Boot's build-info, counts only if read).
      */
+    /** The names (relative to the class output) of the resources the processors read in the last compiles. */
+    List<String> readNames() throws IOException {
+        return Files.isRegularFile(readFile, LinkOption.NOFOLLOW_LINKS)
+                ? Files.readAllLines(readFile, StandardCharsets.UTF_8)
+                : List.of();
+    }
+
     Map<String, String> setupPart() throws IOException {
         StringBuilder part = new StringBuilder();
         for (String name : foreign().keySet()) {
             part.append("resource ").append(name).append('\n');
         }
-        List<String> names = Files.isRegularFile(readFile, LinkOption.NOFOLLOW_LINKS)
-                ? Files.readAllLines(readFile, StandardCharsets.UTF_8)
-                : List.of();
-        for (String name : names) {
+        for (String name : readNames()) {
             part.append("read ")
                     .append(name)
                     .append(' ')

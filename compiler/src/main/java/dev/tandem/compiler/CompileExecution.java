@@ -488,13 +488,26 @@ final class CompileExecution {
     /**
      * Keeps, for {@code tandem:prepare}, what this compile's output depends on that maven-compiler-plugin does not
      * notice: every place a {@code lombok.config} may be, with its digest or none (the plugin notices only Java
-     * sources), and the sources, which must still be there (3.10.1 and older call no compiler when a source was only
-     * deleted, and its class files would stay). prepare makes the plugin compile when one of them changed.
+     * sources), the sources, which must still be there (3.10.1 and older call no compiler when a source was only
+     * deleted, and its class files would stay), and the resources the processors read. prepare makes the plugin
+     * compile when one of them changed.
      */
     void keepInputs() throws IOException {
         Map<String, String> kept = new TreeMap<>(inputs);
         for (Path source : sources.values()) {
             kept.put(source.toString(), TrackedInputs.PRESENT);
+        }
+        // a resource the processors read, edited alone, calls no compiler either: its file in the project's
+        // src/main/resources, where maven-resources-plugin copies it from (other resource folders are not known here)
+        File base = configuration.getWorkingDirectory();
+        if (base != null) {
+            Path resourceRoot = base.toPath().toAbsolutePath().resolve("src/main/resources");
+            for (String name : resources.readNames()) {
+                Path file = resourceRoot.resolve(name);
+                if (Files.isRegularFile(file)) {
+                    kept.put(file.toString(), Sha256.hexOrMissing(file));
+                }
+            }
         }
         TrackedInputs.write(CacheLayout.compilerInputs(home), kept);
     }

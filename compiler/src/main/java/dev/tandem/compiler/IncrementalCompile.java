@@ -266,8 +266,9 @@ final class IncrementalCompile {
             }
             full = structural(changed, removed);
         }
-        if (full == null && !request.aggregating.isEmpty()) {
-            full = aggregatingRunAgain(last, changed, removed);
+        AggregatingProcessors aggregating = new AggregatingProcessors(request.aggregating, request.seeds);
+        if (full == null && !aggregating.none()) {
+            full = aggregating.runAgain(last, changed, removed, classPath);
         }
         start = System.nanoTime();
         Map<String, ClassAnalysis> classes = Map.of();
@@ -326,11 +327,11 @@ final class IncrementalCompile {
         }
         // the sources the aggregating processors read in the last full compile: what carries an annotation they
         // support and everything that reaches
-        Set<String> feeding = full == null && !request.aggregating.isEmpty()
-                ? feeding(last.seeds(), classes, classesOf, originOf)
+        Set<String> feeding = full == null && !aggregating.none()
+                ? AggregatingProcessors.feeding(last.seeds(), classes, classesOf, originOf)
                 : Set.of();
         if (full == null) {
-            full = feedingReason(changed, feeding);
+            full = aggregating.feedingReason(changed, feeding);
         }
         if (full != null) {
             return fullCompile(full, damaged != null);
@@ -373,7 +374,7 @@ final class IncrementalCompile {
                     }
                 }
             }
-            String feeds = feedingReason(toCompile, feeding);
+            String feeds = aggregating.feedingReason(toCompile, feeding);
             if (feeds != null) {
                 return restart(createdAll, feeds);
             }
@@ -381,7 +382,7 @@ final class IncrementalCompile {
             Set<Path> rewritten = new TreeSet<>();
             boolean ok = toCompile.isEmpty() || run(toCompile, false, created, rewritten);
             createdAll.addAll(created);
-            Set<String> seeds = ok ? readSeeds() : Set.of();
+            Set<String> seeds = ok ? aggregating.readSeeds() : Set.of();
             if (!seeds.isEmpty()) {
                 return restart(
                         createdAll,
@@ -491,7 +492,7 @@ final class IncrementalCompile {
             if (types == null && all && !request.aggregating.isEmpty() && key.startsWith(CLASSES)) {
                 // written through javac's own Filer, which the recorder hands the aggregating processors: theirs,
                 // written again only when every source compiles
-                generated.put(key, AGGREGATED);
+                generated.put(key, AggregatingProcessors.AGGREGATED);
                 continue;
             }
             if (types == null) {
@@ -807,7 +808,8 @@ final class IncrementalCompile {
                             stamps,
                             now,
                             Map.of(),
-                            request.aggregating.isEmpty() ? Set.of() : seedSources(generated)),
+                            new AggregatingProcessors(request.aggregating, request.seeds)
+                                    .seedSources(generated, this::analysisOf, request.sources.keySet())),
                     null);
             removedClassFiles = aside.removed(SetAside.CLASSES);
         }
@@ -914,141 +916,6 @@ final class IncrementalCompile {
         } catch (Exception e) {
             throw new IOException(e);
         }
-    }
-
-    /** What {@link CompileState#generated()} gives as the origin of a file an aggregating processor wrote. */
-    static final String AGGREGATED = "*";
-
-    /**
-     * Why a compile with aggregating processors must be full before anything is compiled, or null: they support
-     * every annotation, a source was deleted (what they wrote for it cannot be told apart) or added (one may list a
-     * package's types), or a class path entry's classes changed (they read library classes too).
-     */
-    private String aggregatingRunAgain(CompileState last, Set<String> changed, Set<String> removed) {
-        String processors = "the aggregating processor " + String.join(", ", request.aggregating);
-        if (last.seeds().contains(AGGREGATED)) {
-            return processors + " runs on every source (it supports every annotation, or a type it was written for"
-                    + " could not be told), so it runs again";
-        }
-        if (!removed.isEmpty()) {
-            return removed.iterator().next() + " was deleted, and " + processors + " wrote files from many sources,"
-                    + " so it runs again";
-        }
-        for (String source : changed) {
-            if (!last.sources().containsKey(source)) {
-                // a processor may list a package's types: only running it again tells
-                return source + " is new, and " + processors + " writes files from many sources, so it runs again";
-            }
-        }
-        if (!classPath.touched().isEmpty()) {
-            // Spring Boot reads the private fields of a superclass in another module (@NestedConfigurationProperty)
-            return "the class path entry " + classPath.touched().iterator().next() + " changed, and " + processors
-                    + " may read its classes, private members too, so it runs again";
-        }
-        return null;
-    }
-
-    /**
-     * The sources the aggregating processors read in the last full compile: the seeds (each carries an annotation one
-     * supports) and every source whose types a type of theirs names in its declarations (supertypes, members' types
-     * and signatures, private ones too, annotations), at any depth, as {@code javax.lang.model} lets a processor walk
-     * from one element to the next; a source's types all count (a processor reaches nested and enclosing types); a
-     * generated source stands for the source it was written for. Method bodies are not followed: a processor sees
-     * none, unless it reads javac's trees, which Gradle's contract for incremental processors forbids too.
-     */
-    private static Set<String> feeding(
-            Set<String> seeds,
-            Map<String, ClassAnalysis> classes,
-            Map<String, List<String>> classesOf,
-            Map<String, String> originOf) {
-        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
-        Set<String> sourcesReached = new java.util.HashSet<>();
-        Set<String> classesReached = new java.util.HashSet<>();
-        for (String seed : seeds) {
-            sourcesReached.add(seed);
-            queue.addAll(classesOf.getOrDefault(seed, List.of()));
-        }
-        for (Map.Entry<String, String> generated : originOf.entrySet()) {
-            // a seed may be a type a processor wrote for the source (a @ConfigurationProperties class generated)
-            if (seeds.contains(generated.getValue()) && sourcesReached.add(generated.getKey())) {
-                queue.addAll(classesOf.getOrDefault(generated.getKey(), List.of()));
-            }
-        }
-        Set<String> sources = new TreeSet<>(seeds);
-        while (!queue.isEmpty()) {
-            String name = queue.poll();
-            ClassAnalysis analysis = classes.get(name);
-            if (analysis == null || !classesReached.add(name)) {
-                continue;
-            }
-            if (sourcesReached.add(analysis.sourceFile())) {
-                queue.addAll(classesOf.getOrDefault(analysis.sourceFile(), List.of()));
-            }
-            sources.add(originOf.getOrDefault(analysis.sourceFile(), analysis.sourceFile()));
-            for (Set<String> names : List.of(analysis.accessible(), analysis.declaredPrivately())) {
-                for (String declared : names) {
-                    if (classes.containsKey(declared) && !classesReached.contains(declared)) {
-                        queue.add(declared);
-                    }
-                }
-            }
-        }
-        return sources;
-    }
-
-    /** Why compiling {@code sources} means running the aggregating processors again, or null. */
-    private String feedingReason(Set<String> sources, Set<String> feeding) {
-        for (String source : sources) {
-            if (feeding.contains(source)) {
-                return source + " feeds the aggregating processor " + String.join(", ", request.aggregating)
-                        + " (it carries an annotation the processor supports, or such a source reaches it), so it runs"
-                        + " again";
-            }
-        }
-        return null;
-    }
-
-    /** The types the recorder noted in the last run of javac as feeding the aggregating processors, by binary name. */
-    private Set<String> readSeeds() throws IOException {
-        Set<String> seeds = new TreeSet<>();
-        if (request.aggregating.isEmpty()) {
-            return seeds;
-        }
-        try {
-            for (String line : Files.readAllLines(request.seeds, StandardCharsets.UTF_8)) {
-                if (!line.isEmpty()) {
-                    seeds.add(line);
-                }
-            }
-        } catch (NoSuchFileException none) {
-            seeds.add(AGGREGATED); // the recorder wrote none: nothing can be told
-        }
-        return seeds;
-    }
-
-    /**
-     * The sources of a full compile's seeds: each type's source (the one a generated source was written for), a
-     * package's {@code package-info.java}; {@link #AGGREGATED} when one cannot be told.
-     */
-    private Set<String> seedSources(Map<String, String> generated) throws IOException {
-        Set<String> sources = new TreeSet<>();
-        for (String seed : readSeeds()) {
-            String source;
-            if (seed.startsWith("package:")) {
-                source = seed.substring("package:".length()).replace('.', '/') + "/package-info.java";
-            } else {
-                ClassAnalysis analysis = seed.equals(AGGREGATED) ? null : analysisOf(seed);
-                source = analysis == null || analysis.sourceFile() == null ? null : analysis.sourceFile();
-                if (source != null) {
-                    source = generated.getOrDefault(SOURCES + source, source);
-                }
-            }
-            if (source == null || !request.sources.containsKey(source)) {
-                return Set.of(AGGREGATED);
-            }
-            sources.add(source);
-        }
-        return sources;
     }
 
     static final String SOURCES = "sources/";
