@@ -29,10 +29,10 @@ final class ClassOutputResources {
     private final Path home;
     /** The resources the processors read, a name a line, as the last compiles left it. */
     private final Path readFile;
-    /** The files of Tandem's class folder when this compile began: what Tandem put in the plugin's output. */
-    private Map<String, BasicFileAttributes> tandems;
-    /** {@link #foreign()}, listed once. */
-    private Map<String, BasicFileAttributes> foreignResources;
+    /** {@link #notTandems()}, listed once. */
+    private Map<String, BasicFileAttributes> notTandems;
+    /** {@link #accessTimesKept()}, probed once. */
+    private Boolean accessTimesKept;
 
     ClassOutputResources(Path output, Path classes, Path home) {
         this.output = output;
@@ -80,9 +80,9 @@ final class ClassOutputResources {
         }
         boolean told = accessTimesKept();
         Set<String> read = new TreeSet<>();
-        if (!all && Files.isRegularFile(readFile, LinkOption.NOFOLLOW_LINKS)) {
+        if (!all) {
             // a compile of some sources adds what its processors read to what the others' read in earlier compiles
-            read.addAll(Files.readAllLines(readFile, StandardCharsets.UTF_8));
+            read.addAll(readNames());
         }
         for (Map.Entry<Path, BasicFileAttributes> copy : lent.entrySet()) {
             Path file = copy.getKey();
@@ -110,6 +110,13 @@ final class ClassOutputResources {
 
     /** Whether reading a file here moves its time of last access on (not so on a file system mounted noatime). */
     private boolean accessTimesKept() throws IOException {
+        if (accessTimesKept == null) {
+            accessTimesKept = probeAccessTimes();
+        }
+        return accessTimesKept;
+    }
+
+    private boolean probeAccessTimes() throws IOException {
         Path probe = home.resolve("access-probe");
         Files.deleteIfExists(probe);
         Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE_NEW);
@@ -153,22 +160,31 @@ final class ClassOutputResources {
     }
 
     /**
-     * The plugin's output's files other than class files that are not Tandem's (resources), as they were when this
-     * compile began.
+     * The plugin's output's files that are not Tandem's, as they were when this compile began (listed once): class
+     * files another compiler put there, and resources.
      */
-    private Map<String, BasicFileAttributes> foreign() throws IOException {
-        if (foreignResources == null) {
-            if (tandems == null) {
-                tandems = Stamps.list(classes);
-            }
-            foreignResources = new TreeMap<>();
+    Map<String, BasicFileAttributes> notTandems() throws IOException {
+        if (notTandems == null) {
+            Map<String, BasicFileAttributes> tandems = Stamps.list(classes);
+            notTandems = new TreeMap<>();
             for (Map.Entry<String, BasicFileAttributes> file :
                     Stamps.list(output).entrySet()) {
-                if (!file.getKey().endsWith(".class") && !tandems.containsKey(file.getKey())) {
-                    foreignResources.put(file.getKey(), file.getValue());
+                if (!tandems.containsKey(file.getKey())) {
+                    notTandems.put(file.getKey(), file.getValue());
                 }
             }
         }
-        return foreignResources;
+        return notTandems;
+    }
+
+    /** {@link #notTandems()} but class files: the resources. */
+    private Map<String, BasicFileAttributes> foreign() throws IOException {
+        Map<String, BasicFileAttributes> resources = new TreeMap<>();
+        for (Map.Entry<String, BasicFileAttributes> file : notTandems().entrySet()) {
+            if (!file.getKey().endsWith(".class")) {
+                resources.put(file.getKey(), file.getValue());
+            }
+        }
+        return resources;
     }
 }

@@ -576,9 +576,9 @@ final class CompileExecution {
      * another execution into the same folder) put there, which the sources may use.
      */
     private void foreignClasses(StringBuilder setup) throws IOException {
-        Map<String, BasicFileAttributes> ours = Stamps.list(this.classes);
-        for (Map.Entry<String, BasicFileAttributes> file : new TreeMap<>(Stamps.list(output)).entrySet()) {
-            if (file.getKey().endsWith(".class") && !ours.containsKey(file.getKey())) {
+        for (Map.Entry<String, BasicFileAttributes> file :
+                resources.notTandems().entrySet()) {
+            if (file.getKey().endsWith(".class")) {
                 Stamps.line(setup.append("output "), file.getKey(), file.getValue());
             }
         }

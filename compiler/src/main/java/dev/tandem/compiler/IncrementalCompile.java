@@ -158,6 +158,8 @@ final class IncrementalCompile {
     private Map<String, String> setup;
     private SetAside aside;
     private ClassPathChange classPath;
+    /** This compile's aggregating processors. */
+    private AggregatingProcessors aggregating;
     /**
      * Where the time went, for the debug line: hashing sources, reading class files (or their kept analyses), in the
      * compiler, keeping the analyses for the next compile.
@@ -266,7 +268,7 @@ final class IncrementalCompile {
             }
             full = structural(changed, removed);
         }
-        AggregatingProcessors aggregating = new AggregatingProcessors(request.aggregating, request.seeds);
+        aggregating = new AggregatingProcessors(request.aggregating, request.seeds);
         if (full == null && !aggregating.none()) {
             full = aggregating.runAgain(last, changed, removed, classPath);
         }
@@ -808,8 +810,7 @@ final class IncrementalCompile {
                             stamps,
                             now,
                             Map.of(),
-                            new AggregatingProcessors(request.aggregating, request.seeds)
-                                    .seedSources(generated, this::analysisOf, request.sources.keySet())),
+                            aggregating.seedSources(generated, this::analysisOf, request.sources.keySet())),
                     null);
             removedClassFiles = aside.removed(SetAside.CLASSES);
         }

@@ -1264,6 +1264,24 @@ class TandemCompilerTest {
                         + "}\n");
     }
 
+    /**
+     * The source of processor {@code p.<simpleName>} supporting one annotation type (or {@code *}), the latest source
+     * version, with the imports the tests' processors use; {@code body} goes on from there and closes the class.
+     */
+    private static String processorSource(String simpleName, String supported, String body) {
+        return "package p;\n"
+                + "import java.util.*;\n"
+                + "import javax.annotation.processing.*;\n"
+                + "import javax.lang.model.SourceVersion;\n"
+                + "import javax.lang.model.element.*;\n"
+                + "import javax.lang.model.util.ElementFilter;\n"
+                + "import javax.tools.StandardLocation;\n"
+                + "@SupportedAnnotationTypes(\"" + supported + "\")\n"
+                + "public class " + simpleName + " extends AbstractProcessor {\n"
+                + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
+                + body;
+    }
+
     /** A folder of the processor path holding the one processor {@code name} compiled from {@code text}, of a kind. */
     private Path processorFolder(Path path, String name, String kind, String text) throws IOException {
         Path source = dir.resolve("processor-src-" + path.getFileName() + "/" + name.replace('.', '/') + ".java");
@@ -1605,54 +1623,48 @@ class TandemCompilerTest {
                 path,
                 "p.Index",
                 "aggregating",
-                "package p;\n"
-                        + "import java.util.*;\n"
-                        + "import javax.annotation.processing.*;\n"
-                        + "import javax.lang.model.SourceVersion;\n"
-                        + "import javax.lang.model.element.*;\n"
-                        + "import javax.lang.model.util.ElementFilter;\n"
-                        + "import javax.tools.StandardLocation;\n"
-                        + "@SupportedAnnotationTypes(\"x.Indexed\")\n"
-                        + "public class Index extends AbstractProcessor {\n"
-                        + "  private final List<String> lines = new ArrayList<>();\n"
-                        + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
-                        + "  boolean indexed(Element e, Set<Element> seen) {\n"
-                        + "    for (AnnotationMirror m : e.getAnnotationMirrors()) {\n"
-                        + "      Element t = m.getAnnotationType().asElement();\n"
-                        + "      if (t.toString().equals(\"x.Indexed\") || (seen.add(t) && indexed(t, seen))) return true;\n"
-                        + "    }\n"
-                        + "    return false;\n"
-                        + "  }\n"
-                        + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
-                        + "    for (Element e : round.getRootElements()) {\n"
-                        + "      if (!indexed(e, new HashSet<>())) continue;\n"
-                        + "      StringBuilder line = new StringBuilder(e.toString());\n"
-                        + "      for (VariableElement f : ElementFilter.fieldsIn(e.getEnclosedElements())) {\n"
-                        + "        line.append(' ').append(f.getSimpleName()).append(':').append(f.asType());\n"
-                        + "        Element type = processingEnv.getTypeUtils().asElement(f.asType());\n"
-                        + "        if (type != null) for (VariableElement g : ElementFilter.fieldsIn(type.getEnclosedElements()))\n"
-                        + "          line.append(' ').append(f.getSimpleName()).append('.').append(g.getSimpleName());\n"
-                        + "      }\n"
-                        + "      lines.add(line.toString());\n"
-                        + "    }\n"
-                        + "    if (round.processingOver()) {\n"
-                        + "      Collections.sort(lines);\n"
-                        + "      try {\n"
-                        + "        try (java.io.Reader in = processingEnv.getFiler()\n"
-                        + "            .getResource(StandardLocation.CLASS_OUTPUT, \"\", \"META-INF/index-extra.txt\").openReader(true)) {\n"
-                        + "          StringBuilder extra = new StringBuilder();\n"
-                        + "          for (int c = in.read(); c >= 0; c = in.read()) extra.append((char) c);\n"
-                        + "          lines.add(\"extra \" + extra.toString().trim());\n"
-                        + "        } catch (java.io.IOException none) { }\n"
-                        + "        try (java.io.Writer w = processingEnv.getFiler()\n"
-                        + "            .createResource(StandardLocation.CLASS_OUTPUT, \"\", \"META-INF/index.txt\").openWriter()) {\n"
-                        + "          w.write(String.join(\"\\n\", lines) + \"\\n\");\n"
-                        + "        }\n"
-                        + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
-                        + "    }\n"
-                        + "    return false;\n"
-                        + "  }\n"
-                        + "}\n");
+                processorSource(
+                        "Index",
+                        "x.Indexed",
+                        ""
+                                + "  private final List<String> lines = new ArrayList<>();\n"
+                                + "  boolean indexed(Element e, Set<Element> seen) {\n"
+                                + "    for (AnnotationMirror m : e.getAnnotationMirrors()) {\n"
+                                + "      Element t = m.getAnnotationType().asElement();\n"
+                                + "      if (t.toString().equals(\"x.Indexed\") || (seen.add(t) && indexed(t, seen))) return true;\n"
+                                + "    }\n"
+                                + "    return false;\n"
+                                + "  }\n"
+                                + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
+                                + "    for (Element e : round.getRootElements()) {\n"
+                                + "      if (!indexed(e, new HashSet<>())) continue;\n"
+                                + "      StringBuilder line = new StringBuilder(e.toString());\n"
+                                + "      for (VariableElement f : ElementFilter.fieldsIn(e.getEnclosedElements())) {\n"
+                                + "        line.append(' ').append(f.getSimpleName()).append(':').append(f.asType());\n"
+                                + "        Element type = processingEnv.getTypeUtils().asElement(f.asType());\n"
+                                + "        if (type != null) for (VariableElement g : ElementFilter.fieldsIn(type.getEnclosedElements()))\n"
+                                + "          line.append(' ').append(f.getSimpleName()).append('.').append(g.getSimpleName());\n"
+                                + "      }\n"
+                                + "      lines.add(line.toString());\n"
+                                + "    }\n"
+                                + "    if (round.processingOver()) {\n"
+                                + "      Collections.sort(lines);\n"
+                                + "      try {\n"
+                                + "        try (java.io.Reader in = processingEnv.getFiler()\n"
+                                + "            .getResource(StandardLocation.CLASS_OUTPUT, \"\", \"META-INF/index-extra.txt\").openReader(true)) {\n"
+                                + "          StringBuilder extra = new StringBuilder();\n"
+                                + "          for (int c = in.read(); c >= 0; c = in.read()) extra.append((char) c);\n"
+                                + "          lines.add(\"extra \" + extra.toString().trim());\n"
+                                + "        } catch (java.io.IOException none) { }\n"
+                                + "        try (java.io.Writer w = processingEnv.getFiler()\n"
+                                + "            .createResource(StandardLocation.CLASS_OUTPUT, \"\", \"META-INF/index.txt\").openWriter()) {\n"
+                                + "          w.write(String.join(\"\\n\", lines) + \"\\n\");\n"
+                                + "        }\n"
+                                + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
+                                + "    }\n"
+                                + "    return false;\n"
+                                + "  }\n"
+                                + "}\n"));
     }
 
     /** The module's processors: {@code p.Index} (aggregating) and {@code p.Check} (isolating), in that order. */
@@ -1800,25 +1812,21 @@ class TandemCompilerTest {
                 dir.resolve("processor-props"),
                 "p.Props",
                 "isolating",
-                "package p;\n"
-                        + "import java.util.Set;\n"
-                        + "import javax.annotation.processing.*;\n"
-                        + "import javax.lang.model.SourceVersion;\n"
-                        + "import javax.lang.model.element.*;\n"
-                        + "@SupportedAnnotationTypes(\"*\")\n"
-                        + "public class Props extends AbstractProcessor {\n"
-                        + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
-                        + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
-                        + "    for (Element e : round.getRootElements()) {\n"
-                        + "      if (!e.getSimpleName().toString().endsWith(\"Spec\")) continue;\n"
-                        + "      try (java.io.Writer w = processingEnv.getFiler().createSourceFile(e + \"Props\", e)\n"
-                        + "          .openWriter()) {\n"
-                        + "        w.write(\"package c; @x.Indexed class \" + e.getSimpleName() + \"Props { c.Nested n; }\");\n"
-                        + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
-                        + "    }\n"
-                        + "    return false;\n"
-                        + "  }\n"
-                        + "}\n");
+                processorSource(
+                        "Props",
+                        "*",
+                        ""
+                                + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
+                                + "    for (Element e : round.getRootElements()) {\n"
+                                + "      if (!e.getSimpleName().toString().endsWith(\"Spec\")) continue;\n"
+                                + "      try (java.io.Writer w = processingEnv.getFiler().createSourceFile(e + \"Props\", e)\n"
+                                + "          .openWriter()) {\n"
+                                + "        w.write(\"package c; @x.Indexed class \" + e.getSimpleName() + \"Props { c.Nested n; }\");\n"
+                                + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
+                                + "    }\n"
+                                + "    return false;\n"
+                                + "  }\n"
+                                + "}\n"));
         writeIndexed();
         write("c/Props.java", "package c; public class Props { }"); // Nested is named by the generated type alone
         write("c/ShopSpec.java", "package c; public class ShopSpec { }");
@@ -1842,31 +1850,26 @@ class TandemCompilerTest {
                 dir.resolve("processor-conf"),
                 "p.Conf",
                 "isolating",
-                "package p;\n"
-                        + "import java.util.Set;\n"
-                        + "import javax.annotation.processing.*;\n"
-                        + "import javax.lang.model.SourceVersion;\n"
-                        + "import javax.lang.model.element.*;\n"
-                        + "import javax.tools.StandardLocation;\n"
-                        + "@SupportedAnnotationTypes(\"*\")\n"
-                        + "public class Conf extends AbstractProcessor {\n"
-                        + "  public SourceVersion getSupportedSourceVersion() { return SourceVersion.latest(); }\n"
-                        + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
-                        + "    for (Element e : round.getRootElements()) {\n"
-                        + "      if (!e.getSimpleName().toString().endsWith(\"Gen\")) continue;\n"
-                        + "      String prefix;\n"
-                        + "      try { prefix = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, \"\",\n"
-                        + "          \"conf.txt\").getCharContent(true).toString().trim(); }\n"
-                        + "      catch (java.io.IOException none) { prefix = \"none\"; }\n"
-                        + "      try (java.io.Writer w = processingEnv.getFiler().createSourceFile(e + \"Conf\", e)\n"
-                        + "          .openWriter()) {\n"
-                        + "        w.write(\"package b; class \" + e.getSimpleName() + \"Conf { String p = \\\"\" + prefix\n"
-                        + "            + \"\\\"; }\");\n"
-                        + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
-                        + "    }\n"
-                        + "    return false;\n"
-                        + "  }\n"
-                        + "}\n");
+                processorSource(
+                        "Conf",
+                        "*",
+                        ""
+                                + "  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {\n"
+                                + "    for (Element e : round.getRootElements()) {\n"
+                                + "      if (!e.getSimpleName().toString().endsWith(\"Gen\")) continue;\n"
+                                + "      String prefix;\n"
+                                + "      try { prefix = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, \"\",\n"
+                                + "          \"conf.txt\").getCharContent(true).toString().trim(); }\n"
+                                + "      catch (java.io.IOException none) { prefix = \"none\"; }\n"
+                                + "      try (java.io.Writer w = processingEnv.getFiler().createSourceFile(e + \"Conf\", e)\n"
+                                + "          .openWriter()) {\n"
+                                + "        w.write(\"package b; class \" + e.getSimpleName() + \"Conf { String p = \\\"\" + prefix\n"
+                                + "            + \"\\\"; }\");\n"
+                                + "      } catch (java.io.IOException x) { throw new RuntimeException(x); }\n"
+                                + "    }\n"
+                                + "    return false;\n"
+                                + "  }\n"
+                                + "}\n"));
         write("b/CGen.java", "package b; public class CGen { }");
         Files.createDirectories(output);
         Files.write(output.resolve("conf.txt"), "shop".getBytes(StandardCharsets.UTF_8));

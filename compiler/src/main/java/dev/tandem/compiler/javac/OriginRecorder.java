@@ -69,6 +69,8 @@ public final class OriginRecorder implements Processor {
     private boolean skipAggregating;
     /** What the aggregating processors support, for {@link #feeds}. */
     private final List<Pattern> aggregatingPatterns = new ArrayList<>();
+    /** One of them supports every annotation ({@code *}): every element feeds it. */
+    private boolean feedsAll;
     /** The top-level types of this compile that feed an aggregating processor, by binary name; "*" for all. */
     private final Set<String> feeding = new TreeSet<>();
     /** Each annotation type met, by name: whether it is one the aggregating processors support, or meta-annotated so. */
@@ -187,6 +189,9 @@ public final class OriginRecorder implements Processor {
                 }
             }
         }
+        for (Pattern pattern : aggregatingPatterns) {
+            feedsAll |= pattern.pattern().equals(".*");
+        }
     }
 
     @Override
@@ -268,11 +273,9 @@ public final class OriginRecorder implements Processor {
      * one meta-annotated with such, at any depth (Spring Boot finds endpoints so among all root elements).
      */
     private boolean feeds(Element element) {
-        for (Pattern pattern : aggregatingPatterns) {
-            if (pattern.pattern().equals(".*")) {
-                feeding.add("*"); // it runs in every round, on every element
-                return true;
-            }
+        if (feedsAll) {
+            feeding.add("*"); // it runs in every round, on every element
+            return true;
         }
         List<? extends AnnotationMirror> annotations = element instanceof TypeElement
                 ? javac.getElementUtils().getAllAnnotationMirrors(element)
