@@ -2146,6 +2146,34 @@ class TandemCompilerTest {
     }
 
     @Test
+    @DisplayName("pipes and a link where an aggregating processor's seeds, the resources read and the access probe go:"
+            + " none is read or written through, the build neither blocks nor writes outside Tandem's folder")
+    void pipesWhereAggregatingFilesGo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Paths.get("/usr/bin/mkfifo")));
+        writeIndexed();
+        Files.createDirectories(output.resolve("META-INF"));
+        Files.write(output.resolve("META-INF/index-extra.txt"), "more".getBytes(StandardCharsets.UTF_8));
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        for (String name : List.of("seeds", "resources-read")) {
+            Path file = home().resolve(name);
+            Files.deleteIfExists(file);
+            assertThat(new ProcessBuilder("mkfifo", file.toString()).start().waitFor())
+                    .isZero();
+        }
+        Path outside = dir.resolve("outside");
+        Files.write(outside, "mine".getBytes(StandardCharsets.UTF_8));
+        Files.createSymbolicLink(home().resolve("access-probe"), outside);
+        write("a/B.java", "package a; public class B { int g() { return 3; } }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        write("c/Nested.java", "package c; public class Nested { String host; int port; }");
+        assertThat(compile(withIndex()).isSuccess()).isTrue();
+        assertThat(summary()).contains("c/Nested.java feeds the aggregating processor p.Index");
+        assertThat(index()).contains("nested.port").endsWith("extra more\n");
+        assertThat(new String(Files.readAllBytes(outside), StandardCharsets.UTF_8))
+                .isEqualTo("mine");
+    }
+
+    @Test
     @DisplayName("a build killed while it puts the class files in place: the next compile is full and says so, and"
             + " keeps linking")
     void killedWhilePublishing() throws Exception {
